@@ -1,0 +1,14 @@
+// The handler of every contract method; the type makes a missing or extra handler a compile error.
+import type { MethodName } from '../../src-shared/api';
+import type { HandlerMap } from './handler';
+import { authHandlers } from '../features/auth/auth.handlers';
+import { clientsHandlers } from '../features/clients/clients.handlers';
+import { partsHandlers } from '../features/clients/parts.handlers';
+import { adminHandlers } from '../features/admin/admin.handlers';
+
+export const handlers: HandlerMap<MethodName> = {
+  ...authHandlers,
+  ...clientsHandlers,
+  ...partsHandlers,
+  ...adminHandlers,
+};

@@ -1,0 +1,56 @@
+// Opens the SQLite database with the house pragmas and applies pending migrations.
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenOptions {
+  /** Folder with drizzle migrations; defaults to the repository's `migrations/`. */
+  migrationsFolder?: string;
+  readonly?: boolean;
+}
+
+export function defaultMigrationsFolder(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  // src-main/db → repo root; in a bundled build the folder is copied next to the bundle.
+  const candidates = [path.resolve(here, '../../migrations'), path.resolve(here, '../migrations'), path.resolve(here, 'migrations')];
+  return candidates.find((p) => fs.existsSync(path.join(p, 'meta', '_journal.json'))) ?? candidates[0]!;
+}
+
+export function openDb(file: string, opts: OpenOptions = {}): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file, { readonly: opts.readonly ?? false });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (!opts.readonly) runMigrations(db, opts.migrationsFolder ?? defaultMigrationsFolder());
+  sqlite.pragma('foreign_keys = ON');
+  return db;
+}
+
+/**
+ * drizzle's migrator wraps everything in one transaction where `PRAGMA foreign_keys=OFF` is a no-op,
+ * so a generated table rebuild could cascade-delete child rows: switch the checks off before it and
+ * verify integrity after it.
+ */
+export function runMigrations(db: Db, migrationsFolder: string): void {
+  const sqlite = db.$client;
+  sqlite.pragma('foreign_keys = OFF');
+  migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma('foreign_key_check') as unknown[];
+  if (broken.length > 0) {
+    throw new Error(`Migration left ${broken.length} rows violating foreign keys: ${JSON.stringify(broken.slice(0, 5))}`);
+  }
+  sqlite.pragma('foreign_keys = ON');
+}
+
+/** Runs `fn` in one IMMEDIATE transaction: it all lands or nothing does. */
+export function tx<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}

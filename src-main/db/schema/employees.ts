@@ -1,0 +1,70 @@
+// Employees, their roles, departments, directions of activity, sessions and login throttling.
+import { sqliteTable, integer, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+
+export const departments = sqliteTable('departments', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull().unique(),
+});
+
+/** Направления деятельности: sales, service, hotline, legal consulting, … */
+export const directions = sqliteTable('directions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+});
+
+export const employees = sqliteTable('employees', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  login: text('login').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  departmentId: integer('department_id').references(() => departments.id),
+  email: text('email'),
+  phone: text('phone'),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: text('created_at').notNull(),
+});
+
+export const employeeRoles = sqliteTable(
+  'employee_roles',
+  {
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.role] })],
+);
+
+export const employeeDirections = sqliteTable(
+  'employee_directions',
+  {
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    directionId: integer('direction_id')
+      .notNull()
+      .references(() => directions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.directionId] })],
+);
+
+/** Only a hash of the bearer token is stored, so a copied database file grants no session. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    employeeId: integer('employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [index('sessions_employee_idx').on(t.employeeId)],
+);
+
+export const loginAttempts = sqliteTable('login_attempts', {
+  login: text('login').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: text('last_failure_at').notNull(),
+});

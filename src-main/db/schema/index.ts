@@ -1,0 +1,6 @@
+// The whole drizzle schema, one file per feature.
+export * from './employees';
+export * from './clients';
+export * from './distributions';
+export * from './events';
+export * from './readiness';

@@ -1,0 +1,41 @@
+// Bearer-token sessions (only a hash is stored) and the lookup of the caller for each call.
+import crypto from 'node:crypto';
+import type { Db } from '../../db/connection';
+import type { SessionUser } from '../../../src-shared/types';
+import type { Role } from '../../../src-shared/roles';
+
+/** A session lasts one long working day; signing in again is cheap. */
+export const SESSION_HOURS = 12;
+
+export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+export function createSession(db: Db, employeeId: number, now: Date): { token: string; expiresAt: string } {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  const sql = db.$client;
+  sql.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now.toISOString());
+  sql
+    .prepare('INSERT INTO sessions (token_hash, employee_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+    .run(hashToken(token), employeeId, now.toISOString(), expiresAt);
+  return { token, expiresAt };
+}
+
+export function loadSessionUser(db: Db, employeeId: number): SessionUser | null {
+  const row = db.$client
+    .prepare('SELECT id, login, full_name AS fullName, active FROM employees WHERE id = ?')
+    .get(employeeId) as { id: number; login: string; fullName: string; active: number } | undefined;
+  if (!row || !row.active) return null;
+  const roles = (db.$client.prepare('SELECT role FROM employee_roles WHERE employee_id = ? ORDER BY role').all(employeeId) as { role: Role }[]).map(
+    (r) => r.role,
+  );
+  return { id: row.id, login: row.login, fullName: row.fullName, roles };
+}
+
+export function userForToken(db: Db, token: string, now: Date): SessionUser | null {
+  if (token.length > 200) return null;
+  const s = db.$client
+    .prepare('SELECT employee_id AS employeeId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
+    .get(hashToken(token)) as { employeeId: number; expiresAt: string } | undefined;
+  if (!s || s.expiresAt <= now.toISOString()) return null;
+  return loadSessionUser(db, s.employeeId);
+}

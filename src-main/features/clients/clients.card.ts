@@ -1,0 +1,201 @@
+// Loads the full client card: details, contacts with characteristics, requisites history, distributions, events, readiness.
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/stmt';
+import { notFound } from '../../api/errors';
+import { formatDistr } from '../../../src-shared/distr';
+import type {
+  ClientCard,
+  ClientDetails,
+  ClientEventRow,
+  ContactCharacteristic,
+  ContactRow,
+  CounterpartyLink,
+  CounterpartyRow,
+  DistributionRow,
+  ReadinessStageState,
+  SchemePeriod,
+} from '../../../src-shared/types';
+import type { ContactRole, Scheme } from '../../../src-shared/api/common';
+import { listEmails, listPhones } from './channels';
+import { schemeSummary } from './clients.search';
+import { computeReadiness } from './readiness';
+import { addDays } from '../../db/stmt';
+
+const CP_COLUMNS = `cp.id, cp.full_name AS fullName, cp.short_name AS shortName, cp.inn, cp.kpp, cp.ogrn,
+  cp.legal_address AS legalAddress, cp.bank_name AS bankName, cp.bik, cp.corr_account AS corrAccount, cp.account,
+  cp.director_name AS directorName, cp.director_position AS directorPosition, cp.signer_name AS signerName, cp.signer_basis AS signerBasis`;
+
+export function counterpartyOn(db: Db, clientId: number, date: string): CounterpartyRow | null {
+  return (
+    (stmt(
+      db,
+      `SELECT ${CP_COLUMNS} FROM client_counterparties l JOIN counterparties cp ON cp.id = l.counterparty_id
+       WHERE l.client_id = ? AND l.effective_from <= ? ORDER BY l.effective_from DESC LIMIT 1`,
+    ).get(clientId, date) as CounterpartyRow | undefined) ?? null
+  );
+}
+
+function loadDetails(db: Db, id: number): ClientDetails {
+  const r = stmt(
+    db,
+    `SELECT c.id, c.version, c.name, c.short_name AS shortName, c.inn, c.kpp, c.legal_address AS legalAddress,
+       c.actual_address AS actualAddress, c.region, c.city, c.status, c.comment, c.is_key AS isKey,
+       c.created_at AS createdAt, c.updated_at AS updatedAt,
+       c.sio_id AS sioId, s.full_name AS sioName, c.pm_id AS pmId, p.full_name AS pmName,
+       c.key_responsible_id AS keyId, k.full_name AS keyName
+     FROM clients c
+     LEFT JOIN employees s ON s.id = c.sio_id
+     LEFT JOIN employees p ON p.id = c.pm_id
+     LEFT JOIN employees k ON k.id = c.key_responsible_id
+     WHERE c.id = ?`,
+  ).get(id) as Record<string, unknown> | undefined;
+  if (!r) throw notFound('client');
+  const ref = (i: unknown, n: unknown) => (i == null ? null : { id: i as number, fullName: n as string });
+  return {
+    id: r.id as number,
+    version: r.version as number,
+    name: r.name as string,
+    shortName: r.shortName as string | null,
+    inn: r.inn as string | null,
+    kpp: r.kpp as string | null,
+    legalAddress: r.legalAddress as string | null,
+    actualAddress: r.actualAddress as string | null,
+    region: r.region as string | null,
+    city: r.city as string | null,
+    status: r.status as ClientDetails['status'],
+    comment: r.comment as string | null,
+    isKey: !!r.isKey,
+    createdAt: r.createdAt as string,
+    updatedAt: r.updatedAt as string,
+    sio: ref(r.sioId, r.sioName),
+    pm: ref(r.pmId, r.pmName),
+    keyResponsible: ref(r.keyId, r.keyName),
+    phones: [],
+    emails: [],
+  };
+}
+
+function loadContacts(db: Db, clientId: number, phones: ReturnType<typeof listPhones>, emails: ReturnType<typeof listEmails>): ContactRow[] {
+  const contacts = stmt(db, 'SELECT id, full_name AS fullName, position, note, active FROM contacts WHERE client_id = ? ORDER BY active DESC, full_name').all(
+    clientId,
+  ) as { id: number; fullName: string; position: string | null; note: string | null; active: number }[];
+  const roles = stmt(db, 'SELECT r.contact_id AS contactId, r.role FROM contact_roles r JOIN contacts c ON c.id = r.contact_id WHERE c.client_id = ?').all(
+    clientId,
+  ) as { contactId: number; role: ContactRole }[];
+  const chars = stmt(
+    db,
+    `SELECT cc.contact_id AS contactId, ch.id AS characteristicId, g.id AS groupId, g.name AS groupName, ch.name, cc.comment
+     FROM contact_characteristics cc JOIN contacts c ON c.id = cc.contact_id
+     JOIN characteristics ch ON ch.id = cc.characteristic_id JOIN characteristic_groups g ON g.id = ch.group_id
+     WHERE c.client_id = ? ORDER BY g.sort, g.id, ch.sort, ch.id`,
+  ).all(clientId) as (ContactCharacteristic & { contactId: number })[];
+  return contacts.map((c) => ({
+    id: c.id,
+    fullName: c.fullName,
+    position: c.position,
+    note: c.note,
+    active: !!c.active,
+    roles: roles.filter((r) => r.contactId === c.id).map((r) => r.role),
+    phones: phones.filter((p) => p.contactId === c.id).map(({ contactId: _c, ...p }) => p),
+    emails: emails.filter((e) => e.contactId === c.id).map(({ contactId: _c, ...e }) => e),
+    characteristics: chars.filter((x) => x.contactId === c.id).map(({ contactId: _c, ...x }) => x),
+  }));
+}
+
+function loadCounterpartyHistory(db: Db, clientId: number): CounterpartyLink[] {
+  const rows = stmt(
+    db,
+    `SELECT l.id AS linkId, l.effective_from AS effectiveFrom, l.basis, l.created_at AS createdAt, e.full_name AS createdBy, ${CP_COLUMNS}
+     FROM client_counterparties l JOIN counterparties cp ON cp.id = l.counterparty_id LEFT JOIN employees e ON e.id = l.created_by
+     WHERE l.client_id = ? ORDER BY l.effective_from DESC`,
+  ).all(clientId) as (CounterpartyRow & { linkId: number; effectiveFrom: string; basis: string | null; createdAt: string; createdBy: string | null })[];
+  return rows.map(({ linkId, effectiveFrom, basis, createdAt, createdBy, ...cp }, i) => ({
+    id: linkId,
+    effectiveFrom,
+    // History is newest first: a link ends the day before the next newer one starts.
+    effectiveTo: i === 0 ? null : addDays(rows[i - 1]!.effectiveFrom, -1),
+    basis,
+    createdAt,
+    createdBy,
+    counterparty: cp,
+  }));
+}
+
+function loadDistributions(db: Db, clientId: number, today: string): DistributionRow[] {
+  const rows = stmt(
+    db,
+    `SELECT id, system_code AS systemCode, distr_number AS distrNumber, comp, network_type AS networkType, state,
+       chat_enabled AS chatEnabled, address FROM distributions WHERE client_id = ? ORDER BY system_code, distr_number, comp`,
+  ).all(clientId) as (Omit<DistributionRow, 'code' | 'scheme' | 'schemeHistory' | 'chatEnabled'> & { chatEnabled: number })[];
+  const schemes = stmt(
+    db,
+    `SELECT s.distribution_id AS distributionId, s.scheme, s.effective_from AS effectiveFrom, e.full_name AS createdBy
+     FROM distribution_schemes s JOIN distributions d ON d.id = s.distribution_id LEFT JOIN employees e ON e.id = s.created_by
+     WHERE d.client_id = ? ORDER BY s.effective_from DESC`,
+  ).all(clientId) as (SchemePeriod & { distributionId: number })[];
+  return rows.map((d) => {
+    const history = schemes.filter((s) => s.distributionId === d.id).map(({ distributionId: _d, ...s }) => s);
+    return {
+      ...d,
+      chatEnabled: !!d.chatEnabled,
+      code: formatDistr({ system: d.systemCode, number: d.distrNumber, comp: d.comp }),
+      scheme: (history.find((h) => h.effectiveFrom <= today)?.scheme ?? null) as Scheme | null,
+      schemeHistory: history,
+    };
+  });
+}
+
+export function loadEvents(db: Db, clientId: number, limit: number): ClientEventRow[] {
+  const rows = stmt(
+    db,
+    `SELECT ev.id, ev.at, ev.kind, ev.text, ev.data, e.full_name AS author FROM client_events ev
+     LEFT JOIN employees e ON e.id = ev.author_id WHERE ev.client_id = ? ORDER BY ev.at DESC, ev.id DESC LIMIT ?`,
+  ).all(clientId, limit) as (Omit<ClientEventRow, 'data'> & { data: string | null })[];
+  return rows.map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
+}
+
+function loadReadiness(db: Db, clientId: number, today: string): ReadinessStageState[] {
+  const stages = stmt(db, 'SELECT id, code, name, freshness_days AS freshnessDays FROM readiness_stages ORDER BY sort, id').all() as {
+    id: number;
+    code: string;
+    name: string;
+    freshnessDays: number;
+  }[];
+  const fields = stmt(
+    db,
+    `SELECT f.stage_id AS stageId, rf.code, rf.name, v.value, v.confirmed_at AS confirmedAt
+     FROM readiness_stage_fields f JOIN readiness_fields rf ON rf.code = f.field_code
+     LEFT JOIN client_readiness_values v ON v.client_id = ? AND v.field_code = f.field_code ORDER BY rf.sort`,
+  ).all(clientId) as { stageId: number; code: string; name: string; value: string | null; confirmedAt: string | null }[];
+  const computed = new Map(computeReadiness(db, clientId).map((c) => [c.stageId, c.readyUntil]));
+  return stages.map((s) => {
+    const readyUntil = computed.get(s.id) ?? null;
+    return {
+      ...s,
+      readyUntil,
+      ready: readyUntil != null && readyUntil >= today,
+      fields: fields
+        .filter((f) => f.stageId === s.id)
+        .map(({ stageId: _s, ...f }) => ({ ...f, fresh: f.confirmedAt != null && addDays(f.confirmedAt, s.freshnessDays) >= today })),
+    };
+  });
+}
+
+export function loadCard(db: Db, clientId: number, today: string): ClientCard {
+  const client = loadDetails(db, clientId);
+  const phones = listPhones(db, clientId);
+  const emails = listEmails(db, clientId);
+  client.phones = phones.filter((p) => p.contactId == null).map(({ contactId: _c, ...p }) => p);
+  client.emails = emails.filter((e) => e.contactId == null).map(({ contactId: _c, ...e }) => e);
+  const distributions = loadDistributions(db, clientId, today);
+  return {
+    client,
+    contacts: loadContacts(db, clientId, phones, emails),
+    counterparty: counterpartyOn(db, clientId, today),
+    counterpartyHistory: loadCounterpartyHistory(db, clientId),
+    distributions,
+    schemes: schemeSummary(distributions.filter((d) => d.state !== 'closed').map((d) => d.scheme)),
+    events: loadEvents(db, clientId, 200),
+    readiness: loadReadiness(db, clientId, today),
+  };
+}

@@ -1,0 +1,151 @@
+// Handlers for client search, the card, and edits of the client itself (details, key flag, counterparty).
+import { eq } from 'drizzle-orm';
+import type { HandlerMap } from '../../api/handler';
+import { AppError, badField, notFound } from '../../api/errors';
+import { diff, type Ctx } from '../../api/context';
+import { clients, clientCounterparties, counterparties } from '../../db/schema';
+import { stmt } from '../../db/stmt';
+import { searchClients } from './clients.search';
+import { counterpartyOn, loadCard } from './clients.card';
+import { replaceEmails, replacePhones } from './channels';
+import { reindexClient } from './search-index';
+import { addClientEvent } from './events';
+
+type ClientRow = typeof clients.$inferSelect;
+
+export function getClientRow(ctx: Ctx, id: number): ClientRow {
+  const row = ctx.db.select().from(clients).where(eq(clients.id, id)).get();
+  if (!row) throw notFound('client');
+  return row;
+}
+
+/** Marks the client changed: bumps its version and tells open screens after commit. */
+export function touchClient(ctx: Ctx, clientId: number): number {
+  const r = stmt(ctx.db, 'UPDATE clients SET version = version + 1, updated_at = ? WHERE id = ? RETURNING version').get(ctx.nowIso(), clientId) as
+    | { version: number }
+    | undefined;
+  if (!r) throw notFound('client');
+  ctx.emit('client.changed', { clientId, by: ctx.user?.id ?? null });
+  return r.version;
+}
+
+function checkEmployee(ctx: Ctx, path: string, id: number | null | undefined): void {
+  if (id == null) return;
+  const row = stmt(ctx.db, 'SELECT active FROM employees WHERE id = ?').get(id) as { active: number } | undefined;
+  if (!row || !row.active) throw badField(path, 'employee');
+}
+
+export const clientsHandlers: HandlerMap<
+  'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.setKey' | 'clients.changeCounterparty' | 'clients.counterpartyOn'
+> = {
+  'clients.search': (input, ctx) => searchClients(ctx.db, input.query, input.limit, input.filters, ctx.today()),
+
+  'clients.get': (input, ctx) => loadCard(ctx.db, input.id, ctx.today()),
+
+  'clients.create': (input, ctx) => {
+    checkEmployee(ctx, 'sioId', input.sioId);
+    checkEmployee(ctx, 'pmId', input.pmId);
+    const now = ctx.nowIso();
+    const { phones, emails, ...fields } = input;
+    const row = ctx.db
+      .insert(clients)
+      .values({ ...fields, sioId: fields.sioId ?? null, pmId: fields.pmId ?? null, nameLc: fields.name.toLowerCase(), createdAt: now, updatedAt: now })
+      .returning({ id: clients.id })
+      .get();
+    replacePhones(ctx.db, row.id, null, phones);
+    replaceEmails(ctx.db, row.id, null, emails);
+    reindexClient(ctx.db, row.id);
+    addClientEvent(ctx, row.id, 'created', null);
+    ctx.audit('client', row.id, 'create', input);
+    ctx.emit('client.changed', { clientId: row.id, by: ctx.me.id });
+    return { id: row.id };
+  },
+
+  'clients.update': (input, ctx) => {
+    const before = getClientRow(ctx, input.id);
+    if (before.version !== input.version) throw new AppError('CONFLICT', 'stale version');
+    const { id, version: _v, phones, emails, ...patch } = input;
+    checkEmployee(ctx, 'sioId', patch.sioId);
+    checkEmployee(ctx, 'pmId', patch.pmId);
+    const changes: Record<string, unknown> = diff(before, patch);
+    if (Object.keys(patch).length > 0) {
+      ctx.db
+        .update(clients)
+        .set({ ...patch, ...(patch.name ? { nameLc: patch.name.toLowerCase() } : {}) })
+        .where(eq(clients.id, id))
+        .run();
+    }
+    if (phones) {
+      replacePhones(ctx.db, id, null, phones);
+      changes.phones = phones.map((p) => p.raw);
+    }
+    if (emails) {
+      replaceEmails(ctx.db, id, null, emails);
+      changes.emails = emails.map((e) => e.email);
+    }
+    reindexClient(ctx.db, id);
+    ctx.audit('client', id, 'update', changes);
+    return { version: touchClient(ctx, id) };
+  },
+
+  'clients.setKey': (input, ctx) => {
+    const before = getClientRow(ctx, input.id);
+    checkEmployee(ctx, 'responsibleId', input.responsibleId);
+    const responsibleId = input.isKey ? input.responsibleId! : null;
+    if (before.isKey === input.isKey && before.keyResponsibleId === responsibleId) return { version: before.version };
+    ctx.db.update(clients).set({ isKey: input.isKey, keyResponsibleId: responsibleId }).where(eq(clients.id, input.id)).run();
+    const name = responsibleId
+      ? (stmt(ctx.db, 'SELECT full_name AS n FROM employees WHERE id = ?').get(responsibleId) as { n: string }).n
+      : null;
+    addClientEvent(ctx, input.id, input.isKey ? (before.isKey ? 'key_responsible_changed' : 'key_set') : 'key_unset', { responsible: name });
+    ctx.audit('client', input.id, 'set_key', diff(before, { isKey: input.isKey, keyResponsibleId: responsibleId }));
+    return { version: touchClient(ctx, input.id) };
+  },
+
+  'clients.changeCounterparty': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    const previous = counterpartyOn(ctx.db, input.clientId, input.effectiveFrom);
+    let counterpartyId = input.counterpartyId;
+    if (counterpartyId != null) {
+      if (!stmt(ctx.db, 'SELECT 1 FROM counterparties WHERE id = ?').get(counterpartyId)) throw badField('counterpartyId', 'not_found');
+    } else {
+      counterpartyId = ctx.db
+        .insert(counterparties)
+        .values({ ...input.counterparty!, createdAt: ctx.nowIso() })
+        .returning({ id: counterparties.id })
+        .get().id;
+      ctx.audit('counterparty', counterpartyId, 'create', input.counterparty);
+    }
+    if (stmt(ctx.db, 'SELECT 1 FROM client_counterparties WHERE client_id = ? AND effective_from = ?').get(input.clientId, input.effectiveFrom)) {
+      throw new AppError('CONFLICT', 'a counterparty already starts on this date', [{ path: 'effectiveFrom', reason: 'date_taken' }]);
+    }
+    const link = ctx.db
+      .insert(clientCounterparties)
+      .values({
+        clientId: input.clientId,
+        counterpartyId,
+        effectiveFrom: input.effectiveFrom,
+        basis: input.basis,
+        createdBy: ctx.me.id,
+        createdAt: ctx.nowIso(),
+      })
+      .returning({ id: clientCounterparties.id })
+      .get();
+    const next = stmt(ctx.db, 'SELECT full_name AS n, inn FROM counterparties WHERE id = ?').get(counterpartyId) as { n: string; inn: string };
+    addClientEvent(ctx, input.clientId, 'counterparty_changed', {
+      from: previous ? previous.fullName : null,
+      to: next.n,
+      inn: next.inn,
+      effectiveFrom: input.effectiveFrom,
+      basis: input.basis,
+    });
+    ctx.audit('client', input.clientId, 'change_counterparty', { counterpartyId, effectiveFrom: input.effectiveFrom, previous: previous?.id ?? null });
+    touchClient(ctx, input.clientId);
+    return { linkId: link.id, counterpartyId };
+  },
+
+  'clients.counterpartyOn': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    return counterpartyOn(ctx.db, input.clientId, input.date);
+  },
+};

@@ -1,0 +1,167 @@
+// Handlers for the parts of a card: contacts, distributions with schemes, events, readiness confirmations.
+import type { HandlerMap } from '../../api/handler';
+import { AppError, badField, notFound } from '../../api/errors';
+import { stmt } from '../../db/stmt';
+import { formatDistr } from '../../../src-shared/distr';
+import { replaceEmails, replacePhones } from './channels';
+import { reindexClient } from './search-index';
+import { addClientEvent } from './events';
+import { getClientRow, touchClient } from './clients.handlers';
+import { loadEvents } from './clients.card';
+import { refreshReadiness } from './readiness';
+
+export const partsHandlers: HandlerMap<
+  'contacts.save' | 'contacts.setActive' | 'distributions.save' | 'distributions.setScheme' | 'events.list' | 'events.add' | 'readiness.confirm'
+> = {
+  'contacts.save': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    const sql = ctx.db;
+    let id = input.id;
+    if (id != null) {
+      const owner = stmt(sql, 'SELECT client_id AS c FROM contacts WHERE id = ?').get(id) as { c: number } | undefined;
+      if (!owner) throw notFound('contact');
+      if (owner.c !== input.clientId) throw badField('clientId', 'mismatch');
+      stmt(sql, 'UPDATE contacts SET full_name = ?, position = ?, note = ? WHERE id = ?').run(input.fullName, input.position, input.note, id);
+      stmt(sql, 'DELETE FROM contact_roles WHERE contact_id = ?').run(id);
+      stmt(sql, 'DELETE FROM contact_characteristics WHERE contact_id = ?').run(id);
+    } else {
+      id = Number(
+        stmt(sql, 'INSERT INTO contacts (client_id, full_name, position, note, active, created_at) VALUES (?, ?, ?, ?, 1, ?)').run(
+          input.clientId,
+          input.fullName,
+          input.position,
+          input.note,
+          ctx.nowIso(),
+        ).lastInsertRowid,
+      );
+    }
+    for (const role of new Set(input.roles)) stmt(sql, 'INSERT INTO contact_roles (contact_id, role) VALUES (?, ?)').run(id, role);
+    const seen = new Set<number>();
+    for (const [i, c] of input.characteristics.entries()) {
+      if (seen.has(c.characteristicId)) continue;
+      seen.add(c.characteristicId);
+      if (!stmt(sql, 'SELECT 1 FROM characteristics WHERE id = ?').get(c.characteristicId)) throw badField(`characteristics.${i}.characteristicId`, 'not_found');
+      stmt(sql, 'INSERT INTO contact_characteristics (contact_id, characteristic_id, comment) VALUES (?, ?, ?)').run(id, c.characteristicId, c.comment);
+    }
+    replacePhones(sql, input.clientId, id, input.phones);
+    replaceEmails(sql, input.clientId, id, input.emails);
+    reindexClient(sql, input.clientId);
+    ctx.audit('contact', id, input.id ? 'update' : 'create', input);
+    touchClient(ctx, input.clientId);
+    return { id };
+  },
+
+  'contacts.setActive': (input, ctx) => {
+    const row = stmt(ctx.db, 'SELECT client_id AS c, full_name AS n FROM contacts WHERE id = ?').get(input.id) as { c: number; n: string } | undefined;
+    if (!row) throw notFound('contact');
+    stmt(ctx.db, 'UPDATE contacts SET active = ? WHERE id = ?').run(input.active ? 1 : 0, input.id);
+    ctx.audit('contact', input.id, input.active ? 'restore' : 'archive');
+    addClientEvent(ctx, row.c, input.active ? 'contact_restored' : 'contact_archived', { contact: row.n });
+    touchClient(ctx, row.c);
+    return { ok: true };
+  },
+
+  'distributions.save': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    const sql = ctx.db;
+    const code = formatDistr({ system: input.systemCode, number: input.distrNumber, comp: input.comp });
+    const clash = stmt(sql, 'SELECT id, client_id AS c FROM distributions WHERE system_code = ? AND distr_number = ? AND comp = ?').get(
+      input.systemCode,
+      input.distrNumber,
+      input.comp,
+    ) as { id: number; c: number } | undefined;
+    if (clash && clash.id !== input.id) {
+      throw new AppError('CONFLICT', `distribution ${code} belongs to client ${clash.c}`, [{ path: 'distrNumber', reason: 'duplicate' }]);
+    }
+    let id = input.id;
+    if (id != null) {
+      const owner = stmt(sql, 'SELECT client_id AS c FROM distributions WHERE id = ?').get(id) as { c: number } | undefined;
+      if (!owner) throw notFound('distribution');
+      if (owner.c !== input.clientId) throw badField('clientId', 'mismatch');
+      stmt(sql, 'UPDATE distributions SET system_code = ?, distr_number = ?, comp = ?, network_type = ?, state = ?, chat_enabled = ?, address = ? WHERE id = ?').run(
+        input.systemCode,
+        input.distrNumber,
+        input.comp,
+        input.networkType,
+        input.state,
+        input.chatEnabled ? 1 : 0,
+        input.address,
+        id,
+      );
+      ctx.audit('distribution', id, 'update', input);
+    } else {
+      id = Number(
+        stmt(
+          sql,
+          'INSERT INTO distributions (client_id, system_code, distr_number, comp, network_type, state, chat_enabled, address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(input.clientId, input.systemCode, input.distrNumber, input.comp, input.networkType, input.state, input.chatEnabled ? 1 : 0, input.address, ctx.nowIso())
+          .lastInsertRowid,
+      );
+      const from = input.schemeFrom ?? ctx.today();
+      stmt(sql, 'INSERT INTO distribution_schemes (distribution_id, scheme, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, ?)').run(
+        id,
+        input.scheme,
+        from,
+        ctx.me.id,
+        ctx.nowIso(),
+      );
+      addClientEvent(ctx, input.clientId, 'distribution_added', { code, scheme: input.scheme, effectiveFrom: from });
+      ctx.audit('distribution', id, 'create', input);
+    }
+    touchClient(ctx, input.clientId);
+    return { id };
+  },
+
+  'distributions.setScheme': (input, ctx) => {
+    const d = stmt(ctx.db, 'SELECT client_id AS c, system_code AS s, distr_number AS n, comp FROM distributions WHERE id = ?').get(input.id) as
+      | { c: number; s: string; n: number; comp: number }
+      | undefined;
+    if (!d) throw notFound('distribution');
+    const prev = stmt(ctx.db, 'SELECT scheme FROM distribution_schemes WHERE distribution_id = ? AND effective_from <= ? ORDER BY effective_from DESC LIMIT 1').get(
+      input.id,
+      input.effectiveFrom,
+    ) as { scheme: string } | undefined;
+    stmt(
+      ctx.db,
+      `INSERT INTO distribution_schemes (distribution_id, scheme, effective_from, created_by, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(distribution_id, effective_from) DO UPDATE SET scheme = excluded.scheme, created_by = excluded.created_by, created_at = excluded.created_at`,
+    ).run(input.id, input.scheme, input.effectiveFrom, ctx.me.id, ctx.nowIso());
+    addClientEvent(ctx, d.c, 'scheme_changed', {
+      code: formatDistr({ system: d.s, number: d.n, comp: d.comp }),
+      from: prev?.scheme ?? null,
+      to: input.scheme,
+      effectiveFrom: input.effectiveFrom,
+    });
+    ctx.audit('distribution', input.id, 'set_scheme', { scheme: input.scheme, effectiveFrom: input.effectiveFrom, previous: prev?.scheme ?? null });
+    touchClient(ctx, d.c);
+    return { ok: true };
+  },
+
+  'events.list': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    return loadEvents(ctx.db, input.clientId, input.limit);
+  },
+
+  'events.add': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    const id = addClientEvent(ctx, input.clientId, 'manual', null, input.text);
+    touchClient(ctx, input.clientId);
+    return { id };
+  },
+
+  'readiness.confirm': (input, ctx) => {
+    getClientRow(ctx, input.clientId);
+    if (!stmt(ctx.db, 'SELECT 1 FROM readiness_fields WHERE code = ?').get(input.fieldCode)) throw badField('fieldCode', 'not_found');
+    const confirmedAt = input.confirmedAt ?? ctx.today();
+    if (confirmedAt > ctx.today()) throw badField('confirmedAt', 'future');
+    stmt(
+      ctx.db,
+      `INSERT INTO client_readiness_values (client_id, field_code, value, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(client_id, field_code) DO UPDATE SET value = excluded.value, confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by`,
+    ).run(input.clientId, input.fieldCode, input.value, confirmedAt, ctx.me.id);
+    ctx.audit('readiness', input.clientId, 'confirm', { field: input.fieldCode, value: input.value, confirmedAt });
+    refreshReadiness(ctx, input.clientId);
+    touchClient(ctx, input.clientId);
+    return { ok: true };
+  },
+};

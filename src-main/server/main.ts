@@ -1,0 +1,48 @@
+// Server host entry: `npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--demo]`.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core';
+import { createHttpServer } from './http';
+import { loadDemo } from '../demo/demo';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '4780' },
+    host: { type: 'string', default: '127.0.0.1' },
+    demo: { type: 'boolean', default: false },
+    static: { type: 'string' },
+  },
+});
+
+if (!values.db) {
+  console.error('Usage: npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--demo]');
+  process.exit(2);
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const staticDir = values.static ?? path.resolve(here, '../../dist/renderer');
+const core = createCore({ dbPath: values.db });
+
+if (values.demo) {
+  const loaded = await loadDemo(core.db);
+  console.log(loaded ? 'Demo data loaded.' : 'Database is not empty: demo data not loaded again.');
+}
+const needsSetup = (core.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n === 0;
+
+const server = createHttpServer(core, { staticDir });
+server.listen(Number(values.port), values.host, () => {
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : values.port;
+  console.log(`РИЦ CRM server: http://${values.host}:${port}/  (database ${path.resolve(values.db!)})`);
+  if (needsSetup) console.log('No employees yet: open the address above to create the administrator, or use `npm run cli -- user add`.');
+});
+
+const stop = () => {
+  server.close();
+  core.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,76 @@
+// Russian texts for contract error codes and field reasons: main sends codes, the screen speaks Russian.
+import type { ApiError, ApiIssue, ErrorCode } from '../../src-shared/errors';
+import { requisiteMessage, type RequisiteField } from '../../src-shared/validation/requisites';
+import { ApiCallError } from './transport';
+
+const CODE_TEXT: Record<ErrorCode, string> = {
+  BAD_INPUT: 'Проверьте заполнение полей',
+  UNAUTHORIZED: 'Сеанс завершён: войдите заново',
+  FORBIDDEN: 'Недостаточно прав для этого действия',
+  NOT_FOUND: 'Запись не найдена: возможно, её удалили',
+  CONFLICT: 'Данные изменились или уже существуют',
+  UNKNOWN_METHOD: 'Программа и сервер разных версий: обновите программу',
+  RATE_LIMITED: 'Слишком много попыток: подождите',
+  INTERNAL: 'Внутренняя ошибка. Попробуйте ещё раз; если повторится — сообщите администратору',
+};
+
+const REQUISITE_FIELDS: Record<string, RequisiteField> = {
+  inn: 'inn',
+  kpp: 'kpp',
+  ogrn: 'ogrn',
+  bik: 'bik',
+  account: 'account',
+  corrAccount: 'corrAccount',
+};
+
+const REASON_TEXT: Record<string, string> = {
+  required: 'Обязательное поле',
+  too_small: 'Обязательное поле',
+  too_big: 'Слишком длинное значение',
+  phone: 'Телефон не распознан: например, +7 (423) 222-33-44',
+  email: 'Неверный адрес электронной почты',
+  date: 'Неверная дата',
+  future: 'Дата не может быть в будущем',
+  duplicate: 'Такое значение уже есть',
+  date_taken: 'С этой даты уже действует другой контрагент',
+  password_short: 'Пароль должен быть не короче 8 символов',
+  wrong_password: 'Неверный текущий пароль',
+  login: 'Логин: латинские буквы, цифры, точка, дефис, подчёркивание',
+  employee: 'Сотрудник не найден или уволен',
+  not_found: 'Значение не найдено в справочнике',
+  system_code: 'Код системы: латинские буквы и цифры, например SKJP',
+  last_admin: 'Нельзя лишить прав последнего администратора',
+  code: 'Код: латинские строчные буквы, цифры и подчёркивание',
+  mismatch: 'Запись относится к другому клиенту',
+  reference: 'Ссылка на несуществующую запись',
+  invalid_type: 'Неверное значение',
+  invalid_value: 'Выберите значение из списка',
+};
+
+export function issueText(issue: ApiIssue): string {
+  const last = issue.path.split('.').pop() ?? '';
+  const field = REQUISITE_FIELDS[last];
+  if (field && ['length', 'digits', 'checksum', 'format', 'bik'].includes(issue.reason)) {
+    return requisiteMessage(field === 'ogrn' && issue.reason === 'length' ? 'ogrn' : field, { code: issue.reason });
+  }
+  return REASON_TEXT[issue.reason] ?? 'Неверное значение';
+}
+
+/** Field path → Russian message, for showing next to form fields. */
+export function fieldErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (err instanceof ApiCallError) for (const i of err.error.issues ?? []) out[i.path] ??= issueText(i);
+  return out;
+}
+
+export function errorText(err: unknown): string {
+  if (!(err instanceof ApiCallError)) return CODE_TEXT.INTERNAL;
+  const e: ApiError = err.error;
+  if (e.code === 'RATE_LIMITED' && e.retryAfterMs) return `Слишком много неудачных попыток. Повторите через ${Math.ceil(e.retryAfterMs / 1000)} с`;
+  if (e.code === 'INTERNAL' && e.detail === 'network') return 'Нет связи с сервером. Проверьте сеть';
+  if (e.issues?.length) {
+    const first = e.issues[0]!;
+    return e.code === 'CONFLICT' ? issueText(first) : `${CODE_TEXT[e.code]}: ${issueText(first)}`;
+  }
+  return CODE_TEXT[e.code];
+}

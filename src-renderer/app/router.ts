@@ -1,0 +1,18 @@
+// A tiny hash router: the route is the part after '#', e.g. #/clients/42/contacts.
+import { useSyncExternalStore } from 'react';
+
+const subscribe = (cb: () => void) => {
+  window.addEventListener('hashchange', cb);
+  return () => window.removeEventListener('hashchange', cb);
+};
+const snapshot = () => window.location.hash.replace(/^#/, '') || '/clients';
+
+/** Current route split into segments: '/clients/42' → ['clients', '42']. */
+export function useRoute(): string[] {
+  const path = useSyncExternalStore(subscribe, snapshot);
+  return path.split('?')[0]!.split('/').filter(Boolean);
+}
+
+export function navigate(path: string): void {
+  window.location.hash = path;
+}

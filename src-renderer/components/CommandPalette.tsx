@@ -1,0 +1,4 @@
+// Global search / command palette on Ctrl+K (placeholder, replaced by the full component).
+export function CommandPalette() {
+  return null;
+}

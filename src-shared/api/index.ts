@@ -1,0 +1,18 @@
+// The whole contract: every API method, declared once.
+import type { z } from 'zod';
+import { authApi } from './auth';
+import { clientsApi } from './clients';
+import { adminApi } from './admin';
+import type { MethodDef } from './define';
+
+export const api = { ...authApi, ...clientsApi, ...adminApi } satisfies Record<string, MethodDef>;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
+export type MethodParsed<M extends MethodName> = z.output<Api[M]['input']>;
+export type MethodOutput<M extends MethodName> = Exclude<Api[M]['_output'], undefined>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}

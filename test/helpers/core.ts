@@ -1,0 +1,61 @@
+// Test helpers: a core on a fresh temporary SQLite file, with an administrator and helpers to add employees.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../src-main/core';
+import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
+import type { Role } from '../../src-shared/roles';
+import type { Clock } from '../../src-main/api/context';
+
+export function tempDbPath(prefix = 'crm-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return path.join(dir, 'crm.db');
+}
+
+export class TestClock implements Clock {
+  constructor(public current = new Date('2026-11-27T09:00:00Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+  set(iso: string) {
+    this.current = new Date(iso);
+  }
+}
+
+export interface TestEnv {
+  core: Core;
+  clock: TestClock;
+  adminToken: string;
+  /** Calls as the given token and throws on error (for arranging data). */
+  as<M extends MethodName>(token: string, method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  admin<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Adds an employee with the roles and returns its id and a session token. */
+  employee(login: string, roles: Role[]): Promise<{ id: number; token: string }>;
+  close(): void;
+}
+
+export async function testEnv(opts: { dbPath?: string } = {}): Promise<TestEnv> {
+  const clock = new TestClock();
+  const core = createCore({ dbPath: opts.dbPath ?? tempDbPath(), clock, log: () => undefined });
+  const as = async <M extends MethodName>(token: string, method: M, input: MethodInput<M>) => {
+    const r = await core.call(method, input, token);
+    if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
+    return r.data as MethodOutput<M>;
+  };
+  const setup = await core.call('auth.setup', { login: 'admin', fullName: 'Администратор', password: 'admin-password' }, null);
+  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+  const adminToken = (setup.data as { token: string }).token;
+  return {
+    core,
+    clock,
+    adminToken,
+    as,
+    admin: (method, input) => as(adminToken, method, input),
+    async employee(login, roles) {
+      const { id } = await as(adminToken, 'employees.save', { login, fullName: `Сотрудник ${login}`, roles, password: 'password-123' });
+      const { token } = await as('', 'auth.login', { login, password: 'password-123' });
+      return { id, token };
+    },
+    close: () => core.close(),
+  };
+}
