@@ -173,18 +173,25 @@ export function searchClients(
   }
   const cand = findCandidates(db, query);
   if (cand.ids.length === 0) return { items: [], total: 0, limited: false };
-  const rows = stmt(
-    db,
-    `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id
-     WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${FILTERS}`,
-  ).all({ ...params, ids: JSON.stringify(cand.ids) }) as RawItem[];
+  // Rank on cheap columns first, then load the rich list columns only for the rows shown.
+  const keys = stmt(db, `SELECT c.id, c.name_lc AS nameLc, c.inn FROM clients c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${FILTERS}`).all({
+    ...params,
+    ids: JSON.stringify(cand.ids),
+  }) as { id: number; nameLc: string; inn: string | null }[];
   // Exact hits (distribution, ИНН, phone) first, then names starting with the query, then the rest by name.
   const lc = query.trim().toLowerCase();
-  const rank = (r: RawItem) => (cand.matched.has(r.id) || r.inn === lc ? 0 : r.nameLc.startsWith(lc) ? 1 : 2);
-  rows.sort((a, b) => rank(a) - rank(b) || (a.nameLc < b.nameLc ? -1 : a.nameLc > b.nameLc ? 1 : 0));
-  const total = rows.length;
+  const rank = (r: { id: number; nameLc: string; inn: string | null }) => (cand.matched.has(r.id) || r.inn === lc ? 0 : r.nameLc.startsWith(lc) ? 1 : 2);
+  keys.sort((a, b) => rank(a) - rank(b) || (a.nameLc < b.nameLc ? -1 : a.nameLc > b.nameLc ? 1 : 0));
+  const shown = keys.slice(0, limit).map((k) => k.id);
+  const rows = new Map(
+    (stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE c.id IN (SELECT value FROM json_each(@ids))`).all({
+      today: params.today,
+      ids: JSON.stringify(shown),
+    }) as RawItem[]).map((r) => [r.id, r]),
+  );
+  const total = keys.length;
   return {
-    items: rows.slice(0, limit).map((r) => toItem(r, cand.matched.get(r.id) ?? null)),
+    items: shown.map((id) => toItem(rows.get(id)!, cand.matched.get(id) ?? null)),
     total,
     limited: cand.limited || total > limit,
   };
