@@ -1,4 +1,5 @@
 // Server host entry: `npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--demo]`.
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +24,9 @@ if (!values.db) {
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const staticDir = values.static ?? path.resolve(here, '../../dist/renderer');
+if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
+  console.warn(`The screens are not built (${staticDir} is empty): run \`npm run build:renderer\` for the browser UI. The API works without it.`);
+}
 const core = createCore({ dbPath: values.db });
 
 if (values.demo) {
