@@ -4,3 +4,4 @@ export * from './clients';
 export * from './distributions';
 export * from './events';
 export * from './readiness';
+export * from './mail';
