@@ -1,4 +1,45 @@
-// Settings (placeholder, replaced by the full screen).
-export function SettingsScreen(_props: { tab?: string }) {
-  return <div>Настройки</div>;
+// «Настройки» section: tabs at #/settings/<tab>; the administrator's tabs are hidden from everyone else.
+import { Alert, Stack, Tabs, Title } from '@mantine/core';
+import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
+import { ProfileTab } from './ProfileTab';
+import { EmployeesTab } from './EmployeesTab';
+import { DepartmentsTab } from './DepartmentsTab';
+import { ReadinessTab } from './ReadinessTab';
+
+const TABS = [
+  { key: 'profile', label: 'Профиль', adminOnly: false, Component: ProfileTab },
+  { key: 'employees', label: 'Сотрудники', adminOnly: true, Component: EmployeesTab },
+  { key: 'departments', label: 'Отделы', adminOnly: true, Component: DepartmentsTab },
+  { key: 'readiness', label: 'Готовность', adminOnly: true, Component: ReadinessTab },
+] as const;
+
+export function SettingsScreen({ tab }: { tab?: string }) {
+  const { hasRole } = useSession();
+  const isAdmin = hasRole('admin');
+  const visible = TABS.filter((t) => !t.adminOnly || isAdmin);
+  const current = visible.find((t) => t.key === tab) ?? visible[0]!;
+  // A bookmarked administrator's tab opened by someone else: say why it is not there (the server refuses anyway).
+  const refused = TABS.find((t) => t.key === tab && t.adminOnly && !isAdmin);
+
+  return (
+    <Stack gap="sm">
+      <Title order={3}>Настройки</Title>
+      {refused && <Alert color="yellow">Вкладка «{refused.label}» доступна только администратору.</Alert>}
+      <Tabs value={current.key} onChange={(v) => v && navigate(`/settings/${v}`)} keepMounted={false}>
+        <Tabs.List>
+          {visible.map((t) => (
+            <Tabs.Tab key={t.key} value={t.key}>
+              {t.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+        {visible.map((t) => (
+          <Tabs.Panel key={t.key} value={t.key} pt="md">
+            <t.Component />
+          </Tabs.Panel>
+        ))}
+      </Tabs>
+    </Stack>
+  );
 }
