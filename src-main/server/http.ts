@@ -48,8 +48,10 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Drain the rest instead of destroying the socket, so that the client receives the 413.
+        req.removeAllListeners('data');
+        req.resume();
         resolve(null);
-        req.destroy();
         return;
       }
       chunks.push(c);
@@ -65,7 +67,10 @@ async function handleApi(core: Core, req: http.IncomingMessage, res: http.Server
     return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use POST' } });
   }
   const body = await readBody(req);
-  if (body === null) return sendJson(res, 413, { ok: false, error: { code: 'BAD_INPUT', detail: 'body too large' } });
+  if (body === null) {
+    res.setHeader('Connection', 'close');
+    return sendJson(res, 413, { ok: false, error: { code: 'BAD_INPUT', detail: 'body too large' } });
+  }
   let input: unknown = {};
   if (body.trim()) {
     try {
@@ -106,7 +111,15 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
     return;
   }
   const root = path.resolve(staticDir);
-  let file = path.resolve(root, '.' + decodeURIComponent(pathname));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    res.writeHead(400);
+    res.end();
+    return;
+  }
+  let file = path.resolve(root, '.' + decoded);
   if (!file.startsWith(root + path.sep) && file !== root) {
     res.writeHead(403);
     res.end();
