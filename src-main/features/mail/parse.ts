@@ -1,0 +1,215 @@
+// Mail parsing: MIME of any shape to subjects and texts (decodeMail), then the kind, request number and fields by the rules (classify).
+import crypto from 'node:crypto';
+import { simpleParser, type ParsedMail, type AddressObject } from 'mailparser';
+import type { MailFields, MailField, QueueReason, RuleKind } from '../../../src-shared/mail-types';
+import { extractFields, htmlToText, labelMap, type LabelMap } from './labels';
+import { guessBody } from './charset';
+
+export interface DecodedMail {
+  /** The Message-ID header, or `<sha256 of the source>@no-message-id` when it is missing. */
+  messageId: string;
+  subject: string | null;
+  from: string | null;
+  fromName: string | null;
+  sentAt: string | null;
+  /** The subject, then subjects of forwarded messages inside. */
+  subjects: string[];
+  /** Candidate bodies: the plain part, the HTML part as text, then forwarded messages' bodies. */
+  texts: string[];
+  /** Why the MIME could not be read, or null. */
+  broken: string | null;
+}
+
+export interface RuleDef {
+  id: number;
+  kind: RuleKind;
+  name: string;
+  sort: number;
+  enabled: boolean;
+  subjectPatterns: string[];
+  typePatterns: string[];
+  labels: Partial<Record<MailField, string[]>>;
+  requireAny: MailField[];
+}
+
+export type Classification =
+  | { matched: true; rule: RuleDef; kind: RuleKind; requestNumber: string | null; fields: MailFields }
+  | { matched: false; reason: QueueReason; rule: RuleDef | null; kind: RuleKind | null; requestNumber: string | null; fields: MailFields };
+
+const MAX_DEPTH = 3;
+
+function firstAddress(a: AddressObject | AddressObject[] | undefined): { address: string | null; name: string | null } {
+  const list = Array.isArray(a) ? a : a ? [a] : [];
+  for (const obj of list) {
+    for (const v of obj.value) {
+      if (v.address || v.name) return { address: v.address ? v.address.toLowerCase() : null, name: v.name || null };
+    }
+  }
+  return { address: null, name: null };
+}
+
+/** Subjects of messages forwarded inline: `Subject:` / `Тема:` lines of the forwarded header block. */
+function inlineSubjects(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/^\s*(?:>\s*)*(?:Subject|Тема)\s*:\s*(.+)$/gim)) out.push(m[1]!.trim());
+  return out;
+}
+
+function brokenStructure(parsed: ParsedMail, raw: Buffer): string | null {
+  if (parsed.headers.size === 0) return 'no_headers';
+  const ct = parsed.headers.get('content-type') as { value?: string; params?: Record<string, string> } | undefined;
+  if (ct?.value?.toLowerCase().startsWith('multipart/')) {
+    const boundary = ct.params?.boundary;
+    if (!boundary) return 'multipart_without_boundary';
+    if (!raw.includes(`--${boundary}`)) return 'boundary_missing';
+  }
+  return null;
+}
+
+async function decodeInto(raw: Buffer, depth: number, out: DecodedMail): Promise<ParsedMail> {
+  const parsed = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true, keepCidLinks: true });
+  const plain = (parsed.text ?? '').trim();
+  const html = parsed.html ? htmlToText(parsed.html) : '';
+  if (parsed.subject) out.subjects.push(parsed.subject.trim());
+  for (const body of [plain, html]) {
+    if (!body) continue;
+    out.texts.push(body);
+    out.subjects.push(...inlineSubjects(body));
+  }
+  // A message forwarded as an attachment: read it as well.
+  if (depth < MAX_DEPTH) {
+    for (const att of parsed.attachments) {
+      if (att.contentType === 'message/rfc822' && att.content) {
+        await decodeInto(att.content, depth + 1, out).catch(() => undefined);
+      }
+    }
+  }
+  return parsed;
+}
+
+export async function decodeMail(raw: Buffer): Promise<DecodedMail> {
+  const out: DecodedMail = {
+    messageId: '',
+    subject: null,
+    from: null,
+    fromName: null,
+    sentAt: null,
+    subjects: [],
+    texts: [],
+    broken: null,
+  };
+  let parsed: ParsedMail | null = null;
+  try {
+    parsed = await decodeInto(raw, 0, out);
+  } catch (err) {
+    out.broken = `parse_error: ${(err as Error).message}`.slice(0, 300);
+  }
+  const header = parsed?.messageId?.trim();
+  out.messageId = header && header.length <= 900 ? header : `<${crypto.createHash('sha256').update(raw).digest('hex')}@no-message-id>`;
+  if (parsed) {
+    out.subject = parsed.subject?.trim() || null;
+    const from = firstAddress(parsed.from);
+    out.from = from.address;
+    out.fromName = from.name;
+    out.sentAt = parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.toISOString() : null;
+    out.broken ??= brokenStructure(parsed, raw);
+    if (!out.broken && out.texts.length > 0 && out.texts.every((t) => t.includes('\uFFFD'))) {
+      const guessed = guessBody(raw);
+      if (guessed && !guessed.text.includes('\uFFFD')) {
+        const body = guessed.html ? htmlToText(guessed.text) : guessed.text.trim();
+        out.texts = [body];
+        out.subjects.push(...inlineSubjects(body));
+      } else out.broken = 'undecodable_text';
+    }
+    if (!out.broken && out.texts.length === 0 && parsed.attachments.length === 0 && !out.subject) out.broken = 'empty';
+  }
+  out.subjects = [...new Set(out.subjects.map((s) => s.slice(0, 1000)))];
+  return out;
+}
+
+/** The readable body shown on screen: the first candidate. */
+export function bodyText(d: DecodedMail): string {
+  return d.texts[0] ?? '';
+}
+
+interface Compiled {
+  subject: RegExp[];
+  type: RegExp[];
+  labels: LabelMap;
+}
+
+export function compilePattern(p: string): RegExp | null {
+  try {
+    return new RegExp(p, 'iu');
+  } catch {
+    return null;
+  }
+}
+
+const compiled = new WeakMap<RuleDef, Compiled>();
+function compile(rule: RuleDef): Compiled {
+  let c = compiled.get(rule);
+  if (!c) {
+    const rx = (list: string[]) => list.map(compilePattern).filter((r): r is RegExp => r !== null);
+    c = { subject: rx(rule.subjectPatterns), type: rx(rule.typePatterns), labels: labelMap(rule.labels) };
+    compiled.set(rule, c);
+  }
+  return c;
+}
+
+/** Fields from every candidate body: the richest body first, gaps filled from the others. */
+function fieldsFrom(texts: string[], labels: LabelMap): MailFields {
+  const all = texts.map((t) => extractFields(t, labels));
+  all.sort((a, b) => Object.keys(b).length - Object.keys(a).length);
+  const out: MailFields = {};
+  for (const f of all) {
+    for (const [k, v] of Object.entries(f) as [MailField, string][]) if (out[k] === undefined) out[k] = v;
+  }
+  return out;
+}
+
+const SUBJECT_NUMBER = /(?:№|\bN|\bNo\.?|#)\s*(\d{3,})/u;
+
+export function classify(mail: DecodedMail, rules: RuleDef[]): Classification {
+  const active = rules.filter((r) => r.enabled).sort((a, b) => a.sort - b.sort || a.id - b.id);
+  if (mail.broken) {
+    return { matched: false, reason: 'broken_mime', rule: null, kind: null, requestNumber: null, fields: {} };
+  }
+  for (const rule of active) {
+    const c = compile(rule);
+    let number: string | null = null;
+    let hit = false;
+    for (const subject of mail.subjects) {
+      for (const re of c.subject) {
+        const m = re.exec(subject);
+        if (m) {
+          hit = true;
+          number = m.groups?.number ?? null;
+          break;
+        }
+      }
+      if (hit) break;
+    }
+    const fields = fieldsFrom(mail.texts, c.labels);
+    if (!hit && fields.type) hit = c.type.some((re) => re.test(fields.type!));
+    if (!hit) continue;
+    if (!number) number = fields.number ?? null;
+    if (!number) {
+      for (const s of mail.subjects) {
+        const m = SUBJECT_NUMBER.exec(s);
+        if (m) {
+          number = m[1]!;
+          break;
+        }
+      }
+    }
+    if (rule.requireAny.length > 0 && !rule.requireAny.some((f) => fields[f])) {
+      return { matched: false, reason: 'no_fields', rule, kind: rule.kind, requestNumber: number, fields };
+    }
+    return { matched: true, rule, kind: rule.kind, requestNumber: number, fields };
+  }
+  // No rule: still read what can be read, for the person who opens it in the queue.
+  const union: Partial<Record<MailField, string[]>> = {};
+  for (const r of active) for (const [k, v] of Object.entries(r.labels) as [MailField, string[]][]) union[k] = [...(union[k] ?? []), ...v];
+  return { matched: false, reason: 'no_rule', rule: null, kind: null, requestNumber: null, fields: fieldsFrom(mail.texts, labelMap(union)) };
+}

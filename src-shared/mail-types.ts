@@ -1,0 +1,202 @@
+// Codes and output types of mail intake and tasks (поручения), shared by main and the renderer.
+import type { EmployeeRef } from './types';
+
+/** Task kinds: the three K+ site leads and «Задать вопрос» questions; `other` is made by hand from the queue. */
+export const TASK_KINDS = ['lead_price', 'lead_demo', 'lead_trial', 'question', 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+/** Kinds a parsing rule can produce. */
+export const RULE_KINDS = ['lead_price', 'lead_demo', 'lead_trial', 'question'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export const TASK_STATUSES = ['new', 'in_work', 'done', 'declined'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** The contact result recorded when a task is closed; the renderer words each code. */
+export const CONTACT_RESULTS = [
+  'sold',
+  'demo_installed',
+  'trial_given',
+  'price_sent',
+  'answered',
+  'callback_later',
+  'refused',
+  'no_answer',
+  'wrong_contact',
+  'duplicate',
+  'other',
+] as const;
+export type ContactResult = (typeof CONTACT_RESULTS)[number];
+
+/** Fields a rule's labels can name; the parser fills the ones it finds. */
+export const MAIL_FIELDS = [
+  'type',
+  'number',
+  'date',
+  'fio',
+  'org',
+  'inn',
+  'city',
+  'email',
+  'phone',
+  'comment',
+  'actions',
+  'page',
+  'system',
+  'question',
+] as const;
+export type MailField = (typeof MAIL_FIELDS)[number];
+export type MailFields = Partial<Record<MailField, string>>;
+
+/** Why a message went to the unrecognised queue. */
+export const QUEUE_REASONS = ['no_rule', 'no_fields', 'broken_mime', 'error'] as const;
+export type QueueReason = (typeof QUEUE_REASONS)[number];
+export const QUEUE_STATUSES = ['open', 'converted', 'dismissed'] as const;
+export type QueueStatus = (typeof QUEUE_STATUSES)[number];
+
+/** What became of a stored message. */
+export type MessageStatus = 'task' | 'duplicate_request' | 'unrecognised' | 'broken';
+
+/** How the client of a task was found. */
+export type MatchedBy = 'distribution' | 'inn' | 'email' | 'phone' | 'created' | 'manual';
+/** Why the task went to its assignee. */
+export type AssignedBy = 'key_responsible' | 'sio' | 'pm' | 'round_robin' | 'manual' | 'taken' | 'none';
+
+export interface TaskListItem {
+  id: number;
+  kind: TaskKind;
+  status: TaskStatus;
+  direction: { id: number; code: string; name: string };
+  client: { id: number; name: string } | null;
+  assignee: EmployeeRef | null;
+  requestNumber: string | null;
+  /** Who asked: ФИО, organisation, phone and e-mail from the request. */
+  contactName: string | null;
+  org: string | null;
+  phone: string | null;
+  email: string | null;
+  createdAt: string;
+  deadline: string;
+  /** Open and past its deadline now. */
+  overdue: boolean;
+  result: ContactResult | null;
+}
+
+export interface MailMessageView {
+  id: number;
+  messageId: string;
+  receivedAt: string;
+  sentAt: string | null;
+  from: string | null;
+  fromName: string | null;
+  subject: string | null;
+  /** The body as text (HTML converted), for reading on screen. */
+  text: string;
+  /** The whole source, for «show original». */
+  raw: string;
+  status: MessageStatus;
+  reason: QueueReason | null;
+  fields: MailFields;
+}
+
+export interface TaskCard extends TaskListItem {
+  fields: MailFields;
+  matchedBy: MatchedBy | null;
+  clientCreated: boolean;
+  assignedBy: AssignedBy;
+  takenAt: string | null;
+  closedAt: string | null;
+  comment: string | null;
+  createdBy: EmployeeRef | null;
+  message: MailMessageView | null;
+  /** Other messages that repeated this request (forwarded twice). */
+  repeats: { id: number; receivedAt: string; subject: string | null }[];
+}
+
+export interface MailboxRow {
+  id: number;
+  name: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string;
+  folder: string;
+  enabled: boolean;
+  hasPassword: boolean;
+}
+
+export interface MailboxHealth {
+  mailboxId: number;
+  name: string;
+  folder: string;
+  enabled: boolean;
+  connected: boolean;
+  /** The last check is older than the job's heartbeat allows: the sync has stalled. */
+  stale: boolean;
+  lastCheckAt: string | null;
+  lastMessageAt: string | null;
+  lagMs: number | null;
+  pending: number;
+  processed: number;
+  duplicates: number;
+  unrecognised: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
+  /** Who holds the mailbox now (host:pid), and until when. */
+  owner: string | null;
+  ownerUntil: string | null;
+}
+
+export interface QueueItem {
+  id: number;
+  status: QueueStatus;
+  reason: QueueReason;
+  createdAt: string;
+  message: { id: number; receivedAt: string; from: string | null; subject: string | null; size: number };
+  taskId: number | null;
+  resolvedBy: EmployeeRef | null;
+  resolvedAt: string | null;
+}
+
+export interface MailRuleRow {
+  id: number;
+  kind: RuleKind;
+  name: string;
+  sort: number;
+  enabled: boolean;
+  subjectPatterns: string[];
+  typePatterns: string[];
+  labels: Partial<Record<MailField, string[]>>;
+  requireAny: MailField[];
+  updatedAt: string;
+}
+
+export interface RuleTestResult {
+  /** The message parsed as MIME; false for broken mail. */
+  decoded: boolean;
+  subject: string | null;
+  text: string;
+  matched: boolean;
+  ruleId: number | null;
+  kind: RuleKind | null;
+  requestNumber: string | null;
+  fields: MailFields;
+  /** Why it would go to the queue, when it would. */
+  reason: QueueReason | null;
+  /** Patterns that are not valid regular expressions. */
+  badPatterns: string[];
+}
+
+export interface NotificationRow {
+  id: number;
+  at: string;
+  kind: 'task_assigned';
+  read: boolean;
+  taskId: number | null;
+  data: Record<string, unknown> | null;
+}
+
+export interface TaskKindSetting {
+  kind: TaskKind;
+  directionId: number;
+  deadlineMinutes: number;
+}
