@@ -2,12 +2,10 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import type { ApiError, ApiResult } from '../../src-shared/errors';
 import type { PushEventName, PushEvents } from '../../src-shared/events';
+import type { CrmBridge } from '../../src-shared/bridge';
 
-/** The bridge the Electron preload exposes; absent in a browser. */
-export interface CrmBridge {
-  call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
-  onEvent(listener: (event: string, data: unknown) => void): () => void;
-}
+/** The bridge the Electron preload exposes (declared in src-shared, where the preload checks against it); absent in a browser. */
+export type { CrmBridge };
 declare global {
   interface Window {
     crm?: CrmBridge;

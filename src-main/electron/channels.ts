@@ -1,0 +1,3 @@
+// IPC channel names shared by the main process and the preload script.
+export const CALL_CHANNEL = 'crm:call';
+export const EVENT_CHANNEL = 'crm:event';

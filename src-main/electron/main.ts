@@ -1,0 +1,154 @@
+// Electron host: one locked-down window on the built renderer, the contract served to it over IPC.
+// Local mode runs the core on userData/crm.db; connected mode forwards calls to a server (see connection.ts).
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ApiResult } from '../../src-shared/errors';
+import { localBackend, remoteBackend, type Backend } from './backend';
+import { ConnectionError, resolveConnection } from './connection';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
+
+// The bundle lives in dist/main/electron; the renderer build in dist/renderer.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererDir = path.resolve(here, '../../renderer');
+const preloadFile = path.join(here, 'preload.cjs');
+
+// Must run before `ready`: a standard, secure scheme gets a real origin, so 'self' in the CSP means app://crm.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
+]);
+app.enableSandbox();
+
+let win: BrowserWindow | null = null;
+let backend: Backend | null = null;
+
+/** Links leave the app only as http(s) or mailto, and only to the system's own handler. */
+function openOutside(url: string): void {
+  try {
+    const { protocol: p } = new URL(url);
+    if (p === 'https:' || p === 'http:' || p === 'mailto:') void shell.openExternal(url);
+  } catch {
+    // Not a URL: ignore.
+  }
+}
+
+/** Every web contents (the window and anything it might try to open) stays on the app origin. */
+function lockDown(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    openOutside(event.url);
+  });
+  contents.on('will-redirect', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+function setUpSession(): void {
+  const ses = session.defaultSession;
+  protocol.handle(APP_SCHEME, (request) => rendererResponse(rendererDir, request.url));
+  // The renderer reaches data only through IPC: no network, no files, whatever a page might try.
+  ses.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+  // Copy buttons need clipboard writes; camera, location, notifications and the rest are never granted.
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'clipboard-sanitized-write'));
+  ses.setPermissionCheckHandler((_wc, permission) => permission === 'clipboard-sanitized-write');
+}
+
+/** Only our window's top frame, showing our own origin, may call the contract. */
+function trusted(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!win && !win.isDestroyed() && event.sender.id === win.webContents.id && !!frame && frame.parent === null && isAppUrl(frame.url);
+}
+
+function serveContract(b: Backend): void {
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown, token: unknown): Promise<ApiResult<unknown>> => {
+    if (!trusted(event)) return { ok: false, error: { code: 'FORBIDDEN', detail: 'untrusted sender' } };
+    if (typeof method !== 'string' || (token !== null && token !== undefined && typeof token !== 'string')) {
+      return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
+    }
+    return b.call(method, input, (token as string | null | undefined) ?? null);
+  });
+  b.onEvent((name, data) => {
+    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, data);
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const w = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 1000,
+    minHeight: 640,
+    title: 'РИЦ CRM',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadFile,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: !app.isPackaged,
+    },
+  });
+  w.once('ready-to-show', () => w.show());
+  w.on('closed', () => {
+    win = null;
+  });
+  void w.loadURL(APP_URL);
+  return w;
+}
+
+function start(): void {
+  let connection;
+  try {
+    connection = resolveConnection(app.getPath('userData'), process.argv);
+  } catch (err) {
+    const text = err instanceof ConnectionError ? err.message : String(err);
+    dialog.showErrorBox('РИЦ CRM: настройка подключения', `Не удалось прочитать настройку подключения:\n${text}\n\nПапка настроек: ${app.getPath('userData')}`);
+    app.exit(1);
+    return;
+  }
+  backend = connection.mode === 'server' ? remoteBackend(connection.url) : localBackend(path.join(app.getPath('userData'), 'crm.db'));
+  setUpSession();
+  serveContract(backend);
+  win = createWindow();
+}
+
+// One instance per user: a second launch focuses the open window instead of opening the database twice.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    backend?.close();
+    backend = null;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      dialog.showErrorBox('РИЦ CRM', `Программа не запустилась:\n${err instanceof Error ? err.message : String(err)}`);
+      app.exit(1);
+    });
+}

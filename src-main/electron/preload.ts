@@ -1,0 +1,18 @@
+// Preload (sandboxed, bundled to CommonJS): exposes only `window.crm` — call the contract, receive push events.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { CrmBridge } from '../../src-shared/bridge';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+
+const bridge: CrmBridge = {
+  call: (method, input, token) => ipcRenderer.invoke(CALL_CHANNEL, method, input, token),
+  onEvent(listener) {
+    // The page never gets ipcRenderer or the IPC event object, only the event name and its data.
+    const handler = (_e: IpcRendererEvent, event: string, data: unknown) => listener(event, data);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('crm', bridge);

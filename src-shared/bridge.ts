@@ -1,0 +1,7 @@
+// The bridge the Electron preload exposes to the renderer as `window.crm` (absent in a browser tab).
+import type { ApiResult } from './errors';
+
+export interface CrmBridge {
+  call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+  onEvent(listener: (event: string, data: unknown) => void): () => void;
+}
