@@ -1,8 +1,19 @@
 // Push events from the core to connected screens: one typed map for IPC and Server-Sent Events.
+import type { TaskStatus } from './mail-types';
 export interface PushEvents {
   /** A client changed (any part of its card): screens showing it reload. */
   'client.changed': { clientId: number; by: number | null };
   'refs.changed': Record<string, never>;
+  /** A task was created or changed (status, assignee): task lists reload. */
+  'task.changed': { taskId: number; directionId: number; assigneeId: number | null; status: TaskStatus; created: boolean };
+  /** A notification for one employee: the notification centre and a desktop notification. */
+  'notification.new': { employeeId: number; notificationId: number; taskId: number | null };
+  /** A mailbox's sync state changed (connected, counters, error): the health panel reloads. */
+  'mail.health': { mailboxId: number };
+  /** The unrecognised queue changed. */
+  'mail.queue.changed': { queueId: number };
+  /** Mailboxes were added or edited, or a sync was asked for: the job runner re-reads them. */
+  'mail.mailboxes.changed': { mailboxId: number | null; syncNow: boolean };
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

@@ -5,10 +5,14 @@ import { authHandlers } from '../features/auth/auth.handlers';
 import { clientsHandlers } from '../features/clients/clients.handlers';
 import { partsHandlers } from '../features/clients/parts.handlers';
 import { adminHandlers } from '../features/admin/admin.handlers';
+import { mailHandlers } from '../features/mail/mail.handlers';
+import { tasksHandlers } from '../features/tasks/tasks.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
   ...clientsHandlers,
   ...partsHandlers,
   ...adminHandlers,
+  ...mailHandlers,
+  ...tasksHandlers,
 };

@@ -3,9 +3,11 @@ import type { z } from 'zod';
 import { authApi } from './auth';
 import { clientsApi } from './clients';
 import { adminApi } from './admin';
+import { mailApi } from './mail';
+import { tasksApi } from './tasks';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

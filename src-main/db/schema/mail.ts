@@ -76,6 +76,8 @@ export const mailMessages = sqliteTable(
     subject: text('subject'),
     /** The message exactly as the server gave it. */
     raw: blob('raw', { mode: 'buffer' }).notNull(),
+    /** The readable body (HTML converted), decoded once at intake so screens need no MIME parser. */
+    text: text('text').notNull().default(''),
     size: integer('size').notNull(),
     /** task | duplicate_request | unrecognised | broken */
     parseStatus: text('parse_status').notNull(),

@@ -57,7 +57,7 @@ export const clientsHandlers: HandlerMap<
     reindexClient(ctx.db, row.id);
     addClientEvent(ctx, row.id, 'created', null);
     ctx.audit('client', row.id, 'create', input);
-    ctx.emit('client.changed', { clientId: row.id, by: ctx.me.id });
+    ctx.emit('client.changed', { clientId: row.id, by: ctx.user?.id ?? null });
     return { id: row.id };
   },
 

@@ -1,0 +1,61 @@
+// Contract: tasks (поручения) from mail and by hand, their per-kind settings, and employees' notifications.
+import { z } from 'zod';
+import { method } from './define';
+import { ADMINS, ANY_STAFF, MANAGERS } from '../roles';
+import { id, optText, reqText } from './common';
+import { CONTACT_RESULTS, TASK_KINDS, TASK_STATUSES } from '../mail-types';
+import type { NotificationRow, TaskCard, TaskKindSetting, TaskListItem } from '../mail-types';
+
+export const taskListInput = z.object({
+  status: z.enum(TASK_STATUSES).optional(),
+  kind: z.enum(TASK_KINDS).optional(),
+  assigneeId: id.optional(),
+  /** Only tasks assigned to the caller. */
+  mine: z.boolean().optional(),
+  directionId: id.optional(),
+  clientId: id.optional(),
+  /** Only new and in-work tasks. */
+  open: z.boolean().optional(),
+  /** Only open tasks past their deadline. */
+  overdue: z.boolean().optional(),
+  limit: z.number().int().min(1).max(5000).default(500),
+});
+export type TaskListInput = z.input<typeof taskListInput>;
+
+export const tasksApi = {
+  /** Tasks the caller may see (own, own directions'; all for admins and heads), overdue first, then by deadline. */
+  'tasks.list': method<{ items: TaskListItem[]; total: number }>()({ input: taskListInput, access: ANY_STAFF, write: false }),
+  /** A task with the original message. */
+  'tasks.get': method<TaskCard>()({ input: z.object({ id }), access: ANY_STAFF, write: false }),
+  /** Takes a task into work (and over, when someone else of the direction had it). */
+  'tasks.take': method<{ ok: true }>()({ input: z.object({ id }), access: ANY_STAFF, write: true }),
+  'tasks.complete': method<{ ok: true }>()({
+    input: z.object({ id, result: z.enum(CONTACT_RESULTS), comment: optText(4000) }),
+    access: ANY_STAFF,
+    write: true,
+  }),
+  /** Declines a task: the reason is required. */
+  'tasks.decline': method<{ ok: true }>()({
+    input: z.object({ id, result: z.enum(CONTACT_RESULTS).default('refused'), comment: reqText(4000) }),
+    access: ANY_STAFF,
+    write: true,
+  }),
+  'tasks.assign': method<{ ok: true }>()({ input: z.object({ id, assigneeId: id }), access: MANAGERS, write: true }),
+  'tasks.kinds.list': method<TaskKindSetting[]>()({ input: z.object({}), access: ANY_STAFF, write: false }),
+  'tasks.kinds.save': method<{ ok: true }>()({
+    input: z.object({ kind: z.enum(TASK_KINDS), directionId: id, deadlineMinutes: z.number().int().min(5).max(60 * 24 * 60) }),
+    access: ADMINS,
+    write: true,
+  }),
+  'notifications.list': method<{ items: NotificationRow[]; unread: number }>()({
+    input: z.object({ unreadOnly: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }),
+    access: ANY_STAFF,
+    write: false,
+  }),
+  /** Marks the given notifications read, or all of the caller's when `ids` is omitted. */
+  'notifications.markRead': method<{ ok: true }>()({
+    input: z.object({ ids: z.array(id).max(1000).optional() }),
+    access: ANY_STAFF,
+    write: true,
+  }),
+};
