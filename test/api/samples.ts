@@ -90,7 +90,7 @@ export function malformed(schema: z.ZodType): Malformed[] {
     { label: 'an array instead of an object', input: [base], path: '' },
     { label: 'a string instead of an object', input: 'text', path: '' },
     { label: 'a number instead of an object', input: 42, path: '' },
-  ];
+  ].filter((c) => !accepts(schema, c.input));
   walk(schema, base, [], (path, field, set) => {
     for (const w of WRONG) {
       if (!accepts(field, w.value)) out.push({ label: `${path.join('.')} = ${w.label}`, input: set(w.value), path: path.join('.') });

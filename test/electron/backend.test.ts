@@ -43,9 +43,8 @@ describe('remote backend (connected mode)', () => {
   let server: TestServer;
 
   async function connect() {
-    env = await testEnv();
     // The server's event stream checks sessions against the wall clock.
-    env.clock.set(new Date().toISOString());
+    env = await testEnv({ now: new Date() });
     server = await startServer(env.core);
     const b = remoteBackend(server.url, { retryMs: 50 });
     cleanups.push(() => env.close(), () => server.close(), () => b.close());

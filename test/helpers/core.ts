@@ -34,8 +34,9 @@ export interface TestEnv {
   close(): void;
 }
 
-export async function testEnv(opts: { dbPath?: string } = {}): Promise<TestEnv> {
-  const clock = new TestClock();
+/** `now` starts the clock elsewhere, e.g. at the wall clock's time for the SSE stream, which checks sessions against `new Date()`. */
+export async function testEnv(opts: { dbPath?: string; now?: Date } = {}): Promise<TestEnv> {
+  const clock = new TestClock(opts.now);
   const core = createCore({ dbPath: opts.dbPath ?? tempDbPath(), clock, log: () => undefined });
   const as = async <M extends MethodName>(token: string, method: M, input: MethodInput<M>) => {
     const r = await core.call(method, input, token);

@@ -152,19 +152,22 @@ describe('push events (SSE)', () => {
   });
 
   it('delivers client.changed after clients.update', async () => {
-    // The stream checks the session against the wall clock, so sign in at the real time.
-    env.clock.set(new Date().toISOString());
-    const { token } = await env.employee('sse_reader', ['sales']);
-    const { id } = await env.admin('clients.create', { name: 'ООО «Поток»' });
-    const card = await env.admin('clients.get', { id });
-    const stream = readEvent(server.port, token, 'client.changed');
+    // The stream checks sessions against the wall clock, so this database lives at the real time.
+    const live = await testEnv({ now: new Date() });
+    const liveServer = await startServer(live.core);
+    const { token } = await live.employee('sse_reader', ['sales']);
+    const { id } = await live.admin('clients.create', { name: 'ООО «Поток»' });
+    const card = await live.admin('clients.get', { id });
+    const stream = readEvent(liveServer.port, token, 'client.changed');
     try {
       await stream.ready;
-      await env.admin('clients.update', { id, version: card.client.version, city: 'Артём' });
+      await live.admin('clients.update', { id, version: card.client.version, city: 'Артём' });
       const data = await stream.event;
       expect(data).toMatchObject({ clientId: id });
     } finally {
       stream.close();
+      await liveServer.close();
+      live.close();
     }
   });
 });
