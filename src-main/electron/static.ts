@@ -2,24 +2,11 @@
 // No electron import here: main.ts plugs `rendererResponse` into protocol.handle, and tests call it directly.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CSP } from '../server/http';
+import { CSP, MIME } from '../server/http';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'crm';
 export const APP_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.json': 'application/json',
-};
 
 /** Whether a URL belongs to the window's own origin (`app://crm/...`). */
 export function isAppUrl(raw: string): boolean {
