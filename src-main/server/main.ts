@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../core';
 import { createHttpServer } from './http';
 import { loadDemo } from '../demo/demo';
+import { startMailJobs } from '../jobs/runner';
 
 const { values } = parseArgs({
   options: {
@@ -43,10 +44,15 @@ server.listen(Number(values.port), values.host, () => {
   if (needsSetup) console.log('No employees yet: open the address above to create the administrator, or use `npm run cli -- user add`.');
 });
 
+// The server reads the mailboxes (in connected mode the desktop apps never do, so one process owns each).
+const mailJobs = startMailJobs(core);
+
 const stop = () => {
   server.close();
-  core.close();
-  process.exit(0);
+  void mailJobs.stop().finally(() => {
+    core.close();
+    process.exit(0);
+  });
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -1,5 +1,5 @@
 // Test harness: a throwaway dovecot IMAP server on 127.0.0.1 (a free port, a temp folder), plus APPEND helpers.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -7,6 +7,8 @@ import path from 'node:path';
 import { ImapFlow } from 'imapflow';
 
 export const DOVECOT_BIN = '/usr/sbin/dovecot';
+const USERS = 200;
+const USER_PASSWORD = 'imap-secret';
 
 /**
  * Why the dovecot tests cannot run here, or null when they can. They need the binary and root
@@ -23,11 +25,13 @@ export interface Dovecot {
   host: string;
   port: number;
   dir: string;
-  /** Adds a mail user (name:{PLAIN}password); dovecot re-reads the users file on every login. */
-  addUser(user: string, password: string): void;
+  /** A fresh mail user (an empty mailbox). */
+  newUser(): { user: string; password: string };
   /** A connected client for arranging data (APPEND); the caller logs it out. */
   client(user: string, password: string): Promise<ImapFlow>;
   append(user: string, password: string, messages: (string | Buffer)[], folder?: string): Promise<void>;
+  /** Runs doveadm against this server (kick, mailbox update, …). */
+  doveadm(args: string[]): string;
   stop(): Promise<void>;
 }
 
@@ -109,7 +113,8 @@ export async function startDovecot(): Promise<Dovecot> {
   fs.chownSync(path.join(dir, 'mail'), uid, gid);
   fs.chownSync(path.join(dir, 'home'), uid, gid);
   const usersFile = path.join(dir, 'users');
-  fs.writeFileSync(usersFile, '', { mode: 0o644 });
+  // Users are written before start: dovecot re-reads an edited users file only now and then.
+  fs.writeFileSync(usersFile, Array.from({ length: USERS }, (_, i) => `user${i + 1}:{PLAIN}${USER_PASSWORD}\n`).join(''), { mode: 0o644 });
   const port = await freePort();
   const confFile = path.join(dir, 'dovecot.conf');
   fs.writeFileSync(confFile, config(dir, port));
@@ -124,6 +129,7 @@ export async function startDovecot(): Promise<Dovecot> {
     throw new Error(`${(err as Error).message}\n${stderr}\n${log}`);
   }
 
+  let next = 0;
   const client = async (user: string, password: string) => {
     const c = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false, disableAutoIdle: true });
     await c.connect();
@@ -134,8 +140,9 @@ export async function startDovecot(): Promise<Dovecot> {
     host: '127.0.0.1',
     port,
     dir,
-    addUser(user, password) {
-      fs.appendFileSync(usersFile, `${user}:{PLAIN}${password}\n`);
+    newUser() {
+      if (next >= USERS) throw new Error('out of test mail users');
+      return { user: `user${++next}`, password: USER_PASSWORD };
     },
     client,
     async append(user, password, messages, folder = 'INBOX') {
@@ -145,6 +152,9 @@ export async function startDovecot(): Promise<Dovecot> {
       } finally {
         await c.logout().catch(() => undefined);
       }
+    },
+    doveadm(args) {
+      return execFileSync('doveadm', ['-c', confFile, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     },
     async stop() {
       if (proc.exitCode === null) {

@@ -1,0 +1,169 @@
+// The IMAP job against a real dovecot: specimens, duplicates, broken mail, \Seen untouched, IDLE within seconds, reconnection, UIDVALIDITY, one owner.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { testEnv, type TestEnv } from '../helpers/core';
+import { dovecotUnavailable, freePort, startDovecot, type Dovecot } from './dovecot';
+import { MailboxWorker } from '../../src-main/jobs/imap.job';
+import { startMailJobs, type MailJobs } from '../../src-main/jobs/runner';
+import { newOwnerId } from '../../src-main/features/mail/lease';
+import { buildMail, forwardAsAttachment, leadText, uniqueMessageId } from './build';
+
+const SPECIMENS = path.resolve(__dirname, '../../../shared/specimens/mail');
+const skip = dovecotUnavailable();
+if (skip) console.warn(skip);
+
+let dovecot: Dovecot;
+beforeAll(async () => {
+  if (!skip) dovecot = await startDovecot();
+}, 20_000);
+afterAll(async () => {
+  await dovecot?.stop();
+});
+
+let env: TestEnv;
+let user: string;
+let mailboxId: number;
+let salesId: number;
+let PASSWORD: string;
+
+beforeEach(async () => {
+  if (skip) return;
+  env = await testEnv();
+  ({ user, password: PASSWORD } = dovecot.newUser());
+  const refs = await env.admin('refs.get', {});
+  const dir = Object.fromEntries(refs.directions.map((d) => [d.code, d.id]));
+  salesId = (await env.admin('employees.save', { login: 'sales1', fullName: 'Продажник', roles: ['sales'], directionIds: [dir.sales!, dir.hotline!], password: 'password-123' })).id;
+  mailboxId = (await env.admin('mail.mailboxes.save', { name: 'Заявки', host: dovecot.host, port: dovecot.port, tls: false, user, password: PASSWORD })).id;
+});
+afterEach(() => env?.close());
+
+const worker = (owner = newOwnerId()) => new MailboxWorker(mailboxId, { db: env.core.db, clock: env.clock, publish: env.core.bus.publish, ownerId: owner });
+const append = (msgs: Buffer[]) => dovecot.append(user, PASSWORD, msgs);
+const taskCount = () => (env.core.db.$client.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
+const lead = (n: number, email = `lead${n}@example.org`) =>
+  buildMail({ subject: `Заявка № ${n}: прайс-лист`, text: leadText({ typeText: 'Прайс-лист', number: String(n), fields: [['Тип заявки', 'Прайс-лист'], ['E-mail', email]] }) });
+
+async function until<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe.skipIf(skip)('mail sync against dovecot', () => {
+  it('turns every specimen into the right task, leaves \\Seen alone, and reports health', async () => {
+    const files = fs.readdirSync(SPECIMENS).filter((f) => f.endsWith('.eml'));
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    await append(files.map((f) => fs.readFileSync(path.join(SPECIMENS, f))));
+    const r = await worker().runOnce();
+    expect(r.counts.task).toBe(files.length);
+    const { items } = await env.admin('tasks.list', {});
+    expect(items.map((t) => t.kind).sort()).toEqual(['lead_demo', 'lead_price', 'lead_trial', 'question']);
+    // Nobody else works in sales or the hotline: every task is this employee's.
+    expect(items.every((t) => t.assignee?.id === salesId)).toBe(true);
+
+    const c = await dovecot.client(user, PASSWORD);
+    await c.mailboxOpen('INBOX', { readOnly: true });
+    for await (const m of c.fetch('1:*', { uid: true, flags: true })) expect([...(m.flags ?? [])]).not.toContain('\\Seen');
+    await c.logout();
+
+    const [h] = await env.admin('mail.health', {});
+    expect(h).toMatchObject({ mailboxId, processed: files.length, duplicates: 0, unrecognised: 0, pending: 0, connected: false, lastError: null });
+    expect(h!.lastMessageAt).not.toBeNull();
+    // A second run finds nothing new.
+    expect((await worker().runOnce()).counts).toMatchObject({ task: 0, duplicate_message: 0, queued: 0 });
+  });
+
+  it('skips a repeated Message-ID and a repeated request number, and queues broken mail without stopping', async () => {
+    const first = lead(700001);
+    await append([
+      first,
+      first,
+      forwardAsAttachment(first, 'Fwd: ещё раз'),
+      Buffer.from(`Subject: broken\r\nMessage-ID: ${uniqueMessageId()}\r\nContent-Type: multipart/mixed\r\n\r\n\x00\x01garbage`, 'latin1'),
+      lead(700002),
+    ]);
+    const r = await worker().runOnce();
+    expect(r.counts).toMatchObject({ task: 2, duplicate_message: 1, duplicate_request: 1, queued: 1 });
+    expect(taskCount()).toBe(2);
+    const q = await env.admin('mail.queue.list', {});
+    expect(q.items.map((i) => i.reason)).toEqual(['broken_mime']);
+    const [h] = await env.admin('mail.health', {});
+    expect(h).toMatchObject({ processed: 5, duplicates: 2, unrecognised: 1 });
+  });
+
+  it('lets one process read a mailbox at a time', async () => {
+    await append([lead(700010)]);
+    const a = worker();
+    const b = worker();
+    // A holds the lease while it runs; B, a live owner elsewhere, must wait.
+    const running = a.runOnce();
+    await until('a to take the lease', () => env.core.db.$client.prepare('SELECT 1 FROM mailbox_locks').get());
+    expect((await b.runOnce()).busy).toBe(true);
+    expect((await running).counts.task).toBe(1);
+    expect((await b.runOnce()).busy).toBe(false);
+    expect(taskCount()).toBe(1);
+  });
+
+  it('restarts from a new UIDVALIDITY without taking old mail twice', async () => {
+    await append([lead(700020), lead(700021)]);
+    await worker().runOnce();
+    dovecot.doveadm(['mailbox', 'update', '-u', user, '--uid-validity', '4242', 'INBOX']);
+    await append([lead(700022)]);
+    const r = await worker().runOnce();
+    expect(r.counts).toMatchObject({ task: 1, duplicate_message: 2 });
+    expect(taskCount()).toBe(3);
+    const st = env.core.db.$client.prepare('SELECT uid_validity AS v FROM mail_sync_state').get() as { v: number };
+    expect(st.v).toBe(4242);
+  });
+});
+
+describe.skipIf(skip)('the running job', () => {
+  let jobs: MailJobs | null = null;
+  afterEach(async () => {
+    await jobs?.stop();
+    jobs = null;
+  });
+  const start = () => (jobs = startMailJobs(env.core, { clock: env.clock, backoffMinMs: 200, backoffMaxMs: 1000, log: () => undefined }));
+  const health = async () => (await env.admin('mail.health', {}))[0]!;
+
+  it('makes a task within seconds of a message arriving while it IDLEs, visible through the API', async () => {
+    await append([lead(700030)]);
+    start();
+    await until('the first task', () => taskCount() === 1);
+    await until('connected', async () => (await health()).connected);
+    // Let the connection settle into IDLE (autoIdleDelay) before the next message arrives.
+    await new Promise((r) => setTimeout(r, 1000));
+    const t0 = Date.now();
+    await append([lead(700031)]);
+    await until('the IDLE task', async () => (await env.admin('tasks.list', {})).total === 2, 5000);
+    const delay = Date.now() - t0;
+    expect(delay).toBeLessThan(3000);
+    expect((await health()).lastError).toBeNull();
+  });
+
+  it('reconnects after the server drops the connection, and picks up the mailbox again after a settings change', async () => {
+    start();
+    await until('connected', async () => (await health()).connected);
+    dovecot.doveadm(['kick', user]);
+    await until('the drop to be seen', async () => (await health()).lastError !== null);
+    await append([lead(700040)]);
+    await until('the task after reconnecting', () => taskCount() === 1, 10_000);
+    await until('connected again', async () => (await health()).connected);
+
+    // A wrong port: the job reports the failure and keeps retrying; fixing the settings restarts the worker.
+    const freePortNumber = await freePort();
+    await env.admin('mail.mailboxes.save', { id: mailboxId, name: 'Заявки', host: dovecot.host, port: freePortNumber, tls: false, user, password: PASSWORD });
+    await until('the connection failure', async () => {
+      const h = await health();
+      return !h.connected && /ECONNREFUSED/.test(h.lastError ?? '');
+    });
+    await append([lead(700041)]);
+    await env.admin('mail.mailboxes.save', { id: mailboxId, name: 'Заявки', host: dovecot.host, port: dovecot.port, tls: false, user, password: PASSWORD });
+    await until('the task after the fix', () => taskCount() === 2, 10_000);
+  });
+});
