@@ -1,0 +1,240 @@
+// `npm run bench`: seeds 100,000 clients into a temp file, then times search and the card through the real dispatcher,
+// beside hand-written statements returning the same rows, and search over HTTP.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore, type Core } from '../src-main/core';
+import { createHttpServer } from '../src-main/server/http';
+import { hashPassword } from '../src-main/features/auth/passwords';
+import { insertEmployee } from '../src-main/demo/employees';
+import { seedClients } from '../src-main/demo/scale';
+import { CANDIDATE_CAP } from '../src-main/features/clients/clients.search';
+import type { ClientCard, ClientListItem } from '../src-shared/types';
+import { cardIds, drawQueries, type Kind, type Query } from './queries';
+import { RawCard, RawSearch } from './raw';
+import { ms, summarise, table, type Timing } from './stats';
+
+const { values: opts } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '300' },
+    limit: { type: 'string', default: '100' },
+    http: { type: 'string', default: '600' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const N = Number(opts.clients);
+const PER_KIND = Number(opts.queries);
+const LIMIT = Number(opts.limit);
+const HTTP_REQUESTS = Number(opts.http);
+const TARGET = { search: 3, card: 10, ratio: 1.5, http: 10 };
+
+type SearchOut = { items: ClientListItem[]; total: number; limited: boolean };
+
+async function setup(): Promise<{ core: Core; dir: string; token: string; seedMs: number; counts: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-'));
+  const core = createCore({ dbPath: path.join(dir, 'bench.db'), log: (m, e) => console.error(m, e) });
+  const hash = await hashPassword('bench-password');
+  const now = new Date().toISOString();
+  core.db.$client.transaction(() => {
+    insertEmployee(core.db, { login: 'bench', fullName: 'Бенчмарк Администратор', roles: ['admin'] }, hash, now, 'bench');
+    for (let i = 1; i <= 6; i++) insertEmployee(core.db, { login: `sio${i}`, fullName: `СИО Номер ${i}`, roles: ['sio'] }, hash, now, 'bench');
+    for (let i = 1; i <= 3; i++) insertEmployee(core.db, { login: `pm${i}`, fullName: `ПМ Номер ${i}`, roles: ['pm'] }, hash, now, 'bench');
+  })();
+  process.stdout.write(`Seeding ${N.toLocaleString('en')} clients into ${dir} …\n`);
+  const t = performance.now();
+  const r = seedClients(core.db, { clients: N });
+  const seedMs = performance.now() - t;
+  const login = await core.call('auth.login', { login: 'bench', password: 'bench-password' }, null);
+  if (!login.ok) throw new Error(`login failed: ${JSON.stringify(login.error)}`);
+  const counts = `${r.clients.toLocaleString('en')} clients, ${r.contacts.toLocaleString('en')} contacts, ${r.distributions.toLocaleString('en')} distributions, ${r.phones.toLocaleString('en')} phones`;
+  return { core, dir, token: (login.data as { token: string }).token, seedMs, counts };
+}
+
+/** Same rows: equal totals and the same sequence of names (ties between equal names may swap ids). */
+function sameRows(api: SearchOut, raw: { nameLc: string; total: number }[]): boolean {
+  const total = raw[0]?.total ?? 0;
+  if (api.total !== total || api.items.length !== raw.length) return false;
+  return api.items.every((it, i) => it.name.toLowerCase() === raw[i]!.nameLc);
+}
+
+interface Row {
+  label: string;
+  api: Timing;
+  raw: Timing;
+  mismatches: number;
+  target: number;
+  /** API timings of queries whose candidates reached the cap (`limited`), and of the rest. */
+  capped?: { limited: number[]; rest: number[] };
+}
+
+async function benchSearch(core: Core, token: string, label: string, queries: Query[], today: string): Promise<Row> {
+  const raw = new RawSearch(core.db);
+  const apiMs: number[] = [];
+  const rawMs: number[] = [];
+  const capped = { limited: [] as number[], rest: [] as number[] };
+  let mismatches = 0;
+  const once = async (q: Query, record: boolean, first: 'api' | 'raw') => {
+    const runApi = async () => {
+      const t = performance.now();
+      const r = await core.call('clients.search', { query: q.text, limit: LIMIT }, token);
+      const d = performance.now() - t;
+      if (!r.ok) throw new Error(`search "${q.text}" failed: ${JSON.stringify(r.error)}`);
+      const data = r.data as SearchOut;
+      if (record) {
+        apiMs.push(d);
+        (data.total >= CANDIDATE_CAP ? capped.limited : capped.rest).push(d);
+      }
+      return data;
+    };
+    const runRaw = () => {
+      const t = performance.now();
+      const rows = raw.run(q.text, LIMIT, today);
+      const d = performance.now() - t;
+      if (record) rawMs.push(d);
+      return rows;
+    };
+    // Alternate which goes first so neither always runs on a warmer cache.
+    let a: SearchOut;
+    let b: ReturnType<typeof runRaw>;
+    if (first === 'api') {
+      a = await runApi();
+      b = runRaw();
+    } else {
+      b = runRaw();
+      a = await runApi();
+    }
+    if (record && !sameRows(a, b)) mismatches++;
+  };
+  for (const q of queries) await once(q, false, 'api');
+  for (let round = 0; round < 2; round++) {
+    for (const [i, q] of queries.entries()) await once(q, true, (i + round) % 2 === 0 ? 'api' : 'raw');
+  }
+  return { label, api: summarise(apiMs), raw: summarise(rawMs), mismatches, target: TARGET.search, capped };
+}
+
+async function benchCard(core: Core, token: string, ids: number[], today: string): Promise<Row> {
+  const raw = new RawCard(core.db);
+  const apiMs: number[] = [];
+  const rawMs: number[] = [];
+  let mismatches = 0;
+  for (let round = 0; round < 3; round++) {
+    for (const [i, id] of ids.entries()) {
+      const record = round > 0;
+      const runApi = async () => {
+        const t = performance.now();
+        const r = await core.call('clients.get', { id }, token);
+        if (record) apiMs.push(performance.now() - t);
+        if (!r.ok) throw new Error(`card ${id} failed: ${JSON.stringify(r.error)}`);
+        return r.data as ClientCard;
+      };
+      const runRaw = () => {
+        const t = performance.now();
+        const c = raw.load(id, today);
+        if (record) rawMs.push(performance.now() - t);
+        return c!;
+      };
+      const apiFirst = (i + round) % 2 === 0;
+      const b = apiFirst ? undefined : runRaw();
+      const a = await runApi();
+      const c = b ?? runRaw();
+      const same =
+        a.contacts.length === c.contacts.length &&
+        a.distributions.length === c.distributions.length &&
+        a.events.length === c.events.length &&
+        a.counterpartyHistory.length === c.history.length &&
+        a.client.phones.length + a.contacts.reduce((n, x) => n + x.phones.length, 0) === c.phones.length;
+      if (record && !same) mismatches++;
+    }
+  }
+  return { label: 'card: clients.get', api: summarise(apiMs), raw: summarise(rawMs), mismatches, target: TARGET.card };
+}
+
+async function benchHttp(core: Core, token: string, queries: Query[]): Promise<Timing> {
+  const server = createHttpServer(core, { staticDir: path.join(os.tmpdir(), 'crm-bench-no-static') });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/api/clients.search', method: 'POST', agent, headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Content-Length': Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < HTTP_REQUESTS + 50; i++) {
+      const q = queries[i % queries.length]!;
+      const body = JSON.stringify({ query: q.text, limit: LIMIT });
+      const t = performance.now();
+      const status = await post(body);
+      if (i >= 50) samples.push(performance.now() - t);
+      if (status !== 200) throw new Error(`HTTP ${status} for "${q.text}"`);
+    }
+  } finally {
+    agent.destroy();
+    await new Promise((resolve) => server.close(resolve));
+  }
+  return summarise(samples);
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+async function main(): Promise<void> {
+  const { core, dir, token, seedMs, counts } = await setup();
+  const today = new Date().toISOString().slice(0, 10);
+  try {
+    const qs = drawQueries(core.db, PER_KIND);
+    const labels: Record<Kind, string> = { name: 'search: name fragment', inn: 'search: ИНН', phone: 'search: phone', distr: 'search: distribution' };
+    const rows: Row[] = [];
+    for (const kind of ['name', 'inn', 'phone', 'distr'] as Kind[]) rows.push(await benchSearch(core, token, labels[kind], qs[kind], today));
+    rows.push(await benchCard(core, token, cardIds(core.db, PER_KIND), today));
+    const mixed = (['name', 'inn', 'phone', 'distr'] as Kind[]).flatMap((k) => qs[k].slice(0, 100));
+    const httpT = await benchHttp(core, token, mixed);
+
+    console.log(`\nРИЦ CRM benchmark: ${counts}; seed ${(seedMs / 1000).toFixed(1)} s; limit ${LIMIT}; node ${process.version}, ${os.cpus().length} CPU, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    console.log(`Each lookup: ${PER_KIND} varied queries × 2 rounds after a warm-up; API = core.call (dispatcher: token, role, zod, handler).\n`);
+    const body = rows.map((r) => {
+      const ratio = r.api.p95 / r.raw.p95;
+      const ok = r.api.p95 <= r.target && ratio <= TARGET.ratio && r.mismatches === 0;
+      return [
+        r.label,
+        String(r.api.n),
+        ms(r.api.p50),
+        ms(r.api.p95),
+        ms(r.raw.p50),
+        ms(r.raw.p95),
+        (r.api.p50 / r.raw.p50).toFixed(2),
+        ratio.toFixed(2),
+        r.mismatches === 0 ? 'same' : `${r.mismatches} differ`,
+        `p95 ≤ ${r.target} ms, ratio ≤ ${TARGET.ratio}`,
+        verdict(ok),
+      ];
+    });
+    body.push([`HTTP: POST /api/clients.search`, String(httpT.n), ms(httpT.p50), ms(httpT.p95), '', '', '', '', '', `p95 ≤ ${TARGET.http} ms`, verdict(httpT.p95 <= TARGET.http)]);
+    console.log(table(['lookup', 'n', 'API p50', 'API p95', 'raw p50', 'raw p95', 'ratio p50', 'ratio p95', 'rows', 'target', 'result'], body));
+    console.log(`\nratio = API time / raw time; rows: the API and the raw statement returned the same rows for every query.`);
+    for (const r of rows) {
+      if (!r.capped || r.capped.limited.length === 0) continue;
+      const share = ((100 * r.capped.limited.length) / r.api.n).toFixed(0);
+      console.log(
+        `${r.label}: ${share}% of queries match ${CANDIDATE_CAP}+ clients (the candidate cap); ranking them by name reads every candidate row. ` +
+          `p95 of those ${ms(summarise(r.capped.limited).p95)}, of the rest ${ms(summarise(r.capped.rest).p95)}.`,
+      );
+    }
+  } finally {
+    core.close();
+    if (opts.keep) console.log(`\nDatabase kept: ${path.join(dir, 'bench.db')}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

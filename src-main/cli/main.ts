@@ -1,0 +1,57 @@
+// CLI entry: `npm run cli -- <command> --db <file> …` for administrators (seed, backup, migrate, user add).
+import { backupCommand } from './commands/backup';
+import { migrateCommand } from './commands/migrate';
+import { seedCommand } from './commands/seed';
+import { ROLE_HELP, userCommand } from './commands/user';
+import { CliError } from './util';
+
+export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
+
+Commands:
+  migrate   --db F                         apply pending migrations and list them
+  backup    --db F --to B [--force]        online backup (safe while the program runs);
+                                           refuses to overwrite B without --force
+  seed      --db F --clients N [--seed S]  add N generated clients (scale data)
+  user add  --db F --login L --password-file P --role R [--role R2 …] [--name "ФИО"]
+                                           add an employee; the password is read from file P
+                                           (one trailing newline is ignored; at least 8 characters)
+
+Role codes: ${ROLE_HELP}`;
+
+const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
+  migrate: migrateCommand,
+  backup: backupCommand,
+  seed: seedCommand,
+  user: userCommand,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    console.log(USAGE);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
+  try {
+    await command(rest);
+    return 0;
+  } catch (err) {
+    if (err instanceof CliError) {
+      console.error(`Error: ${err.message}`);
+      if (err.exitCode === 2) console.error('Run `npm run cli -- help` for usage.');
+      return err.exitCode;
+    }
+    console.error('Error:', err instanceof Error ? err.message : err);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
