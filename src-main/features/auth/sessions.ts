@@ -1,6 +1,7 @@
 // Bearer-token sessions (only a hash is stored) and the lookup of the caller for each call.
 import crypto from 'node:crypto';
 import type { Db } from '../../db/connection';
+import { stmt } from '../../db/stmt';
 import type { SessionUser } from '../../../src-shared/types';
 import type { Role } from '../../../src-shared/roles';
 
@@ -21,11 +22,11 @@ export function createSession(db: Db, employeeId: number, now: Date): { token: s
 }
 
 export function loadSessionUser(db: Db, employeeId: number): SessionUser | null {
-  const row = db.$client
-    .prepare('SELECT id, login, full_name AS fullName, active FROM employees WHERE id = ?')
+  // Cached statements: these run on every call (compiling them each time cost more than the lookups).
+  const row = stmt(db, 'SELECT id, login, full_name AS fullName, active FROM employees WHERE id = ?')
     .get(employeeId) as { id: number; login: string; fullName: string; active: number } | undefined;
   if (!row || !row.active) return null;
-  const roles = (db.$client.prepare('SELECT role FROM employee_roles WHERE employee_id = ? ORDER BY role').all(employeeId) as { role: Role }[]).map(
+  const roles = (stmt(db, 'SELECT role FROM employee_roles WHERE employee_id = ? ORDER BY role').all(employeeId) as { role: Role }[]).map(
     (r) => r.role,
   );
   return { id: row.id, login: row.login, fullName: row.fullName, roles };
@@ -33,8 +34,7 @@ export function loadSessionUser(db: Db, employeeId: number): SessionUser | null 
 
 export function userForToken(db: Db, token: string, now: Date): SessionUser | null {
   if (token.length > 200) return null;
-  const s = db.$client
-    .prepare('SELECT employee_id AS employeeId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
+  const s = stmt(db, 'SELECT employee_id AS employeeId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
     .get(hashToken(token)) as { employeeId: number; expiresAt: string } | undefined;
   if (!s || s.expiresAt <= now.toISOString()) return null;
   return loadSessionUser(db, s.employeeId);

@@ -18,7 +18,6 @@ import type {
 import type { ContactRole, Scheme } from '../../../src-shared/api/common';
 import { listEmails, listPhones } from './channels';
 import { schemeSummary } from './clients.search';
-import { computeReadiness } from './readiness';
 import { addDays } from '../../db/stmt';
 
 const CP_COLUMNS = `cp.id, cp.full_name AS fullName, cp.short_name AS shortName, cp.inn, cp.kpp, cp.ogrn,
@@ -155,30 +154,49 @@ export function loadEvents(db: Db, clientId: number, limit: number): ClientEvent
 }
 
 function loadReadiness(db: Db, clientId: number, today: string): ReadinessStageState[] {
-  const stages = stmt(db, 'SELECT id, code, name, freshness_days AS freshnessDays FROM readiness_stages ORDER BY sort, id').all() as {
-    id: number;
-    code: string;
-    name: string;
-    freshnessDays: number;
-  }[];
-  const fields = stmt(
+  // One query for stages, their fields and this client's values; a stage without fields still comes back (LEFT JOIN).
+  const rows = stmt(
     db,
-    `SELECT f.stage_id AS stageId, rf.code, rf.name, v.value, v.confirmed_at AS confirmedAt
-     FROM readiness_stage_fields f JOIN readiness_fields rf ON rf.code = f.field_code
-     LEFT JOIN client_readiness_values v ON v.client_id = ? AND v.field_code = f.field_code ORDER BY rf.sort`,
-  ).all(clientId) as { stageId: number; code: string; name: string; value: string | null; confirmedAt: string | null }[];
-  const computed = new Map(computeReadiness(db, clientId).map((c) => [c.stageId, c.readyUntil]));
-  return stages.map((s) => {
-    const readyUntil = computed.get(s.id) ?? null;
-    return {
-      ...s,
-      readyUntil,
-      ready: readyUntil != null && readyUntil >= today,
-      fields: fields
-        .filter((f) => f.stageId === s.id)
-        .map(({ stageId: _s, ...f }) => ({ ...f, fresh: f.confirmedAt != null && addDays(f.confirmedAt, s.freshnessDays) >= today })),
-    };
-  });
+    `SELECT st.id AS stageId, st.code AS stageCode, st.name AS stageName, st.freshness_days AS freshnessDays,
+       rf.code, rf.name, v.value, v.confirmed_at AS confirmedAt
+     FROM readiness_stages st
+     LEFT JOIN readiness_stage_fields f ON f.stage_id = st.id
+     LEFT JOIN readiness_fields rf ON rf.code = f.field_code
+     LEFT JOIN client_readiness_values v ON v.client_id = ? AND v.field_code = f.field_code
+     ORDER BY st.sort, st.id, rf.sort`,
+  ).all(clientId) as {
+    stageId: number;
+    stageCode: string;
+    stageName: string;
+    freshnessDays: number;
+    code: string | null;
+    name: string | null;
+    value: string | null;
+    confirmedAt: string | null;
+  }[];
+  const stages: ReadinessStageState[] = [];
+  for (const r of rows) {
+    let s = stages[stages.length - 1];
+    if (!s || s.id !== r.stageId) {
+      s = { id: r.stageId, code: r.stageCode, name: r.stageName, freshnessDays: r.freshnessDays, readyUntil: null, ready: false, fields: [] };
+      stages.push(s);
+    }
+    if (r.code == null) continue;
+    s.fields.push({
+      code: r.code,
+      name: r.name!,
+      value: r.value,
+      confirmedAt: r.confirmedAt,
+      fresh: r.confirmedAt != null && addDays(r.confirmedAt, r.freshnessDays) >= today,
+    });
+  }
+  for (const s of stages) {
+    // The rule of computeReadiness (readiness.ts): every required value confirmed; valid until the oldest one ages out.
+    const dates = s.fields.map((f) => f.confirmedAt);
+    if (dates.length > 0 && dates.every((d) => d != null)) s.readyUntil = addDays((dates as string[]).reduce((a, b) => (b < a ? b : a)), s.freshnessDays);
+    s.ready = s.readyUntil != null && s.readyUntil >= today;
+  }
+  return stages;
 }
 
 export function loadCard(db: Db, clientId: number, today: string): ClientCard {
@@ -188,11 +206,13 @@ export function loadCard(db: Db, clientId: number, today: string): ClientCard {
   client.phones = phones.filter((p) => p.contactId == null).map(({ contactId: _c, ...p }) => p);
   client.emails = emails.filter((e) => e.contactId == null).map(({ contactId: _c, ...e }) => e);
   const distributions = loadDistributions(db, clientId, today);
+  const counterpartyHistory = loadCounterpartyHistory(db, clientId);
   return {
     client,
     contacts: loadContacts(db, clientId, phones, emails),
-    counterparty: counterpartyOn(db, clientId, today),
-    counterpartyHistory: loadCounterpartyHistory(db, clientId),
+    // History is newest first: today's counterparty is the first link already in effect (as counterpartyOn finds it).
+    counterparty: counterpartyHistory.find((l) => l.effectiveFrom <= today)?.counterparty ?? null,
+    counterpartyHistory,
     distributions,
     schemes: schemeSummary(distributions.filter((d) => d.state !== 'closed').map((d) => d.scheme)),
     events: loadEvents(db, clientId, 200),
