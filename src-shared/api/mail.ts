@@ -1,7 +1,7 @@
 // Contract: mailboxes and their health, parsing rules (edited and tested by an administrator), the unrecognised mail queue.
 import { z } from 'zod';
 import { method } from './define';
-import { ADMINS, CLIENT_EDITORS, MANAGERS } from '../roles';
+import { ADMINS, MANAGERS, type Role } from '../roles';
 import { id, optText, reqText } from './common';
 import { MAIL_FIELDS, QUEUE_STATUSES, RULE_KINDS, TASK_KINDS } from '../mail-types';
 import type { MailboxHealth, MailboxRow, MailMessageView, MailRuleRow, QueueItem, RuleTestResult } from '../mail-types';
@@ -18,6 +18,9 @@ const pattern = z
       ctx.addIssue({ code: 'custom', message: 'regex' });
     }
   });
+
+/** Who handles incoming mail that made no task: managers and the staff that talk to clients (not the call centre or chat). */
+const MAIL_HANDLERS: readonly Role[] = ['admin', 'head', 'sales', 'sio', 'pm'];
 
 const label = z.string().trim().min(1, { message: 'required' }).max(100);
 
@@ -65,10 +68,10 @@ export const mailApi = {
   'mail.health': method<MailboxHealth[]>()({ input: z.object({}), access: MANAGERS, write: false }),
   'mail.queue.list': method<{ items: QueueItem[]; total: number }>()({
     input: z.object({ status: z.enum(QUEUE_STATUSES).default('open'), limit: z.number().int().min(1).max(1000).default(200) }),
-    access: CLIENT_EDITORS,
+    access: MAIL_HANDLERS,
     write: false,
   }),
-  'mail.queue.get': method<QueueItem & { mail: MailMessageView }>()({ input: z.object({ id }), access: CLIENT_EDITORS, write: false }),
+  'mail.queue.get': method<QueueItem & { mail: MailMessageView }>()({ input: z.object({ id }), access: MAIL_HANDLERS, write: false }),
   /** Makes a task from a queued message; fields typed by the person replace what the parser read. */
   'mail.queue.makeTask': method<{ taskId: number }>()({
     input: z.object({
@@ -79,10 +82,10 @@ export const mailApi = {
       requestNumber: optText(50),
       fields: fieldsInput.default({}),
     }),
-    access: CLIENT_EDITORS,
+    access: MAIL_HANDLERS,
     write: true,
   }),
-  'mail.queue.dismiss': method<{ ok: true }>()({ input: z.object({ id }), access: CLIENT_EDITORS, write: true }),
+  'mail.queue.dismiss': method<{ ok: true }>()({ input: z.object({ id }), access: MAIL_HANDLERS, write: true }),
   'mail.rules.list': method<MailRuleRow[]>()({ input: z.object({}), access: ADMINS, write: false }),
   'mail.rules.save': method<{ id: number }>()({ input: ruleInput, access: ADMINS, write: true }),
   /**
@@ -95,5 +98,5 @@ export const mailApi = {
     write: false,
   }),
   /** A stored message, for the task card and the queue. */
-  'mail.messages.get': method<MailMessageView>()({ input: z.object({ id }), access: CLIENT_EDITORS, write: false }),
+  'mail.messages.get': method<MailMessageView>()({ input: z.object({ id }), access: MAIL_HANDLERS, write: false }),
 };
