@@ -4,6 +4,7 @@ import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { ROLE_HELP, userCommand } from './commands/user';
 import { CliError } from './util';
+import { MAIL_USAGE, mailCommand, tasksCommand } from './mail';
 
 export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
 
@@ -15,6 +16,7 @@ Commands:
   user add  --db F --login L --password-file P --role R [--role R2 …] [--name "ФИО"]
                                            add an employee; the password is read from file P
                                            (one trailing newline is ignored; at least 8 characters)
+${MAIL_USAGE}
 
 Role codes: ${ROLE_HELP}`;
 
@@ -23,6 +25,8 @@ const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   backup: backupCommand,
   seed: seedCommand,
   user: userCommand,
+  mail: mailCommand,
+  tasks: tasksCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -119,6 +119,9 @@ export async function startDovecot(): Promise<Dovecot> {
   const confFile = path.join(dir, 'dovecot.conf');
   fs.writeFileSync(confFile, config(dir, port));
   const proc = spawn(DOVECOT_BIN, ['-F', '-c', confFile], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // If the test process dies without its afterAll, the server must not outlive it.
+  const killOnExit = () => proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let stderr = '';
   proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   try {
@@ -157,6 +160,7 @@ export async function startDovecot(): Promise<Dovecot> {
       return execFileSync('doveadm', ['-c', confFile, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     },
     async stop() {
+      process.removeListener('exit', killOnExit);
       if (proc.exitCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGTERM');
