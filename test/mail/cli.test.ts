@@ -60,7 +60,7 @@ it.skipIf(skip)(
 
     const list = await cli('tasks', 'list', '--json', '--db', db);
     expect(list.code, list.stderr).toBe(0);
-    const printed = JSON.parse(list.stdout) as { id: number; kind: string }[];
+    const printed = JSON.parse(list.stdout) as { id: number; kind: string; overdue: boolean }[];
     const viaApi = await env.admin('tasks.list', {});
     // The API's clock is the test's; overdue flags depend on the clock, everything else must be equal.
     const strip = (items: { overdue?: boolean }[]) => items.map(({ overdue: _o, ...rest }) => rest);
