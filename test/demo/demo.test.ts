@@ -1,5 +1,7 @@
 // The demo loads once into an empty database through the real API: every role can sign in, requisites are valid,
 // and the data shows the card's features (two counterparty periods, mixed schemes, key clients, readiness states).
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core';
 import { DEMO_PASSWORD, DEMO_STAFF, loadDemo } from '../../src-main/demo/demo';
@@ -12,6 +14,7 @@ import { TestClock, tempDbPath } from '../helpers/core';
 const NOW = '2026-11-27T09:00:00.000Z';
 let core: Core;
 let token: string;
+const dbPath = tempDbPath('crm-demo-');
 
 const all = <T>(sql: string, ...args: unknown[]) => core.db.$client.prepare(sql).all(...args) as T[];
 const one = <T>(sql: string, ...args: unknown[]) => core.db.$client.prepare(sql).get(...args) as T;
@@ -23,13 +26,16 @@ async function call<T>(method: string, input: unknown): Promise<T> {
 }
 
 beforeAll(async () => {
-  core = createCore({ dbPath: tempDbPath('crm-demo-'), clock: new TestClock(new Date(NOW)), log: () => undefined });
+  core = createCore({ dbPath, clock: new TestClock(new Date(NOW)), log: () => undefined });
   expect(await loadDemo(core.db, { now: new Date(NOW) })).toBe(true);
   const login = await core.call('auth.login', { login: 'admin', password: DEMO_PASSWORD }, null);
   if (!login.ok) throw new Error(JSON.stringify(login.error));
   token = (login.data as { token: string }).token;
 }, 60_000);
-afterAll(() => core.close());
+afterAll(() => {
+  core.close();
+  fs.rmSync(path.dirname(dbPath), { recursive: true, force: true });
+});
 
 describe('demo data', () => {
   it('loads only into a database without employees', async () => {
