@@ -14,7 +14,7 @@ export interface SearchFilters {
 }
 
 /** Most candidates a text query collects before ordering; past it the user is asked to refine. */
-export const CANDIDATE_CAP = 2000;
+export const CANDIDATE_CAP = 500;
 
 /** Quotes a user string as one FTS5 phrase (no operators can be injected). */
 export const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -26,7 +26,16 @@ export interface Candidates {
   limited: boolean;
 }
 
-export function findCandidates(db: Db, rawQuery: string): Candidates {
+const FILTERS = `(@status IS NULL OR c.status = @status)
+  AND (@isKey IS NULL OR c.is_key = @isKey)
+  AND (@sioId IS NULL OR c.sio_id = @sioId)
+  AND (@readyStage IS NULL OR EXISTS (SELECT 1 FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
+       WHERE r.client_id = c.id AND st.code = @readyStage AND r.ready_until >= @today))`;
+
+export type FilterParams = ReturnType<typeof filterParams>;
+
+/** With filters set, the text search applies them before its cap, so filtered results are not cut by unrelated matches. */
+export function findCandidates(db: Db, rawQuery: string, filters?: FilterParams): Candidates {
   const q = rawQuery.trim().replace(/\s+/g, ' ');
   const ids: number[] = [];
   const seen = new Set<number>();
@@ -76,7 +85,15 @@ export function findCandidates(db: Db, rawQuery: string): Candidates {
   // Digit trigrams are the most frequent in the index (phones, ИНН): matching a whole number by substring costs
   // milliseconds at 100,000 clients and would add only accidental hits.
   if ([...q].length >= 3 && !wholeNumber) {
-    const rows = stmt(db, 'SELECT rowid AS id FROM client_search WHERE client_search MATCH ? LIMIT ?').all(ftsPhrase(q), CANDIDATE_CAP + 1) as { id: number }[];
+    const rows = (
+      filters && hasFilters(filters)
+        ? stmt(db, `SELECT s.rowid AS id FROM client_search s JOIN clients c ON c.id = s.rowid WHERE client_search MATCH @q AND ${FILTERS} LIMIT @cap`).all({
+            ...filters,
+            q: ftsPhrase(q),
+            cap: CANDIDATE_CAP + 1,
+          })
+        : stmt(db, 'SELECT rowid AS id FROM client_search WHERE client_search MATCH ? LIMIT ?').all(ftsPhrase(q), CANDIDATE_CAP + 1)
+    ) as { id: number }[];
     if (rows.length > CANDIDATE_CAP) {
       limited = true;
       rows.length = CANDIDATE_CAP;
@@ -107,11 +124,6 @@ const LIST_COLUMNS = `c.id, c.name, c.name_lc AS nameLc, c.inn, c.city, c.status
   (SELECT group_concat(st.code) FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
      WHERE r.client_id = c.id AND r.ready_until >= @today) AS ready`;
 
-const FILTERS = `(@status IS NULL OR c.status = @status)
-  AND (@isKey IS NULL OR c.is_key = @isKey)
-  AND (@sioId IS NULL OR c.sio_id = @sioId)
-  AND (@readyStage IS NULL OR EXISTS (SELECT 1 FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
-       WHERE r.client_id = c.id AND st.code = @readyStage AND r.ready_until >= @today))`;
 
 interface RawItem {
   id: number;
@@ -150,6 +162,8 @@ function toItem(r: RawItem, matched: string | null): ClientListItem {
   };
 }
 
+const hasFilters = (p: FilterParams) => p.status != null || p.isKey != null || p.sioId != null || p.readyStage != null;
+
 function filterParams(f: SearchFilters, today: string) {
   return {
     today,
@@ -176,7 +190,7 @@ export function searchClients(
     }) as RawItem[];
     return { items: rows.map((r) => toItem(r, null)), total, limited: total > limit };
   }
-  const cand = findCandidates(db, query);
+  const cand = findCandidates(db, query, params);
   if (cand.ids.length === 0) return { items: [], total: 0, limited: false };
   // Rank in SQL on cheap columns — exact hits (distribution, ИНН, phone) first, then names starting with the query,
   // then the rest by name — and load the rich list columns only for the rows shown.
