@@ -200,3 +200,27 @@ export interface TaskKindSetting {
   directionId: number;
   deadlineMinutes: number;
 }
+
+/** The SMTP server that sends e-mail copies of notifications an employee has not read in time. */
+export interface SmtpSettingsView {
+  enabled: boolean;
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string | null;
+  hasPassword: boolean;
+  from: string;
+  /** An unread notification is mailed after this many minutes. */
+  delayMinutes: number;
+  lastSentAt: string | null;
+  /** The SMTP server's answer to the last failed send, cleared by the next success. */
+  lastError: string | null;
+  lastErrorAt: string | null;
+}
+
+export interface NotificationPrefs {
+  /** E-mail me a task I have not seen in the app within the delay. */
+  emailWhenAway: boolean;
+  /** Where it goes (the employee's e-mail), or null when none is set. */
+  email: string | null;
+}

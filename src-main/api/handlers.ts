@@ -7,6 +7,7 @@ import { partsHandlers } from '../features/clients/parts.handlers';
 import { adminHandlers } from '../features/admin/admin.handlers';
 import { mailHandlers } from '../features/mail/mail.handlers';
 import { tasksHandlers } from '../features/tasks/tasks.handlers';
+import { notificationsHandlers } from '../features/tasks/notifications.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -15,4 +16,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...adminHandlers,
   ...mailHandlers,
   ...tasksHandlers,
+  ...notificationsHandlers,
 };

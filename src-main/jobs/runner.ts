@@ -6,6 +6,7 @@ import { stmt } from '../db/stmt';
 import type { PushEvents } from '../../src-shared/events';
 import { newOwnerId } from '../features/mail/lease';
 import { MailboxWorker, type WorkerOptions } from './imap.job';
+import { startNotificationMailer } from './notify-mail.job';
 
 export interface MailJobs {
   /** Checks one mailbox (or all) now. */
@@ -17,6 +18,8 @@ export interface MailJobs {
 
 export interface MailJobsOptions extends Partial<Omit<WorkerOptions, 'db' | 'publish' | 'ownerId'>> {
   clock?: Clock;
+  /** How often unread notifications are checked for e-mail copies. */
+  notifyIntervalMs?: number;
 }
 
 /** Each worker is restarted when its mailbox's settings change (host, password, folder, …). */
@@ -65,6 +68,7 @@ export function startMailJobs(core: { db: Db; bus: Bus }, opts: MailJobsOptions 
     if (syncNow && mailboxId != null) void reconciling.then(() => workers.get(mailboxId)?.worker.poke());
   });
   reconcile();
+  const mailer = startNotificationMailer({ db: core.db, clock: opts.clock ?? systemClock, intervalMs: opts.notifyIntervalMs, log });
 
   return {
     syncNow(mailboxId) {
@@ -74,6 +78,7 @@ export function startMailJobs(core: { db: Db; bus: Bus }, opts: MailJobsOptions 
     async stop() {
       stopped = true;
       unsubscribe();
+      await mailer.stop();
       await reconciling;
       await Promise.all([...workers.values()].map((w) => w.worker.stop()));
       workers.clear();

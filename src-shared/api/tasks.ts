@@ -3,8 +3,27 @@ import { z } from 'zod';
 import { method } from './define';
 import { ADMINS, ANY_STAFF, MANAGERS } from '../roles';
 import { id, optText, reqText } from './common';
+
+export const smtpInput = z.object({
+  enabled: z.boolean(),
+  host: z
+    .string()
+    .trim()
+    .min(1, { message: 'required' })
+    .max(253)
+    .regex(/^[A-Za-z0-9.-]+$|^\[[0-9A-Fa-f:.]+\]$/, { message: 'host' }),
+  port: z.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the start (465); false: STARTTLS when the server offers it. */
+  tls: z.boolean().default(false),
+  user: optText(320),
+  /** Set only to change it. */
+  password: z.string().min(1).max(1000).optional(),
+  from: z.string().trim().max(254).pipe(z.email({ message: 'email' })),
+  delayMinutes: z.number().int().min(0).max(24 * 60).default(15),
+});
+export type SmtpInput = z.input<typeof smtpInput>;
 import { CONTACT_RESULTS, TASK_KINDS, TASK_STATUSES } from '../mail-types';
-import type { NotificationRow, TaskCard, TaskKindSetting, TaskListItem } from '../mail-types';
+import type { NotificationPrefs, NotificationRow, SmtpSettingsView, TaskCard, TaskKindSetting, TaskListItem } from '../mail-types';
 
 export const taskListInput = z.object({
   status: z.enum(TASK_STATUSES).optional(),
@@ -52,6 +71,16 @@ export const tasksApi = {
     access: ANY_STAFF,
     write: false,
   }),
+  'notifications.smtp.get': method<SmtpSettingsView | null>()({ input: z.object({}), access: ADMINS, write: false }),
+  'notifications.smtp.save': method<{ ok: true }>()({ input: smtpInput, access: ADMINS, write: true }),
+  /** Sends a test message with the saved settings; the error is the server's answer, for the administrator. */
+  'notifications.smtp.test': method<{ sent: boolean; error: string | null }>()({
+    input: z.object({ to: z.string().trim().max(254).pipe(z.email({ message: 'email' })) }),
+    access: ADMINS,
+    write: false,
+  }),
+  'notifications.prefs.get': method<NotificationPrefs>()({ input: z.object({}), access: ANY_STAFF, write: false }),
+  'notifications.prefs.save': method<{ ok: true }>()({ input: z.object({ emailWhenAway: z.boolean() }), access: ANY_STAFF, write: true }),
   /** Marks the given notifications read, or all of the caller's when `ids` is omitted. */
   'notifications.markRead': method<{ ok: true }>()({
     input: z.object({ ids: z.array(id).max(1000).optional() }),

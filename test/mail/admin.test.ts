@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import { mailboxConfig } from '../../src-main/features/mail/mailboxes.repo';
-import { aesBox, keyFileBox, keyPathFor } from '../../src-main/features/mail/secrets';
+import { aesBox, keyFileBox, keyPathFor, safeStorageBox, setSecretBox } from '../../src-main/features/mail/secrets';
 import { openDb } from '../../src-main/db/connection';
 import { buildMail } from './build';
 
@@ -66,6 +66,26 @@ describe('mailboxes', () => {
     const bytes = Buffer.from(sealed.slice(3), 'base64');
     bytes[bytes.length - 1]! ^= 1;
     expect(() => box.decrypt(`v1:${bytes.toString('base64')}`)).toThrow();
+  });
+
+  it('lets the desktop host seal with safeStorage, still opening what the key file sealed', async () => {
+    const { id } = await env.admin('mail.mailboxes.save', { name: 'Старый', host: 'imap.example.org', user: 'a', password: 'old-secret' });
+    // A stand-in with safeStorage's shape (Electron cannot run here): reversible, marked, and switchable off.
+    let available = true;
+    const fake = {
+      isEncryptionAvailable: () => available,
+      encryptString: (p: string) => Buffer.from(`os:${p}`),
+      decryptString: (b: Buffer) => b.toString().replace(/^os:/, ''),
+    };
+    setSecretBox(env.core.db, safeStorageBox(fake, keyFileBox(keyPathFor(dbFile()))));
+    const { id: id2 } = await env.admin('mail.mailboxes.save', { name: 'Новый', host: 'imap.example.org', user: 'b', password: 'new-secret' });
+    const sealed = (env.core.db.$client.prepare('SELECT password_enc AS p FROM mailboxes WHERE id = ?').get(id2) as { p: string }).p;
+    expect(sealed.startsWith('ss1:')).toBe(true);
+    expect(mailboxConfig(env.core.db, id2)!.password).toBe('new-secret');
+    expect(mailboxConfig(env.core.db, id)!.password).toBe('old-secret');
+    available = false;
+    const { id: id3 } = await env.admin('mail.mailboxes.save', { name: 'Без связки', host: 'imap.example.org', user: 'c', password: 'plain-secret' });
+    expect(mailboxConfig(env.core.db, id3)!.password).toBe('plain-secret');
   });
 });
 

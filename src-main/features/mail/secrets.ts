@@ -71,3 +71,23 @@ export function secretBoxFor(db: Db): SecretBox {
   }
   return box;
 }
+
+/** What Electron's safeStorage offers, typed by shape so that this module never imports electron. */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plain: string): Buffer;
+  decryptString(sealed: Buffer): string;
+}
+
+const SAFE_PREFIX = 'ss1:';
+
+/**
+ * The desktop's box (local mode): the OS keychain through safeStorage when it is available, else the
+ * fallback (a key file); secrets sealed either way stay readable.
+ */
+export function safeStorageBox(safeStorage: SafeStorageLike, fallback: SecretBox): SecretBox {
+  return {
+    encrypt: (plain) => (safeStorage.isEncryptionAvailable() ? SAFE_PREFIX + safeStorage.encryptString(plain).toString('base64') : fallback.encrypt(plain)),
+    decrypt: (sealed) => (sealed.startsWith(SAFE_PREFIX) ? safeStorage.decryptString(Buffer.from(sealed.slice(SAFE_PREFIX.length), 'base64')) : fallback.decrypt(sealed)),
+  };
+}

@@ -1,9 +1,9 @@
-// Handlers for tasks (list, card, take, complete, decline, assign), per-kind settings and notifications.
+// Handlers for tasks (list, card, take, complete, decline, assign) and their per-kind settings.
 import type { HandlerMap } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
-import type { ContactResult, NotificationRow, TaskKind, TaskKindSetting, TaskStatus } from '../../../src-shared/mail-types';
+import type { ContactResult, TaskKind, TaskKindSetting, TaskStatus } from '../../../src-shared/mail-types';
 import { addClientEvent } from '../clients/events';
 import { canSee, listTasks, loadTask, scopeOf } from './tasks.repo';
 import { notifyAssigned } from './create';
@@ -68,8 +68,6 @@ export const tasksHandlers: HandlerMap<
   | 'tasks.assign'
   | 'tasks.kinds.list'
   | 'tasks.kinds.save'
-  | 'notifications.list'
-  | 'notifications.markRead'
 > = {
   'tasks.list': (input, ctx) => listTasks(ctx.db, scopeOf(ctx.me), input, ctx.nowIso()),
 
@@ -124,24 +122,6 @@ export const tasksHandlers: HandlerMap<
     ).run(input.kind, input.directionId, input.deadlineMinutes);
     ctx.audit('task_kind', null, 'save', input);
     ctx.emit('refs.changed', {});
-    return { ok: true };
-  },
-
-  'notifications.list': (input, ctx) => {
-    const rows = stmt(
-      ctx.db,
-      'SELECT id, at, kind, read, task_id AS taskId, data FROM notifications WHERE employee_id = ? AND (? = 0 OR read = 0) ORDER BY id DESC LIMIT ?',
-    ).all(ctx.me.id, input.unreadOnly ? 1 : 0, input.limit) as { id: number; at: string; kind: 'task_assigned'; read: number; taskId: number | null; data: string | null }[];
-    const unread = (stmt(ctx.db, 'SELECT COUNT(*) AS n FROM notifications WHERE employee_id = ? AND read = 0').get(ctx.me.id) as { n: number }).n;
-    const items: NotificationRow[] = rows.map((r) => ({ ...r, read: !!r.read, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
-    return { items, unread };
-  },
-
-  'notifications.markRead': (input, ctx) => {
-    if (input.ids) {
-      const mark = stmt(ctx.db, 'UPDATE notifications SET read = 1 WHERE id = ? AND employee_id = ?');
-      for (const id of input.ids) mark.run(id, ctx.me.id);
-    } else stmt(ctx.db, 'UPDATE notifications SET read = 1 WHERE employee_id = ? AND read = 0').run(ctx.me.id);
     return { ok: true };
   },
 };
