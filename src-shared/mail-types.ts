@@ -224,3 +224,25 @@ export interface NotificationPrefs {
   /** Where it goes (the employee's e-mail), or null when none is set. */
   email: string | null;
 }
+
+/** One group of tasks in the report: the renderer pivots these by kind, status, result and employee. */
+export interface TaskReportRow {
+  kind: TaskKind;
+  status: TaskStatus;
+  result: ContactResult | null;
+  assignee: EmployeeRef | null;
+  count: number;
+  /** Tasks of the group still open past their deadline, or closed after it. */
+  late: number;
+  /** Minutes from the message's arrival (or the task's creation) to first contact (taken or closed). */
+  firstContactAvgMin: number | null;
+  firstContactMaxMin: number | null;
+  /** Minutes from arrival to closing (the answer, for questions). */
+  closeAvgMin: number | null;
+}
+
+export interface TaskReport {
+  from: string;
+  to: string;
+  rows: TaskReportRow[];
+}

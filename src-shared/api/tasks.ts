@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { ADMINS, ANY_STAFF, MANAGERS } from '../roles';
-import { id, optText, reqText } from './common';
+import { id, isoDate, optText, reqText } from './common';
 
 export const smtpInput = z.object({
   enabled: z.boolean(),
@@ -23,7 +23,7 @@ export const smtpInput = z.object({
 });
 export type SmtpInput = z.input<typeof smtpInput>;
 import { CONTACT_RESULTS, TASK_KINDS, TASK_STATUSES } from '../mail-types';
-import type { NotificationPrefs, NotificationRow, SmtpSettingsView, TaskCard, TaskKindSetting, TaskListItem } from '../mail-types';
+import type { NotificationPrefs, NotificationRow, SmtpSettingsView, TaskCard, TaskKindSetting, TaskListItem, TaskReport } from '../mail-types';
 
 export const taskListInput = z.object({
   status: z.enum(TASK_STATUSES).optional(),
@@ -60,6 +60,14 @@ export const tasksApi = {
     write: true,
   }),
   'tasks.assign': method<{ ok: true }>()({ input: z.object({ id, assigneeId: id }), access: MANAGERS, write: true }),
+  /** Tasks created in [from, to] (UTC dates) grouped by kind, status, result and assignee, with contact and closing times. */
+  'tasks.report': method<TaskReport>()({
+    input: z
+      .object({ from: isoDate, to: isoDate, kind: z.enum(TASK_KINDS).optional(), directionId: id.optional() })
+      .refine((v) => v.from <= v.to, { path: ['to'], message: 'date_order' }),
+    access: MANAGERS,
+    write: false,
+  }),
   'tasks.kinds.list': method<TaskKindSetting[]>()({ input: z.object({}), access: ANY_STAFF, write: false }),
   'tasks.kinds.save': method<{ ok: true }>()({
     input: z.object({ kind: z.enum(TASK_KINDS), directionId: id, deadlineMinutes: z.number().int().min(5).max(60 * 24 * 60) }),

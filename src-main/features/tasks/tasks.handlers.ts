@@ -7,6 +7,7 @@ import type { ContactResult, TaskKind, TaskKindSetting, TaskStatus } from '../..
 import { addClientEvent } from '../clients/events';
 import { canSee, listTasks, loadTask, scopeOf } from './tasks.repo';
 import { notifyAssigned } from './create';
+import { taskReport } from './tasks.report';
 
 interface TaskRow {
   id: number;
@@ -68,6 +69,7 @@ export const tasksHandlers: HandlerMap<
   | 'tasks.assign'
   | 'tasks.kinds.list'
   | 'tasks.kinds.save'
+  | 'tasks.report'
 > = {
   'tasks.list': (input, ctx) => listTasks(ctx.db, scopeOf(ctx.me), input, ctx.nowIso()),
 
@@ -109,6 +111,8 @@ export const tasksHandlers: HandlerMap<
     changed(ctx, t, t.status, input.assigneeId);
     return { ok: true };
   },
+
+  'tasks.report': (input, ctx) => taskReport(ctx.db, input, ctx.nowIso()),
 
   'tasks.kinds.list': (_input, ctx) =>
     stmt(ctx.db, 'SELECT kind, direction_id AS directionId, deadline_minutes AS deadlineMinutes FROM task_kinds ORDER BY kind').all() as TaskKindSetting[],
