@@ -5,3 +5,4 @@ export * from './distributions';
 export * from './events';
 export * from './readiness';
 export * from './mail';
+export * from './documents';
