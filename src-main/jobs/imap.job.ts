@@ -79,6 +79,9 @@ export class MailboxWorker {
     });
     // Without a listener an 'error' event would crash the process; the close that follows drives reconnection.
     client.on('error', (err: Error) => this.o.log(`mailbox ${this.mailboxId}: ${errText(err)}`));
+    // Known before it connects, so that stop() can cut a slow connection attempt short.
+    this.client = client;
+    if (this.stopped) throw new Error('stopped');
     await client.connect();
     // EXAMINE (read-only): the server cannot set \Seen, and fetching uses BODY.PEEK anyway.
     await client.mailboxOpen(cfg.folder, { readOnly: true });
@@ -258,7 +261,8 @@ export class MailboxWorker {
     this.stopped = true;
     this.wake?.();
     const c = this.client;
-    if (c) await c.logout().catch(() => c.close());
+    if (c?.usable) await c.logout().catch(() => c.close());
+    else c?.close();
     await this.running;
     await this.syncing?.catch(() => undefined);
     releaseLease(this.o.db, this.mailboxId, this.o.ownerId);
