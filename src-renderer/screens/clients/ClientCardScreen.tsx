@@ -1,4 +1,123 @@
-// Client card (placeholder, replaced by the full screen).
-export function ClientCardScreen({ id }: { id: number; tab?: string }) {
-  return <div>Клиент {id}</div>;
+// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, События, Готовность); the URL follows the tab.
+import { useRef, useState } from 'react';
+import { Alert, Button, Center, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { navigate } from '../../app/router';
+import { CardHeader } from './card/CardHeader';
+import { ContactsTab } from './card/ContactsTab';
+import { DistributionsTab } from './card/DistributionsTab';
+import { EventsTab } from './card/EventsTab';
+import { GeneralTab } from './card/GeneralTab';
+import { KeyClientDialog } from './card/KeyClientDialog';
+import { ReadinessTab } from './card/ReadinessTab';
+import { RequisitesTab } from './card/RequisitesTab';
+import { useClientCard } from './card/useClientCard';
+
+export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'events', 'readiness'] as const;
+export type CardTab = (typeof CARD_TABS)[number];
+
+/** Esc inside a dialog closes the dialog (Mantine handles it); only a bare Esc leaves the card. */
+function escapeGoesBack(e: KeyboardEvent): boolean {
+  const target = e.target as Element | null;
+  if (target?.closest?.('[role="dialog"], [role="listbox"], [data-combobox-dropdown]')) return false;
+  // A dialog that is closing (its transition still running) keeps the Esc that closed it.
+  return !document.querySelector('[role="dialog"]');
+}
+
+export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
+  const { card, error, notFound, loading, reload } = useClientCard(id);
+  const [keyOpen, setKeyOpen] = useState(false);
+  const current: CardTab = CARD_TABS.includes(tab as CardTab) ? (tab as CardTab) : 'general';
+  // Unsaved edits on «Общие» are not dropped by a stray Esc: leaving asks first.
+  const generalDirty = useRef(false);
+
+  const goBack = () => {
+    if (!generalDirty.current) return navigate('/clients');
+    modals.openConfirmModal({
+      title: 'Уйти без сохранения?',
+      children: <Text size="sm">На вкладке «Общие» есть несохранённые изменения. Они пропадут.</Text>,
+      labels: { confirm: 'Уйти без сохранения', cancel: 'Остаться' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => navigate('/clients'),
+    });
+  };
+
+  useHotkeys([
+    [
+      'Escape',
+      (e) => {
+        if (escapeGoesBack(e)) goBack();
+      },
+    ],
+  ]);
+
+  if (!card) {
+    if (loading && !error)
+      return (
+        <Center h="50vh">
+          <Loader />
+        </Center>
+      );
+    return (
+      <Stack maw={600} gap="sm">
+        <Alert color={notFound ? 'gray' : 'red'} title={notFound ? 'Клиент не найден' : 'Карточка не загрузилась'}>
+          {notFound ? 'Возможно, его удалили или ссылка устарела.' : error}
+        </Alert>
+        <Button variant="default" onClick={() => navigate('/clients')} w="fit-content">
+          К списку клиентов
+        </Button>
+      </Stack>
+    );
+  }
+
+  const activeContacts = card.contacts.filter((c) => c.active).length;
+  return (
+    <Stack gap="sm" data-testid="client-card" data-client-id={id}>
+      <CardHeader card={card} onKey={() => setKeyOpen(true)} onBack={goBack} />
+      {error && (
+        <Alert color="red" py={6}>
+          Не удалось обновить карточку: {error}
+        </Alert>
+      )}
+      {/* «Общие» stays mounted (hidden by CSS, not by React's Activity, so its effects keep running): switching
+          tabs keeps a half-filled form. Other tabs unmount: their dialogs must not linger half-closed while hidden. */}
+      <Tabs value={current} onChange={(t) => t && navigate(`/clients/${id}/${t}`)} keepMounted={false} keepMountedMode="display-none">
+        <Tabs.List>
+          <Tabs.Tab value="general">Общие</Tabs.Tab>
+          <Tabs.Tab value="contacts">Контакты ({activeContacts})</Tabs.Tab>
+          <Tabs.Tab value="requisites">Реквизиты</Tabs.Tab>
+          <Tabs.Tab value="distributions">Дистрибутивы и схемы сервиса ({card.distributions.length})</Tabs.Tab>
+          <Tabs.Tab value="events">События ({card.events.length})</Tabs.Tab>
+          <Tabs.Tab value="readiness">Готовность</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="general" pt="sm" keepMounted>
+          <GeneralTab client={card.client} reload={reload} onDirtyChange={(d) => (generalDirty.current = d)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="contacts" pt="sm">
+          <ContactsTab clientId={id} contacts={card.contacts} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="requisites" pt="sm">
+          <RequisitesTab clientId={id} current={card.counterparty} history={card.counterpartyHistory} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="distributions" pt="sm">
+          <DistributionsTab clientId={id} distributions={card.distributions} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="events" pt="sm">
+          <EventsTab clientId={id} events={card.events} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="readiness" pt="sm">
+          <ReadinessTab card={card} reload={reload} />
+        </Tabs.Panel>
+      </Tabs>
+      <KeyClientDialog
+        client={card.client}
+        opened={keyOpen}
+        onClose={() => {
+          setKeyOpen(false);
+          void reload();
+        }}
+      />
+    </Stack>
+  );
 }

@@ -1,0 +1,74 @@
+// Russian wording of the client timeline: automatic events arrive as `kind` + `data`, manual ones as text.
+import type { ClientEventRow } from '../../../../src-shared/types';
+import { fmtDate } from './format';
+import { SCHEME_LABELS } from './labels';
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
+const scheme = (v: unknown): string => {
+  const s = str(v);
+  return s ? ((SCHEME_LABELS as Record<string, string>)[s] ?? s) : 'не указана';
+};
+
+/** Short title of an event kind, for the timeline bullet and filters. */
+export const EVENT_TITLES: Record<string, string> = {
+  created: 'Клиент создан',
+  key_set: 'Ключевой клиент',
+  key_unset: 'Ключевой клиент',
+  key_responsible_changed: 'Ключевой клиент',
+  counterparty_changed: 'Контрагент',
+  scheme_changed: 'Схема сервиса',
+  distribution_added: 'Дистрибутив',
+  contact_archived: 'Контакты',
+  contact_restored: 'Контакты',
+  readiness_gained: 'Готовность',
+  readiness_lost: 'Готовность',
+  manual: 'Заметка',
+};
+
+/**
+ * The sentence shown for an event. `stageNames` maps readiness stage codes to names
+ * (`calling` → «Обзвонка»); an unknown kind falls back to its text or its code.
+ */
+export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, stageNames: Record<string, string> = {}): string {
+  const d = ev.data ?? {};
+  switch (ev.kind) {
+    case 'created':
+      return 'Клиент внесён в базу';
+    case 'key_set':
+      return str(d.responsible) ? `Клиент отмечен как ключевой, ответственный — ${str(d.responsible)}` : 'Клиент отмечен как ключевой';
+    case 'key_unset':
+      return 'Снята отметка «Ключевой клиент»';
+    case 'key_responsible_changed':
+      return `Сменён ответственный за ключевого клиента: теперь ${str(d.responsible) ?? 'не назначен'}`;
+    case 'counterparty_changed': {
+      const to = `${str(d.to) ?? 'новый контрагент'}${str(d.inn) ? ` (ИНН ${str(d.inn)})` : ''}`;
+      const from = str(d.effectiveFrom) ? ` с ${fmtDate(str(d.effectiveFrom))}` : '';
+      const basis = str(d.basis) ? `. Основание: ${str(d.basis)}` : '';
+      return str(d.from) ? `Контрагент сменён${from}: ${str(d.from)} → ${to}${basis}` : `Указан контрагент${from}: ${to}${basis}`;
+    }
+    case 'scheme_changed': {
+      const from = str(d.effectiveFrom) ? ` с ${fmtDate(str(d.effectiveFrom))}` : '';
+      return `Схема сервиса ${str(d.code) ?? 'дистрибутива'}${from}: ${scheme(d.from)} → ${scheme(d.to)}`;
+    }
+    case 'distribution_added': {
+      const from = str(d.effectiveFrom) ? ` с ${fmtDate(str(d.effectiveFrom))}` : '';
+      return `Добавлен дистрибутив ${str(d.code) ?? ''}, схема сервиса «${scheme(d.scheme)}»${from}`.replace('  ', ' ');
+    }
+    case 'contact_archived':
+      return `Контакт ${str(d.contact) ?? ''} перенесён в архив`.replace('  ', ' ');
+    case 'contact_restored':
+      return `Контакт ${str(d.contact) ?? ''} восстановлен из архива`.replace('  ', ' ');
+    case 'readiness_gained': {
+      const code = str(d.stage);
+      return `Клиент готов к стадии «${(code && stageNames[code]) ?? code ?? '?'}»: все нужные данные заполнены и свежие`;
+    }
+    case 'readiness_lost': {
+      const code = str(d.stage);
+      return `Клиент больше не готов к стадии «${(code && stageNames[code]) ?? code ?? '?'}»: данные устарели или не заполнены`;
+    }
+    case 'manual':
+      return ev.text;
+    default:
+      return ev.text || ev.kind;
+  }
+}

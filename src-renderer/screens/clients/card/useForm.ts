@@ -1,0 +1,126 @@
+// Small form state for the card's edit forms: values, checks as you type, server field errors, save with Ctrl+Enter.
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { getHotkeyHandler } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { errorText, fieldErrors } from '../../../api/messages';
+import { ApiCallError } from '../../../api/transport';
+import type { Errors } from './validators';
+
+export interface FormApi<T> {
+  values: T;
+  set: <K extends keyof T>(key: K, value: T[K]) => void;
+  setValues: (next: T) => void;
+  /** Message to show next to a field (a dotted path such as `phones.0.raw`), or undefined. */
+  error: (path: string) => string | undefined;
+  /** Every error that would be shown, for list inputs that look up their rows. */
+  shown: Errors;
+  busy: boolean;
+  dirty: boolean;
+  /** Runs the checks; when they pass, calls `save`. Server field errors land next to the fields. */
+  submit: () => Promise<boolean>;
+  /** onKeyDown for the form: Ctrl+Enter saves. */
+  onKeyDown: (e: React.KeyboardEvent<HTMLElement>) => void;
+  reset: (next: T) => void;
+}
+
+export interface FormOptions<T> {
+  validate: (v: T) => Errors;
+  save: (v: T) => Promise<void>;
+  /** Maps a server field path to the form's own path (e.g. `counterparty.inn` → `inn`). */
+  mapServerPath?: (path: string) => string;
+  /** Handles an error other than field errors; return true when handled. */
+  onError?: (err: unknown) => boolean;
+}
+
+const head = (path: string) => path.split('.')[0] ?? path;
+
+export function useForm<T extends object>(initial: T, opts: FormOptions<T>): FormApi<T> {
+  const [values, setValuesState] = useState<T>(initial);
+  const [touched, setTouched] = useState<Set<string>>(new Set());
+  const [submitted, setSubmitted] = useState(false);
+  const [server, setServer] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
+  const optsRef = useRef(opts);
+  optsRef.current = opts;
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+
+  // Checks are cheap; running them every render keeps them in step with props they may read.
+  const shown: Errors = {};
+  for (const [k, v] of Object.entries(opts.validate(values))) if (submitted || touched.has(head(k))) shown[k] = v;
+  for (const [k, v] of Object.entries(server)) shown[k] ??= v;
+
+  const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
+    const name = String(key);
+    setValuesState((prev) => ({ ...prev, [key]: value }));
+    setTouched((prev) => (prev.has(name) ? prev : new Set(prev).add(name)));
+    setServer((prev) => {
+      // A server message is about the value it saw: drop it once that field changes.
+      const keys = Object.keys(prev).filter((k) => head(k) === name);
+      if (!keys.length) return prev;
+      const next = { ...prev };
+      for (const k of keys) delete next[k];
+      return next;
+    });
+    setDirty(true);
+  }, []);
+
+  const reset = useCallback((next: T) => {
+    setValuesState(next);
+    setTouched(new Set());
+    setSubmitted(false);
+    setServer({});
+    setDirty(false);
+  }, []);
+
+  const submit = useCallback(async () => {
+    const o = optsRef.current;
+    const v = valuesRef.current;
+    setSubmitted(true);
+    if (Object.keys(o.validate(v)).length > 0) {
+      notifications.show({ color: 'red', message: 'Исправьте поля, отмеченные красным: ничего не сохранено' });
+      return false;
+    }
+    setBusy(true);
+    try {
+      await o.save(v);
+      setDirty(false);
+      return true;
+    } catch (err) {
+      const f = fieldErrors(err);
+      if (Object.keys(f).length) {
+        const mapped: Errors = {};
+        for (const [k, msg] of Object.entries(f)) mapped[o.mapServerPath ? o.mapServerPath(k) : k] = msg;
+        setServer(mapped);
+        notifications.show({ color: 'red', message: `Не сохранено: ${Object.values(mapped)[0]}` });
+      } else if (!(o.onError?.(err) ?? false)) {
+        notifications.show({ color: 'red', message: `Не сохранено: ${errorText(err)}` });
+      }
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  const onKeyDown = useMemo(() => getHotkeyHandler([['mod+Enter', () => void submit()]]), [submit]);
+
+  return {
+    values,
+    set,
+    setValues: (next: T) => {
+      setValuesState(next);
+      setDirty(true);
+    },
+    error: (path: string) => shown[path],
+    shown,
+    busy,
+    dirty,
+    submit,
+    onKeyDown,
+    reset,
+  };
+}
+
+/** True when the error is the contract's CONFLICT (someone else saved first). */
+export const isConflict = (err: unknown) => err instanceof ApiCallError && err.code === 'CONFLICT' && !err.error.issues?.length;

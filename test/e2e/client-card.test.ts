@@ -1,0 +1,320 @@
+// E2E: the client card — edit a phone, mark a key client, change the counterparty from a date, readiness, a refused ИНН, two workstations.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './harness';
+import { ClientCardPage } from './pages/ClientCardPage';
+
+let e: E2E;
+let page: Page;
+let card: ClientCardPage;
+let clientId: number;
+let sio: string;
+
+/** A realistic client: phones, a director contact, a counterparty since 2024, two distributions of different schemes. */
+async function arrangeClient(name: string): Promise<number> {
+  sio = 'Сергеев Иван Олегович';
+  const sioId = await e.employee('sio-sergeev', ['sio'], sio);
+  const { id } = await e.api('clients.create', {
+    name,
+    inn: '2536000006',
+    kpp: '253601001',
+    city: 'Владивосток',
+    region: 'Приморский край',
+    status: 'active',
+    sioId,
+    phones: [{ raw: '8 (423) 222-33-44', note: 'приёмная' }],
+    emails: [{ email: 'office@romashka.ru' }],
+  });
+  await e.api('contacts.save', { clientId: id, fullName: 'Петрова Анна Сергеевна', position: 'Директор', roles: ['director', 'lpr'], phones: [{ raw: '+7 914 555-66-77' }] });
+  await e.api('clients.changeCounterparty', {
+    clientId: id,
+    effectiveFrom: '2024-01-01',
+    basis: 'Договор № 15 от 01.01.2024',
+    counterparty: {
+      fullName: 'Общество с ограниченной ответственностью «Ромашка»',
+      shortName: 'ООО «Ромашка»',
+      inn: '2536000006',
+      kpp: '253601001',
+      bik: '044525225',
+      corrAccount: '30101810400000000225',
+      account: '40702810938000000001',
+      bankName: 'ПАО Сбербанк',
+      directorName: 'Петрова А. С.',
+      directorPosition: 'Директор',
+    },
+  });
+  await e.api('distributions.save', { clientId: id, systemCode: 'SKJP', distrNumber: 123, comp: 2, scheme: 'nss', schemeFrom: '2025-01-01', chatEnabled: true });
+  await e.api('distributions.save', { clientId: id, systemCode: 'BUHS', distrNumber: 4567, scheme: 'standard', schemeFrom: '2024-01-01' });
+  return id;
+}
+
+beforeAll(async () => {
+  e = await startE2E();
+  clientId = await arrangeClient('ООО «Ромашка»');
+  page = await e.newPage();
+  await e.login(page);
+  card = new ClientCardPage(page);
+});
+afterAll(() => e?.close());
+
+describe('client card', () => {
+  it('opens with the key facts in the header and the tab in the URL', async () => {
+    await card.open(clientId);
+    expect(await card.name.textContent()).toBe('ООО «Ромашка»');
+    expect(await card.headerFact('inn').textContent()).toContain('2536000006 / 253601001');
+    expect(await card.headerFact('phone').textContent()).toContain('+7 (423) 222-33-44');
+    expect(await card.headerFact('sio').textContent()).toContain(sio);
+    expect(await card.headerFact('counterparty').textContent()).toContain('ООО «Ромашка»');
+    expect(await card.header.getByText('Смешанная').count()).toBe(1);
+    expect(await card.stageBadge('calling').getAttribute('data-ready')).toBe('false');
+    await card.tab('Дистрибутивы и схемы сервиса');
+    expect(card.hash()).toBe(`#/clients/${clientId}/distributions`);
+    const row = page.getByTestId('distr-row-SKJP_000123_02');
+    expect(await row.textContent()).toContain('НСС с 01.01.2025');
+    await card.settle();
+    await e.screenshot(page, 'client-card-distributions');
+    await card.tab('Контакты');
+    expect(await page.getByTestId('contacts-table').textContent()).toContain('+7 (914) 555-66-77');
+    await card.settle();
+    await e.screenshot(page, 'client-card-contacts');
+  });
+
+  it('saves an edited phone on «Общие»', async () => {
+    await card.open(clientId, 'general');
+    await card.phoneInput(0).fill('423 2-99-88-77');
+    expect(await page.getByText('Будет сохранён как +7 (423) 299-88-77').count()).toBe(1);
+    await card.saveGeneral();
+    await expect.poll(() => card.headerFact('phone').textContent()).toContain('+7 (423) 299-88-77');
+    const saved = await e.api('clients.get', { id: clientId });
+    expect(saved.client.phones.map((p) => p.formatted)).toEqual(['+7 (423) 299-88-77']);
+    expect(saved.client.phones[0]!.note).toBe('приёмная');
+    await card.settle();
+    await e.screenshot(page, 'client-card-general');
+  });
+
+  it('refuses an unrecognised phone with a Russian message and saves nothing', async () => {
+    await card.open(clientId, 'general');
+    const before = await e.api('clients.get', { id: clientId });
+    await card.phoneInput(0).fill('12-ab');
+    expect(await page.getByText('Телефон не распознан: например, +7 (423) 222-33-44').count()).toBe(1);
+    await card.saveGeneral();
+    const after = await e.api('clients.get', { id: clientId });
+    expect(after.client.version).toBe(before.client.version);
+    expect(after.client.phones[0]!.formatted).toBe('+7 (423) 299-88-77');
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+    expect(await card.phoneInput(0).inputValue()).toBe('+7 (423) 299-88-77');
+  });
+
+  it('marks a key client with a responsible: badge in the header and an event', async () => {
+    await e.employee('head-1', ['head'], 'Кузнецова Мария Павловна');
+    await card.open(clientId);
+    expect(await card.keyBadge.count()).toBe(0);
+    await card.markKey('Кузнецова Мария Павловна');
+    await card.keyBadge.waitFor();
+    expect(await card.keyResponsible.textContent()).toContain('Кузнецова Мария Павловна');
+    await card.tab('События');
+    await expect.poll(() => card.eventTexts()).toContain('Клиент отмечен как ключевой, ответственный — Кузнецова Мария Павловна');
+    const saved = await e.api('clients.get', { id: clientId });
+    expect(saved.client.isKey).toBe(true);
+    expect(saved.client.keyResponsible?.fullName).toBe('Кузнецова Мария Павловна');
+    await card.settle();
+    await e.screenshot(page, 'client-card-events');
+  });
+
+  it('changes the counterparty from a date and shows both periods in history', async () => {
+    await card.open(clientId, 'requisites');
+    await card.openCounterpartyForm();
+    await card.cpField('prefill').check();
+    expect(await card.cpField('inn').inputValue()).toBe('2536000006');
+    await card.cpField('effectiveFrom').fill('01.03.2025');
+    await card.cpField('basis').fill('Доп. соглашение № 2 от 20.02.2025');
+    await card.cpField('fullName').fill('Общество с ограниченной ответственностью «Ромашка-Плюс»');
+    await card.cpField('shortName').fill('ООО «Ромашка-Плюс»');
+    await card.cpField('inn').fill('7707083893');
+    await card.cpField('kpp').fill('773601001');
+    await card.cpField('ogrn').fill('1027700132195');
+    await card.settle();
+    await e.screenshot(page, 'client-card-counterparty-form');
+    await card.cpField('save').click();
+    await page.getByTestId('counterparty-form').waitFor({ state: 'detached' });
+    await expect.poll(() => card.historyRows().count()).toBe(2);
+    const rows = await card.historyRows().allTextContents();
+    expect(rows[0]).toContain('с 01.03.2025 по настоящее время');
+    expect(rows[0]).toContain('ООО «Ромашка-Плюс»');
+    expect(rows[0]).toContain('Доп. соглашение № 2 от 20.02.2025');
+    expect(rows[1]).toContain('с 01.01.2024 по 28.02.2025');
+    expect(rows[1]).toContain('ООО «Ромашка»');
+    expect(await page.getByTestId('cp-current-inn').textContent()).toBe('7707083893 / 773601001');
+    const onOldDate = await e.api('clients.counterpartyOn', { clientId, date: '2025-02-28' });
+    expect(onOldDate?.inn).toBe('2536000006');
+    await card.settle();
+    await e.screenshot(page, 'client-card-requisites');
+  });
+
+  it('refuses an invalid ИНН in the counterparty form with a Russian message and saves nothing', async () => {
+    await card.open(clientId, 'requisites');
+    const before = await e.api('clients.get', { id: clientId });
+    await card.openCounterpartyForm();
+    await card.cpField('effectiveFrom').fill('01.06.2026');
+    await card.cpField('fullName').fill('ООО «Ошибка»');
+    await card.cpField('inn').fill('7707083894');
+    // Shown as the user types, before any save.
+    await expect.poll(() => card.cpFieldError('inn').textContent()).toBe('ИНН: контрольная сумма не сходится — проверьте цифры');
+    await card.cpField('inn').fill('77070');
+    await expect.poll(() => card.cpFieldError('inn').textContent()).toBe('ИНН должен содержать 10 или 12 цифр');
+    await card.cpField('save').click();
+    expect(await page.getByTestId('counterparty-form').isVisible()).toBe(true);
+    await card.settle();
+    await e.screenshot(page, 'client-card-invalid-inn');
+    // Esc in the open calendar closes only the calendar; the next Esc closes the dialog.
+    await card.cpField('effectiveFrom').click();
+    await page.locator('.mantine-Popover-dropdown').filter({ visible: true, hasText: 'Пн' }).waitFor();
+    await page.keyboard.press('Escape');
+    await card.settle();
+    expect(await page.getByTestId('counterparty-form').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('counterparty-form').waitFor({ state: 'detached' });
+    // Esc closed only the dialog: the card is still open.
+    expect(card.hash()).toBe(`#/clients/${clientId}/requisites`);
+    const after = await e.api('clients.get', { id: clientId });
+    expect(after.counterpartyHistory.length).toBe(before.counterpartyHistory.length);
+    expect(after.client.version).toBe(before.client.version);
+  });
+
+  it('confirms the fields of «Обзвонка» and shows the stage status in the header', async () => {
+    await card.open(clientId, 'readiness');
+    expect(await card.stageBadge('calling').getAttribute('data-ready')).toBe('false');
+    // The values are suggested from the card: name, phone and the director contact.
+    await page.getByTestId('readiness-confirm-all-calling').click();
+    expect(await page.getByTestId('readiness-value-org_name').inputValue()).toBe('ООО «Ромашка»');
+    expect(await page.getByTestId('readiness-value-phone').inputValue()).toBe('+7 (423) 299-88-77');
+    expect(await page.getByTestId('readiness-value-head_fio').inputValue()).toBe('Петрова Анна Сергеевна');
+    await card.settle();
+    await e.screenshot(page, 'client-card-readiness-form');
+    await page.getByTestId('readiness-save').click();
+    await page.getByTestId('readiness-form').waitFor({ state: 'detached' });
+    await expect.poll(() => card.stageBadge('calling').getAttribute('data-ready')).toBe('true');
+    const saved = await e.api('clients.get', { id: clientId });
+    const calling = saved.readiness.find((s) => s.code === 'calling')!;
+    expect(calling.ready).toBe(true);
+    const until = calling.readyUntil!.split('-').reverse().join('.');
+    expect(await card.stageBadge('calling').textContent()).toBe(`Обзвонка до ${until}`);
+    expect(await card.readinessField('calling', 'head_fio').textContent()).toContain('свежее до');
+    expect(await card.stageBadge('sale').getAttribute('data-ready')).toBe('false');
+    await card.settle();
+    await e.screenshot(page, 'client-card-readiness');
+  });
+
+  it('follows changes from another workstation: keeps edits over an unrelated change, refuses a stale save', async () => {
+    await card.open(clientId, 'general');
+    const eventsTab = page.getByRole('tab', { name: /^События/ });
+    const eventsBefore = (await e.api('clients.get', { id: clientId })).events.length;
+    await page.getByTestId('general-city').fill('Находка');
+    // Another workstation adds a note: the card version moves on, but the client's own fields did not change.
+    await e.api('events.add', { clientId, text: 'Звонок из бухгалтерии' });
+    await expect.poll(() => eventsTab.textContent()).toBe(`События (${eventsBefore + 1})`);
+    expect(await page.getByTestId('general-stale').count()).toBe(0);
+    await card.saveGeneral();
+    await expect.poll(async () => (await e.api('clients.get', { id: clientId })).client.city).toBe('Находка');
+
+    // Now another workstation renames the client while this one edits the city.
+    await page.getByTestId('general-city').fill('Артём');
+    const current = await e.api('clients.get', { id: clientId });
+    await e.api('clients.update', { id: clientId, version: current.client.version, name: 'ООО «Ромашка» (Приморье)' });
+    // The push event reloads the header; the form with edits in progress says it is out of date.
+    await expect.poll(() => card.name.textContent()).toBe('ООО «Ромашка» (Приморье)');
+    await page.getByTestId('general-stale').waitFor();
+    await card.saveGeneral();
+    await page.getByTestId('general-conflict').waitFor();
+    expect(await page.getByTestId('general-city').inputValue()).toBe('Находка');
+    const after = await e.api('clients.get', { id: clientId });
+    expect(after.client.city).toBe('Находка');
+    expect(after.client.name).toBe('ООО «Ромашка» (Приморье)');
+  });
+
+  it('adds a contact with roles and a characteristic with a comment, then archives it after confirmation', async () => {
+    await card.open(clientId, 'contacts');
+    await page.getByTestId('contact-add').click();
+    const form = page.getByTestId('contact-form');
+    await form.waitFor();
+    await page.getByTestId('contact-fullName').fill('Смирнова Ольга Петровна');
+    await form.getByText('Главный бухгалтер', { exact: true }).click();
+    await page.getByTestId('contact-phones-raw-0').fill('89145556678');
+    await page.getByTestId('contact-emails-email-0').fill('buh@romashka.ru');
+    await form.getByText('Семинары', { exact: true }).click();
+    await form.getByLabel('Комментарий: Семинары').fill('ходит на налоговые');
+    await card.settle();
+    await e.screenshot(page, 'client-card-contact-form');
+    await page.keyboard.press('Control+Enter');
+    await form.waitFor({ state: 'detached' });
+    const row = page.locator('[data-testid^="contact-row-"]', { hasText: 'Смирнова Ольга Петровна' });
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('Главный бухгалтер');
+    expect(text).toContain('+7 (914) 555-66-78');
+    expect(text).toContain('Интересы: Семинары (ходит на налоговые)');
+    await row.getByRole('button', { name: 'В архив: Смирнова Ольга Петровна' }).click();
+    await page.getByRole('button', { name: 'В архив', exact: true }).click();
+    await row.waitFor({ state: 'detached' });
+    const saved = await e.api('clients.get', { id: clientId });
+    expect(saved.contacts.find((c) => c.fullName === 'Смирнова Ольга Петровна')?.active).toBe(false);
+    await card.tab('События');
+    await expect.poll(() => card.eventTexts()).toContain('Контакт Смирнова Ольга Петровна перенесён в архив');
+  });
+
+  it('adds a distribution and changes its scheme from a date, keeping the history', async () => {
+    await card.open(clientId, 'distributions');
+    await page.getByTestId('distr-add').click();
+    await page.getByTestId('distr-systemCode').fill('buhs');
+    await page.getByTestId('distr-number').fill('777');
+    expect(await page.getByTestId('distr-form').textContent()).toContain('BUHS_000777');
+    await page.getByTestId('distr-schemeFrom').fill('01.01.2025');
+    // The calendar is open over the buttons, as it is for a user typing the date: Ctrl+Enter saves from the field.
+    await page.keyboard.press('Control+Enter');
+    const row = page.getByTestId('distr-row-BUHS_000777');
+    await row.waitFor();
+    await row.getByRole('button', { name: 'Сменить схему BUHS_000777' }).click();
+    const form = page.getByTestId('scheme-form');
+    await form.locator('input[placeholder="ДД.ММ.ГГГГ"]').fill('01.10.2026');
+    await form.getByRole('button', { name: 'Сменить схему' }).click();
+    await form.waitFor({ state: 'detached' });
+    await expect.poll(() => row.textContent()).toContain('НСС с 01.10.2026');
+    expect(await row.textContent()).toContain('Стандартная с 01.01.2025');
+    expect(await row.locator('[data-scheme]').getAttribute('data-scheme')).toBe('nss');
+    const saved = await e.api('clients.get', { id: clientId });
+    expect(saved.distributions.find((d) => d.code === 'BUHS_000777')?.schemeHistory.map((h) => [h.scheme, h.effectiveFrom])).toEqual([
+      ['nss', '2026-10-01'],
+      ['standard', '2025-01-01'],
+    ]);
+    await card.settle();
+    await e.screenshot(page, 'client-card-distributions-scheme');
+  });
+
+  it('does not offer key-client marking to a sales manager', async () => {
+    await e.employee('sales-1', ['sales'], 'Продажин Павел');
+    const other = await e.newPage();
+    await e.login(other, 'sales-1', 'password-123');
+    const salesCard = new ClientCardPage(other);
+    await salesCard.open(clientId);
+    expect(await salesCard.keyBadge.count()).toBe(1);
+    expect(await other.getByTestId('key-button').count()).toBe(0);
+    await other.context().close();
+  });
+
+  it('goes back to the list on Esc, asking first when «Общие» has unsaved edits', async () => {
+    await card.open(clientId, 'general');
+    await page.getByTestId('general-city').fill('Уссурийск');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await page.getByText('Уйти без сохранения?').waitFor();
+    await page.getByRole('button', { name: 'Остаться' }).click();
+    await page.getByText('Уйти без сохранения?').waitFor({ state: 'detached' });
+    expect(card.hash()).toBe(`#/clients/${clientId}/general`);
+    expect(await page.getByTestId('general-city').inputValue()).toBe('Уссурийск');
+    await page.getByRole('button', { name: 'Отменить изменения' }).click();
+    await card.tab('События');
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.hash()).toBe('#/clients');
+  });
+});
