@@ -8,6 +8,9 @@ import { adminHandlers } from '../features/admin/admin.handlers';
 import { mailHandlers } from '../features/mail/mail.handlers';
 import { tasksHandlers } from '../features/tasks/tasks.handlers';
 import { notificationsHandlers } from '../features/tasks/notifications.handlers';
+import { documentsHandlers } from '../features/documents/documents.handlers';
+import { printHandlers } from '../features/print/print.handlers';
+import { reportsHandlers } from '../features/reports/reports.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -17,4 +20,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...mailHandlers,
   ...tasksHandlers,
   ...notificationsHandlers,
+  ...documentsHandlers,
+  ...printHandlers,
+  ...reportsHandlers,
 };

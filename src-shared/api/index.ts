@@ -5,9 +5,10 @@ import { clientsApi } from './clients';
 import { adminApi } from './admin';
 import { mailApi } from './mail';
 import { tasksApi } from './tasks';
+import { documentsApi } from './documents';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -1,0 +1,61 @@
+// Handlers for documents (create, edit, read, list, return marks, what a client owes) and document settings.
+import type { HandlerMap } from '../../api/handler';
+import { notFound } from '../../api/errors';
+import { stmt } from '../../db/stmt';
+import type { OurRequisites } from '../../../src-shared/doc-types';
+import { createDocument, markReturned, unmarkReturned, updateDocument } from './documents.save';
+import { listDocuments, loadDocumentCard, owedSummary } from './documents.repo';
+import { peekNumber } from './numbering';
+import { ourRequisites, returnPeriods, saveOurRequisites, saveReturnPeriods, saveTemplate, templates } from './settings.repo';
+
+export const documentsHandlers: HandlerMap<
+  | 'documents.create'
+  | 'documents.update'
+  | 'documents.get'
+  | 'documents.list'
+  | 'documents.nextNumber'
+  | 'documents.markReturned'
+  | 'documents.unmarkReturned'
+  | 'documents.owedSummary'
+  | 'settings.returnPeriods.get'
+  | 'settings.returnPeriods.save'
+  | 'settings.templates.get'
+  | 'settings.templates.save'
+  | 'settings.ourRequisites.get'
+  | 'settings.ourRequisites.save'
+> = {
+  'documents.create': (input, ctx) => createDocument(ctx, input),
+  'documents.update': (input, ctx) => updateDocument(ctx, input),
+  'documents.get': (input, ctx) => loadDocumentCard(ctx.db, input.id, ctx.today()),
+  'documents.list': (input, ctx) => listDocuments(ctx.db, input, ctx.today()),
+  'documents.nextNumber': (input, ctx) => {
+    const n = peekNumber(ctx.db, input.type, input.date);
+    return { number: n.number, seq: n.seq };
+  },
+  'documents.markReturned': (input, ctx) => markReturned(ctx, input),
+  'documents.unmarkReturned': (input, ctx) => unmarkReturned(ctx, input.id),
+  'documents.owedSummary': (input, ctx) => {
+    if (!stmt(ctx.db, 'SELECT 1 FROM clients WHERE id = ?').get(input.clientId)) throw notFound('client');
+    return owedSummary(ctx.db, input.clientId, ctx.today());
+  },
+
+  'settings.returnPeriods.get': (_input, ctx) => returnPeriods(ctx.db),
+  'settings.returnPeriods.save': (input, ctx) => {
+    const r = saveReturnPeriods(ctx.db, input.periods, ctx.me.id, ctx.nowIso());
+    if (r.changedTypes.length > 0) ctx.audit('settings', null, 'return_periods', { periods: input.periods, recomputed: r.recomputed });
+    return { recomputed: r.recomputed };
+  },
+  'settings.templates.get': (_input, ctx) => templates(ctx.db),
+  'settings.templates.save': (input, ctx) => {
+    saveTemplate(ctx.db, input, ctx.me.id, ctx.nowIso());
+    ctx.audit('settings', null, 'template', { code: input.code });
+    return { ok: true };
+  },
+  'settings.ourRequisites.get': (_input, ctx) => ourRequisites(ctx.db),
+  'settings.ourRequisites.save': (input, ctx) => {
+    const value: OurRequisites = { ...input, signers: input.signers.map((s) => ({ ...s, employeeId: s.employeeId ?? null })) };
+    saveOurRequisites(ctx.db, value);
+    ctx.audit('settings', null, 'our_requisites', value);
+    return { ok: true };
+  },
+};

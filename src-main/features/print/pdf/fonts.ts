@@ -1,0 +1,76 @@
+// DejaVu Sans (open licence, full Cyrillic) for print forms: located in the package, parsed once, embedded per PDF as a subset.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import fontkit from '@pdf-lib/fontkit';
+
+export type FontKey = 'regular' | 'bold';
+const FILES: Record<FontKey, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
+
+/** A fontkit font object as far as layout code uses it. */
+export interface KitFont {
+  unitsPerEm: number;
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+  ascent: number;
+  descent: number;
+}
+
+interface Loaded {
+  bytes: Uint8Array;
+  font: KitFont;
+  /** Advance width per code point in font units (measuring text without a layout pass per line). */
+  widths: Map<number, number>;
+}
+
+const loaded = new Map<FontKey, Loaded>();
+
+function fontPath(file: string): string {
+  const require = createRequire(import.meta.url);
+  try {
+    return require.resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  } catch {
+    // A bundle without node_modules next to it (e.g. tests of the packaged app) keeps the fonts in ./fonts.
+    const here = path.dirname(new URL(import.meta.url).pathname);
+    const local = [path.join(here, 'fonts', file), path.join(process.cwd(), 'node_modules/dejavu-fonts-ttf/ttf', file)].find((p) => fs.existsSync(p));
+    if (!local) throw new Error(`font ${file} not found (package dejavu-fonts-ttf)`);
+    return local;
+  }
+}
+
+export function loadFont(key: FontKey): Loaded {
+  let f = loaded.get(key);
+  if (!f) {
+    const bytes = new Uint8Array(fs.readFileSync(fontPath(FILES[key])));
+    f = { bytes, font: fontkit.create(bytes) as unknown as KitFont, widths: new Map() };
+    loaded.set(key, f);
+  }
+  return f;
+}
+
+/**
+ * Handed to pdf-lib instead of fontkit itself: pdf-lib parses the font on every embed, and parsing the
+ * same 700 KB file for every document would dominate the time of a print run.
+ */
+export const cachedFontkit = {
+  create(data: Uint8Array) {
+    for (const f of loaded.values()) if (f.bytes === data) return f.font;
+    return fontkit.create(data);
+  },
+};
+
+/** Width of `text` in points at `size` (no kerning: pdf-lib draws glyphs by their advance widths as well). */
+export function textWidth(key: FontKey, text: string, size: number): number {
+  const f = loadFont(key);
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    let w = f.widths.get(cp);
+    if (w === undefined) {
+      w = f.font.glyphForCodePoint(cp).advanceWidth;
+      f.widths.set(cp, w);
+    }
+    units += w;
+  }
+  return (units * size) / f.font.unitsPerEm;
+}

@@ -1,0 +1,266 @@
+// A small flow-layout writer over pdf-lib: A4 pages, wrapped paragraphs, tables that break across pages, side-by-side blocks, per-document page numbers.
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { cachedFontkit, loadFont, textWidth, type FontKey } from './fonts';
+
+const MM = 72 / 25.4;
+const A4: [number, number] = [210 * MM, 297 * MM];
+const GREY = rgb(0.35, 0.35, 0.35);
+const RULE = rgb(0.25, 0.25, 0.25);
+const SHADE = rgb(0.92, 0.92, 0.92);
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** First-line indent in points. */
+  indent?: number;
+  /** Space after the paragraph in points. */
+  after?: number;
+  grey?: boolean;
+}
+
+export interface Column {
+  title: string;
+  /** Relative width; columns share the text width in proportion. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+export interface TableOptions {
+  size?: number;
+  /** Rows (by index) printed bold, e.g. totals. */
+  boldRows?: number[];
+  /** Without the shaded header row (a bordered box of values, like an invoice's bank details). */
+  header?: boolean;
+}
+
+/** One column of a side-by-side block: lines of text, each wrapped to the column's width. */
+export interface Block {
+  lines: { text: string; bold?: boolean; size?: number; grey?: boolean; gapBefore?: number }[];
+}
+
+interface Section {
+  pages: PDFPage[];
+  /** Printed small at the bottom left of every page of the section, e.g. the document's name and number. */
+  label: string;
+}
+
+/** Abbreviations that must stay on the line of the word after them: «г. Владивосток», «д. 11», «№ 5», «п. 2.2.3». */
+const BOUND = /(^|[\s(])(г\.|ул\.|д\.|п\.|пп\.|ст\.|корп\.|стр\.|кв\.|оф\.|пр-т|№) /g;
+export function bindShortWords(text: string): string {
+  return text.replace(BOUND, '$1$2\u00a0');
+}
+
+export class PdfWriter {
+  readonly left = 20 * MM;
+  readonly right = A4[0] - 12 * MM;
+  readonly top = A4[1] - 15 * MM;
+  readonly bottom = 18 * MM;
+  readonly width = this.right - this.left;
+  private page!: PDFPage;
+  /** Top of the next line, in points from the page bottom. */
+  y = 0;
+  private readonly sections: Section[] = [];
+
+  private constructor(
+    readonly doc: PDFDocument,
+    private readonly fonts: Record<FontKey, PDFFont>,
+  ) {}
+
+  static async create(title: string): Promise<PdfWriter> {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    doc.registerFontkit(cachedFontkit as never);
+    doc.setTitle(title);
+    doc.setProducer('РИЦ CRM');
+    doc.setCreator('РИЦ CRM');
+    const fonts = {
+      regular: await doc.embedFont(loadFont('regular').bytes, { subset: true }),
+      bold: await doc.embedFont(loadFont('bold').bytes, { subset: true }),
+    };
+    return new PdfWriter(doc, fonts);
+  }
+
+  /** Starts a document inside the file: a new page, and page numbers counted from 1 again. */
+  startSection(label: string): void {
+    this.sections.push({ pages: [], label });
+    this.newPage();
+  }
+
+  newPage(): void {
+    this.page = this.doc.addPage(A4);
+    this.sections[this.sections.length - 1]!.pages.push(this.page);
+    this.y = this.top;
+  }
+
+  /** Moves to a new page unless `height` points still fit above the bottom margin. */
+  ensure(height: number): void {
+    if (this.y - height < this.bottom) this.newPage();
+  }
+
+  space(points: number): void {
+    this.y -= points;
+  }
+
+  /** Splits text into lines no wider than `width`; words longer than a line are cut. No-break spaces hold words together. */
+  wrap(text: string, width: number, key: FontKey, size: number, firstIndent = 0): string[] {
+    const lines: string[] = [];
+    for (const para of bindShortWords(text).split('\n')) {
+      let line = '';
+      let room = width - firstIndent;
+      for (const word of para.split(' ')) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (textWidth(key, candidate, size) <= room) {
+          line = candidate;
+          continue;
+        }
+        if (line) {
+          lines.push(line);
+          room = width;
+        }
+        let rest = word;
+        while (textWidth(key, rest, size) > room) {
+          let cut = rest.length - 1;
+          while (cut > 1 && textWidth(key, rest.slice(0, cut), size) > room) cut--;
+          lines.push(rest.slice(0, cut));
+          rest = rest.slice(cut);
+          room = width;
+        }
+        line = rest;
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  private drawLine(text: string, x: number, baseline: number, key: FontKey, size: number, grey = false): void {
+    if (text) this.page.drawText(text, { x, y: baseline, size, font: this.fonts[key], ...(grey ? { color: GREY } : {}) });
+  }
+
+  private alignX(text: string, key: FontKey, size: number, x: number, width: number, align: TextStyle['align']): number {
+    if (align === 'center') return x + (width - textWidth(key, text, size)) / 2;
+    if (align === 'right') return x + width - textWidth(key, text, size);
+    return x;
+  }
+
+  static leading(size: number): number {
+    return size * 1.28;
+  }
+
+  /** A wrapped paragraph; it breaks across pages line by line. */
+  text(text: string, style: TextStyle = {}): void {
+    const size = style.size ?? 10;
+    const key: FontKey = style.bold ? 'bold' : 'regular';
+    const indent = style.indent ?? 0;
+    const lead = PdfWriter.leading(size);
+    this.wrap(text, this.width, key, size, indent).forEach((line, i) => {
+      this.ensure(lead);
+      const x = i === 0 && style.align !== 'center' ? this.left + indent : this.left;
+      this.drawLine(line, this.alignX(line, key, size, x, i === 0 ? this.width - indent : this.width, style.align), this.y - size * 0.93, key, size, style.grey);
+      this.y -= lead;
+    });
+    this.y -= style.after ?? 0;
+  }
+
+  /** Text at the left and at the right of one line (the city and the date under a contract's title). */
+  spread(leftText: string, rightText: string, size = 10): void {
+    const lead = PdfWriter.leading(size);
+    this.ensure(lead);
+    const baseline = this.y - size * 0.93;
+    this.drawLine(leftText, this.left, baseline, 'regular', size);
+    this.drawLine(rightText, this.right - textWidth('regular', rightText, size), baseline, 'regular', size);
+    this.y -= lead;
+  }
+
+  rule(): void {
+    this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.right, y: this.y }, thickness: 0.6, color: RULE });
+    this.y -= 4;
+  }
+
+  /** A bordered table; the header row repeats on every page the table continues on. */
+  table(columns: Column[], rows: string[][], opts: TableOptions = {}): void {
+    const size = opts.size ?? 9;
+    const lead = PdfWriter.leading(size);
+    const pad = 3;
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width / total) * this.width);
+    const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((s, w) => s + w, 0));
+    const layoutRow = (cells: string[], key: FontKey) => {
+      const wrapped = cells.map((c, i) => this.wrap(c, widths[i]! - 2 * pad, key, size));
+      return { wrapped, height: Math.max(...wrapped.map((l) => l.length)) * lead + 2 * pad };
+    };
+    const drawRow = (row: ReturnType<typeof layoutRow>, key: FontKey, shaded: boolean) => {
+      const top = this.y;
+      if (shaded) this.page.drawRectangle({ x: this.left, y: top - row.height, width: this.width, height: row.height, color: SHADE });
+      row.wrapped.forEach((lines, i) => {
+        lines.forEach((line, j) => {
+          const x = this.alignX(line, key, size, xs[i]! + pad, widths[i]! - 2 * pad, shaded ? 'center' : columns[i]!.align);
+          this.drawLine(line, x, top - pad - j * lead - size * 0.93, key, size);
+        });
+      });
+      const bottom = top - row.height;
+      const line = (x1: number, y1: number, x2: number, y2: number) =>
+        this.page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.5, color: RULE });
+      line(this.left, top, this.right, top);
+      line(this.left, bottom, this.right, bottom);
+      for (const x of [...xs, this.right]) line(x, top, x, bottom);
+      this.y = bottom;
+    };
+    const header = layoutRow(
+      columns.map((c) => c.title),
+      'bold',
+    );
+    const bold = new Set(opts.boldRows ?? []);
+    const withHeader = opts.header !== false;
+    this.ensure(header.height + lead * 2);
+    if (withHeader) drawRow(header, 'bold', true);
+    rows.forEach((cells, i) => {
+      const key: FontKey = bold.has(i) ? 'bold' : 'regular';
+      const row = layoutRow(cells, key);
+      if (this.y - row.height < this.bottom) {
+        this.newPage();
+        if (withHeader) drawRow(header, 'bold', true);
+      }
+      drawRow(row, key, false);
+    });
+  }
+
+  /** Blocks side by side (requisites of the parties, signatures); kept on one page. */
+  columns(blocks: Block[], gap = 14): void {
+    const w = (this.width - gap * (blocks.length - 1)) / blocks.length;
+    const laid = blocks.map((b) =>
+      b.lines.flatMap((l) => {
+        const size = l.size ?? 9;
+        const key: FontKey = l.bold ? 'bold' : 'regular';
+        return this.wrap(l.text, w, key, size).map((text, i) => ({ text, key, size, grey: l.grey, gap: i === 0 ? (l.gapBefore ?? 0) : 0 }));
+      }),
+    );
+    const heightOf = (lines: (typeof laid)[number]) => lines.reduce((s, l) => s + l.gap + PdfWriter.leading(l.size), 0);
+    const height = Math.max(...laid.map(heightOf));
+    this.ensure(Math.min(height, this.top - this.bottom));
+    const top = this.y;
+    laid.forEach((lines, i) => {
+      let y = top;
+      const x = this.left + i * (w + gap);
+      for (const l of lines) {
+        y -= l.gap;
+        this.drawLine(l.text, x, y - l.size * 0.93, l.key, l.size, l.grey);
+        y -= PdfWriter.leading(l.size);
+      }
+    });
+    this.y = top - height;
+  }
+
+  /** Draws «Страница N из M» on every page, counted per document, and saves the file. */
+  async finish(): Promise<{ bytes: Uint8Array; pages: number }> {
+    for (const s of this.sections) {
+      s.pages.forEach((page, i) => {
+        const size = 7.5;
+        const text = `Страница ${i + 1} из ${s.pages.length}`;
+        page.drawText(text, { x: this.right - textWidth('regular', text, size), y: 10 * MM, size, font: this.fonts.regular, color: GREY });
+        if (s.label) page.drawText(s.label, { x: this.left, y: 10 * MM, size, font: this.fonts.regular, color: GREY });
+      });
+    }
+    const bytes = await this.doc.save({ useObjectStreams: true });
+    return { bytes, pages: this.doc.getPageCount() };
+  }
+}

@@ -1,0 +1,107 @@
+// Report «Возврат документов»: rows whose planned return falls in a period, overdue first; each state is one index range.
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/stmt';
+import type { DocumentType, ReturnReport, ReturnReportRow, ReturnState, ReturnVia } from '../../../src-shared/doc-types';
+import { RETURN_STATES } from '../../../src-shared/doc-types';
+import { addDaysIso, daysBetween } from '../documents/return-rules';
+
+type State = Exclude<ReturnState, 'not_tracked'>;
+
+export interface ReturnFilters {
+  from: string;
+  to: string;
+  sioId?: number;
+  clientId?: number;
+  type?: DocumentType;
+  state?: State;
+}
+
+interface Segment {
+  state: State;
+  /** documents.return_track of the state (see returnTrack). */
+  track: 1 | 2 | 3;
+  lo: string;
+  hi: string;
+}
+
+/**
+ * The states in report order. Awaited and overdue share track 1 and split at today: overdue is planned before
+ * today. Every segment is then "track = ? AND planned BETWEEN ? AND ?", a range of one (filter, track, planned) index.
+ */
+function segments(f: ReturnFilters, today: string): Segment[] {
+  const yesterday = addDaysIso(today, -1);
+  const all: Segment[] = [
+    { state: 'overdue', track: 1, lo: f.from, hi: f.to < yesterday ? f.to : yesterday },
+    { state: 'awaited', track: 1, lo: f.from > today ? f.from : today, hi: f.to },
+    { state: 'returned_late', track: 3, lo: f.from, hi: f.to },
+    { state: 'returned_in_time', track: 2, lo: f.from, hi: f.to },
+  ];
+  return all.filter((s) => (!f.state || s.state === f.state) && s.lo <= s.hi);
+}
+
+function where(s: Segment, f: ReturnFilters): { sql: string; args: unknown[] } {
+  const parts = ['d.return_track = ?', 'd.planned_return BETWEEN ? AND ?'];
+  const args: unknown[] = [s.track, s.lo, s.hi];
+  if (f.sioId != null) {
+    parts.push('d.sio_id = ?');
+    args.push(f.sioId);
+  }
+  if (f.clientId != null) {
+    parts.push('d.client_id = ?');
+    args.push(f.clientId);
+  }
+  if (f.type) {
+    parts.push('d.type = ?');
+    args.push(f.type);
+  }
+  return { sql: parts.join(' AND '), args };
+}
+
+const ROW_SQL = `SELECT d.id, d.type, d.number, d.date, d.client_id AS clientId, c.name AS clientName, d.sio_id AS sioId, e.full_name AS sioName,
+  d.planned_return AS plannedReturn, d.returned_at AS returnedAt, d.returned_via AS returnedVia
+  FROM documents d JOIN clients c ON c.id = d.client_id LEFT JOIN employees e ON e.id = d.sio_id`;
+
+type Raw = Omit<ReturnReportRow, 'sio' | 'state' | 'daysOverdue' | 'returnedVia'> & { sioId: number | null; sioName: string | null; returnedVia: ReturnVia | null };
+
+function toRow(r: Raw, state: State, today: string): ReturnReportRow {
+  const { sioId, sioName, ...rest } = r;
+  const daysOverdue = state === 'overdue' ? daysBetween(r.plannedReturn, today) : state === 'returned_late' ? daysBetween(r.plannedReturn, r.returnedAt!) : 0;
+  return { ...rest, sio: sioId == null ? null : { id: sioId, fullName: sioName! }, state, daysOverdue };
+}
+
+function segmentRows(db: Db, s: Segment, f: ReturnFilters, today: string, limit: number, offset: number): ReturnReportRow[] {
+  const w = where(s, f);
+  const sql = `${ROW_SQL} WHERE ${w.sql} ORDER BY d.planned_return, d.id${limit >= 0 ? ' LIMIT ? OFFSET ?' : ''}`;
+  const rows = stmt(db, sql).all(...w.args, ...(limit >= 0 ? [limit, offset] : [])) as Raw[];
+  return rows.map((r) => toRow(r, s.state, today));
+}
+
+/** One screen page plus the count of each state (the counts ignore the state filter, so the tabs show them all). */
+export function returnReport(db: Db, f: ReturnFilters, today: string, limit: number, offset: number): ReturnReport {
+  const counts = Object.fromEntries(RETURN_STATES.map((s) => [s, 0])) as Record<State, number>;
+  for (const s of segments({ ...f, state: undefined }, today)) {
+    const w = where(s, f);
+    counts[s.state] = (stmt(db, `SELECT count(*) AS n FROM documents d WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+  }
+  const rows: ReturnReportRow[] = [];
+  let skip = offset;
+  let total = 0;
+  for (const s of segments(f, today)) {
+    const n = counts[s.state];
+    total += n;
+    if (rows.length >= limit) continue;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    const part = segmentRows(db, s, f, today, limit - rows.length, skip);
+    skip = 0;
+    rows.push(...part);
+  }
+  return { rows, total, counts, today };
+}
+
+/** Every row for export (XLSX, PDF), in report order. */
+export function allReturnRows(db: Db, f: ReturnFilters, today: string): ReturnReportRow[] {
+  return segments(f, today).flatMap((s) => segmentRows(db, s, f, today, -1, 0));
+}
