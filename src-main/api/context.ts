@@ -4,6 +4,36 @@ import type { SessionUser } from '../../src-shared/types';
 import type { PushEventName, PushEvents, PushMessage } from '../../src-shared/events';
 import { auditLog } from '../db/schema';
 import { AppError } from './errors';
+import { stmt } from '../db/stmt';
+
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      // An unknown zone in settings must not break every call: fall back to Moscow time.
+      f = new Intl.DateTimeFormat('en-CA', { timeZone: DEFAULT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+    }
+    formatters.set(timeZone, f);
+  }
+  return f.format(at);
+}
+
+export function ricTimeZone(db: Db): string {
+  const row = stmt(db, "SELECT value FROM settings WHERE key = 'timezone'").get() as { value: string } | undefined;
+  if (!row) return DEFAULT_TIME_ZONE;
+  try {
+    const v = JSON.parse(row.value) as unknown;
+    return typeof v === 'string' && v ? v : DEFAULT_TIME_ZONE;
+  } catch {
+    return DEFAULT_TIME_ZONE;
+  }
+}
 
 export interface Clock {
   now(): Date;
@@ -31,9 +61,9 @@ export class Ctx {
     return this.clock.now().toISOString();
   }
 
-  /** Today's date (UTC) as YYYY-MM-DD. */
+  /** Today's date in the РИЦ's time zone (a setting) as YYYY-MM-DD: in Vladivostok the day starts 7 hours before UTC's. */
   today(): string {
-    return this.nowIso().slice(0, 10);
+    return localDate(this.clock.now(), ricTimeZone(this.db));
   }
 
   emit<K extends PushEventName>(event: K, data: PushEvents[K]): void {

@@ -85,3 +85,20 @@ describe('clients', () => {
     expect(listed.items[0]?.schemes).toBe('nss');
   });
 });
+
+describe('the РИЦ calendar day', () => {
+  it('is taken in the time zone from settings, not UTC', async () => {
+    const { localDate } = await import('../../src-main/api/context');
+    expect(localDate(new Date('2026-11-27T22:30:00Z'), 'Asia/Vladivostok')).toBe('2026-11-28');
+    expect(localDate(new Date('2026-11-27T22:30:00Z'), 'Europe/Moscow')).toBe('2026-11-28');
+    expect(localDate(new Date('2026-11-27T20:30:00Z'), 'Europe/Moscow')).toBe('2026-11-27');
+    expect(localDate(new Date('2026-11-27T20:30:00Z'), 'No/Such_Zone')).toBe('2026-11-27');
+    env.core.db.$client.prepare(`UPDATE settings SET value = '"Asia/Vladivostok"' WHERE key = 'timezone'`).run();
+    env.clock.set('2026-11-27T20:00:00Z'); // 06:00 on the 28th in Vladivostok
+    const { id } = await env.admin('clients.create', { name: 'ООО «Восток»' });
+    // Confirming "today" in Vladivostok is not a future date even though UTC is still on the 27th.
+    await env.admin('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 423 222-33-44', confirmedAt: '2026-11-28' });
+    const card = await env.admin('clients.get', { id });
+    expect(card.readiness[0]?.fields.find((f) => f.code === 'phone')?.confirmedAt).toBe('2026-11-28');
+  });
+});
