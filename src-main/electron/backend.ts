@@ -1,10 +1,12 @@
 // What the desktop window talks to: the core on a local database file, or a shared server over HTTP and SSE.
 // No electron import here, so both backends are tested in plain Node against the real core and server host.
 import { api, isMethodName } from '../../src-shared/api';
+import { readEvents, type SseListener } from '../../src-shared/sse';
 import type { ApiResult } from '../../src-shared/errors';
 import { createCore } from '../core';
 
-export type EventListener = (event: string, data: unknown) => void;
+export type EventListener = SseListener;
+export { readEvents };
 
 export interface Backend {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
@@ -122,32 +124,6 @@ function openStream(baseUrl: string, token: string, retryMs: number, emit: Event
   };
   void run();
   return () => ctrl.abort();
-}
-
-/** Parses a Server-Sent Events body: `event:` and `data:` lines, blocks separated by a blank line. */
-export async function readEvents(body: ReadableStream<Uint8Array>, emit: EventListener): Promise<void> {
-  const decoder = new TextDecoder();
-  let buf = '';
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buf += decoder.decode(chunk, { stream: true }).replace(/\r\n?/g, '\n');
-    let end: number;
-    while ((end = buf.indexOf('\n\n')) >= 0) {
-      const block = buf.slice(0, end);
-      buf = buf.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      if (data.length === 0) continue; // comments and pings
-      try {
-        emit(event, JSON.parse(data.join('\n')));
-      } catch {
-        // A malformed event is skipped; the stream goes on.
-      }
-    }
-  }
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

@@ -2,6 +2,7 @@
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import type { ApiError, ApiResult } from '../../src-shared/errors';
 import type { PushEventName, PushEvents } from '../../src-shared/events';
+import { readEvents } from '../../src-shared/sse';
 import type { CrmBridge } from '../../src-shared/bridge';
 
 /** The bridge the Electron preload exposes (declared in src-shared, where the preload checks against it); absent in a browser. */
@@ -84,21 +85,7 @@ function openSse(): () => void {
         const res = await fetch('api/events', { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: ctrl.signal });
         if (!res.ok || !res.body) throw new Error(String(res.status));
         retry = 1000;
-        const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-        let buf = '';
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          buf += value;
-          let i: number;
-          while ((i = buf.indexOf('\n\n')) >= 0) {
-            const block = buf.slice(0, i);
-            buf = buf.slice(i + 2);
-            const ev = /^event: (.*)$/m.exec(block)?.[1];
-            const data = /^data: (.*)$/m.exec(block)?.[1];
-            if (ev && data) dispatchPush(ev, JSON.parse(data));
-          }
-        }
+        await readEvents(res.body, dispatchPush);
       } catch {
         if (ctrl.signal.aborted) return;
       }
