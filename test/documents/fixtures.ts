@@ -67,7 +67,13 @@ export interface DocClient {
 }
 
 /** A client under OLD_CP from 2025-01-01 and NEW_CP from CHANGE_DATE, with three distributions. */
+/** Distribution numbers are unique in the database: each client seeded into one database gets its own range. */
+const seeded = new WeakMap<TestEnv, number>();
+
 export async function seedDocClient(env: TestEnv, opts: { withChange?: boolean; sioId?: number } = {}): Promise<DocClient> {
+  const n = seeded.get(env) ?? 0;
+  seeded.set(env, n + 1);
+  const shift = 1000 * n;
   await env.admin('settings.ourRequisites.save', OUR);
   const { id: clientId } = await env.admin('clients.create', { name: 'ООО «Ромашка»', inn: OLD_CP.inn, city: 'Владивосток', sioId: opts.sioId });
   await env.admin('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: OLD_CP });
@@ -78,7 +84,8 @@ export async function seedDocClient(env: TestEnv, opts: { withChange?: boolean; 
     ['BUHS', 4567, 1],
     ['SKRO', 89, 1],
   ] as const) {
-    distIds.push((await env.admin('distributions.save', { clientId, systemCode, distrNumber, comp, scheme: 'nss', schemeFrom: '2025-01-01' })).id);
+    const number = distrNumber + (shift ? 100_000 + shift : 0);
+    distIds.push((await env.admin('distributions.save', { clientId, systemCode, distrNumber: number, comp, scheme: 'nss', schemeFrom: '2025-01-01' })).id);
   }
   return { clientId, distIds };
 }

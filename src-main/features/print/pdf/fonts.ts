@@ -11,6 +11,7 @@ const FILES: Record<FontKey, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaV
 export interface KitFont {
   unitsPerEm: number;
   glyphForCodePoint(cp: number): { advanceWidth: number };
+  characterSet: number[];
   ascent: number;
   descent: number;
 }
@@ -41,7 +42,13 @@ export function loadFont(key: FontKey): Loaded {
   let f = loaded.get(key);
   if (!f) {
     const bytes = new Uint8Array(fs.readFileSync(fontPath(FILES[key])));
-    f = { bytes, font: fontkit.create(bytes) as unknown as KitFont, widths: new Map() };
+    const font = fontkit.create(bytes) as unknown as KitFont;
+    // fontkit caches one glyph object per glyph id with the code points it was first asked for. DejaVu draws
+    // Cyrillic «о», «р», «у»… as references to Latin glyphs, and subsetting fetches those by id, without code
+    // points; a later PDF reusing this font would then map Latin «o» to no text (pdftotext loses it). Asking for
+    // every code point first gives each glyph its code point before any subset sees it.
+    for (const cp of font.characterSet) font.glyphForCodePoint(cp);
+    f = { bytes, font, widths: new Map() };
     loaded.set(key, f);
   }
   return f;
