@@ -1,4 +1,206 @@
-// Global search / command palette on Ctrl+K (placeholder, replaced by the full component).
+// Global search and command palette on Ctrl+K / Cmd+K: finds clients (by name, ИНН, phone, distribution) and commands.
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Badge, Group, Kbd, Loader, Text, UnstyledButton } from '@mantine/core';
+import { useHotkeys, useOs } from '@mantine/hooks';
+import { Spotlight, createSpotlight, useSpotlight } from '@mantine/spotlight';
+import { IconAddressBook, IconBuilding, IconLogout, IconPlus, IconSearch, IconSettings, IconUsers } from '@tabler/icons-react';
+import { CLIENT_EDITORS } from '../../src-shared/roles';
+import { navigate } from '../app/router';
+import { useSession } from '../app/session';
+import { useClientSearch } from '../screens/clients/list/useClientSearch';
+import { NewClientDialog } from './NewClientDialog';
+import { KeyBadge } from './StatusBadges';
+
+/** A store of our own, so another Spotlight elsewhere can never open this one. */
+const [paletteStore, palette] = createSpotlight();
+export const openCommandPalette = palette.open;
+
+const NO_FILTERS = {};
+
+interface Command {
+  id: string;
+  label: string;
+  hint?: string;
+  keywords: string;
+  icon: ReactNode;
+  run: () => void;
+}
+
+const matches = (c: Command, q: string) => !q || `${c.label} ${c.keywords}`.toLowerCase().includes(q.toLowerCase());
+
 export function CommandPalette() {
-  return null;
+  const { hasRole, logout } = useSession();
+  const { opened } = useSpotlight(paletteStore);
+  const [query, setQuery] = useState('');
+  const [newOpen, setNewOpen] = useState(false);
+  const os = useOs();
+  const shortcut = os === 'macos' ? '⌘K' : 'Ctrl+K';
+  const q = query.trim();
+
+  // Ten clients are what fits the palette; the full list is one command away.
+  const search = useClientSearch(query, NO_FILTERS, 10, 120, opened && q.length > 0);
+  // While the next answer is on its way the previous rows stay, so the list does not flicker as you type.
+  const clients = (q && search.result?.items) || [];
+  const stale = q.length > 0 && search.resultQuery !== q;
+
+  // Physical key K: with the Russian layout the key reports «л»; and it must work from inside inputs too.
+  useHotkeys([['mod+K', () => palette.open(), { usePhysicalKeys: true }]], []);
+
+  const commands = useMemo<Command[]>(() => {
+    const list: Command[] = [
+      { id: 'clients', label: 'Клиенты', hint: 'список и поиск', keywords: 'список поиск clients', icon: <IconAddressBook size={18} />, run: () => navigate('/clients') },
+    ];
+    if (hasRole(...CLIENT_EDITORS))
+      list.push({ id: 'new-client', label: 'Новый клиент', hint: 'Alt+N', keywords: 'создать добавить new', icon: <IconPlus size={18} />, run: () => setNewOpen(true) });
+    if (hasRole('admin'))
+      list.push({
+        id: 'employees',
+        label: 'Настройки → Сотрудники',
+        hint: 'учётные записи и роли',
+        keywords: 'пользователи роли пароль users',
+        icon: <IconUsers size={18} />,
+        run: () => navigate('/settings/employees'),
+      });
+    list.push(
+      { id: 'settings', label: 'Настройки', keywords: 'параметры справочники settings', icon: <IconSettings size={18} />, run: () => navigate('/settings') },
+      { id: 'logout', label: 'Выйти', hint: 'завершить сеанс', keywords: 'выход logout', icon: <IconLogout size={18} />, run: logout },
+    );
+    return list;
+  }, [hasRole, logout]);
+  const shownCommands = commands.filter((c) => matches(c, q));
+
+  // Spotlight marks the selected row in the DOM when the query changes, before our answer arrives; once the
+  // fresh rows render, select the first row again so Enter opens the best match, not a command below it.
+  // Enter pressed while the answer is still on its way is remembered and run on the fresh first row.
+  const enterPending = useRef(false);
+  useEffect(() => {
+    if (!opened) {
+      enterPending.current = false;
+      return;
+    }
+    if (stale) return;
+    const trigger = enterPending.current;
+    enterPending.current = false;
+    const frame = requestAnimationFrame(() => {
+      const first = paletteSelect(0);
+      if (trigger) first?.click();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [opened, q, stale, search.result]);
+
+  const searching = q.length > 0 && search.pending;
+  return (
+    <>
+      <UnstyledButton
+        onClick={palette.open}
+        data-testid="palette-button"
+        aria-label={`Поиск и команды (${shortcut})`}
+        w={300}
+        h={30}
+        px="xs"
+        style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', background: 'var(--mantine-color-gray-0)' }}
+      >
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <Group gap={6} wrap="nowrap">
+            <IconSearch size={14} color="var(--mantine-color-dimmed)" />
+            <Text size="sm" c="dimmed">
+              Поиск…
+            </Text>
+          </Group>
+          <Kbd size="xs">{shortcut}</Kbd>
+        </Group>
+      </UnstyledButton>
+
+      <Spotlight.Root
+        store={paletteStore}
+        query={query}
+        onQueryChange={setQuery}
+        // Spotlight clears the query only when its closing animation ends; reopened sooner, it must still start empty.
+        onSpotlightOpen={() => setQuery('')}
+        shortcut={null}
+        scrollable
+        maxHeight={460}
+        size={640}
+        yOffset={70}
+      >
+        <Spotlight.Search
+          placeholder="Клиент (название, ИНН, телефон, дистрибутив) или команда"
+          leftSection={<IconSearch size={18} />}
+          rightSection={searching ? <Loader size={14} /> : null}
+          aria-label="Поиск и команды"
+          data-testid="palette-input"
+          onKeyDown={(e) => {
+            // Runs before Spotlight's own Enter handling: with the answer still on its way, unmark the
+            // (stale) selection so Spotlight triggers nothing, and open the first fresh match when it lands.
+            if (stale && (e.key === 'Enter' || e.code === 'NumpadEnter')) {
+              paletteSelect(null);
+              enterPending.current = true;
+            }
+          }}
+        />
+        <Spotlight.ActionsList data-testid="palette-list" data-stale={stale || undefined}>
+          {clients.length > 0 && (
+            <Spotlight.ActionsGroup label="Клиенты">
+              {clients.map((c) => (
+                <Spotlight.Action
+                  key={`c${c.id}`}
+                  onClick={() => navigate(`/clients/${c.id}`)}
+                  leftSection={<IconBuilding size={18} />}
+                  data-testid="palette-client"
+                  data-client-id={c.id}
+                  label={c.name}
+                  description={[c.inn && `ИНН ${c.inn}`, c.city, c.phone].filter(Boolean).join(' · ') || undefined}
+                  rightSection={
+                    <Group gap={4} wrap="nowrap">
+                      {c.isKey && <KeyBadge />}
+                      {c.matched && (
+                        <Badge size="sm" variant="outline" color="indigo" radius="sm" ff="monospace" tt="none">
+                          {c.matched}
+                        </Badge>
+                      )}
+                    </Group>
+                  }
+                  highlightQuery
+                />
+              ))}
+            </Spotlight.ActionsGroup>
+          )}
+          {q && !searching && search.result && clients.length === 0 && shownCommands.length === 0 && (
+            <Spotlight.Empty>Ничего не найдено. Проверьте написание или откройте «Клиенты» и уточните поиск фильтрами.</Spotlight.Empty>
+          )}
+          {shownCommands.length > 0 && (
+            <Spotlight.ActionsGroup label="Команды">
+              {shownCommands.map((c) => (
+                <Spotlight.Action
+                  key={c.id}
+                  onClick={c.run}
+                  leftSection={c.icon}
+                  label={c.label}
+                  rightSection={c.hint ? <Text size="xs">{c.hint}</Text> : undefined}
+                  data-testid={`palette-command-${c.id}`}
+                />
+              ))}
+            </Spotlight.ActionsGroup>
+          )}
+        </Spotlight.ActionsList>
+        <Spotlight.Footer>
+          <Text size="xs" c="dimmed">
+            <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> — выбор, <Kbd size="xs">Enter</Kbd> — открыть, <Kbd size="xs">Esc</Kbd> — закрыть
+          </Text>
+        </Spotlight.Footer>
+      </Spotlight.Root>
+      <NewClientDialog opened={newOpen} onClose={() => setNewOpen(false)} />
+    </>
+  );
+}
+
+/** Spotlight keeps the selection as a DOM attribute plus an index; this mirrors its own (unexported) selectAction. */
+function paletteSelect(index: number | null): HTMLElement | undefined {
+  const state = paletteStore.getState();
+  const list = state.listId ? document.getElementById(state.listId) : null;
+  list?.querySelector('[data-selected]')?.removeAttribute('data-selected');
+  const target = index === null ? undefined : list?.querySelectorAll<HTMLElement>('[data-action]')[index];
+  target?.setAttribute('data-selected', 'true');
+  paletteStore.setState({ ...state, selected: target ? index! : -1 });
+  return target;
 }

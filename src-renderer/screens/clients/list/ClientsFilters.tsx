@@ -1,0 +1,62 @@
+// Filter bar of the client list: status, key clients, СИО, readiness for a stage.
+import { Button, Checkbox, Group, Select } from '@mantine/core';
+import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
+import type { Refs } from '../../../../src-shared/types';
+import { CLIENT_STATUS_LABELS } from '../../../components/StatusBadges';
+import { hasFilters } from './listPrefs';
+import type { SearchFilters } from './useClientSearch';
+
+const STATUS_OPTIONS = CLIENT_STATUSES.map((s) => ({ value: s, label: CLIENT_STATUS_LABELS[s] }));
+
+export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFilters; onChange: (f: SearchFilters) => void; refs: Refs | null }) {
+  // Active СИО, plus the chosen one if they have since left, so a stored filter is never shown blank.
+  const sios = (refs?.employees ?? [])
+    .filter((e) => e.roles.includes('sio') && (e.active || e.id === filters.sioId))
+    .map((e) => ({ value: String(e.id), label: e.active ? e.fullName : `${e.fullName} (не работает)` }));
+  const stages = (refs?.readinessStages ?? []).map((s) => ({ value: s.code, label: `Готов к стадии «${s.name}»` }));
+  const set = (patch: Partial<SearchFilters>) => onChange({ ...filters, ...patch });
+
+  return (
+    <Group gap="xs" wrap="nowrap" data-testid="clients-filters">
+      <Select
+        size="xs"
+        w={160}
+        placeholder="Все статусы"
+        aria-label="Статус"
+        data={STATUS_OPTIONS}
+        value={filters.status ?? null}
+        onChange={(v) => set({ status: (v ?? undefined) as SearchFilters['status'] })}
+        clearable
+        allowDeselect
+      />
+      <Select
+        size="xs"
+        w={190}
+        placeholder="Все СИО"
+        aria-label="СИО"
+        data={sios}
+        value={filters.sioId ? String(filters.sioId) : null}
+        onChange={(v) => set({ sioId: v ? Number(v) : undefined })}
+        searchable
+        clearable
+        nothingFoundMessage="Нет такого СИО"
+      />
+      <Select
+        size="xs"
+        w={220}
+        placeholder="Любая готовность"
+        aria-label="Готовность"
+        data={stages}
+        value={filters.readyStage ?? null}
+        onChange={(v) => set({ readyStage: v ?? undefined })}
+        clearable
+      />
+      <Checkbox size="xs" label="Только ключевые" checked={filters.isKey === true} onChange={(e) => set({ isKey: e.currentTarget.checked ? true : undefined })} />
+      {hasFilters(filters) && (
+        <Button size="compact-xs" variant="subtle" onClick={() => onChange({})}>
+          Сбросить фильтры
+        </Button>
+      )}
+    </Group>
+  );
+}

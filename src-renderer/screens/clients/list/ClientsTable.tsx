@@ -1,0 +1,192 @@
+// The client list as a dense table: sticky header, sortable columns, rows virtualised with @tanstack/react-virtual.
+import { memo, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { Table, Text, UnstyledButton, Group } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { ClientListItem, ReadinessStageSetting } from '../../../../src-shared/types';
+import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../components/StatusBadges';
+import type { SortKey, SortState } from './sortClients';
+
+export const ROW_HEIGHT = 30;
+const HEAD_HEIGHT = 32;
+
+interface Column {
+  key: string;
+  title: string;
+  width?: number;
+  sort?: SortKey;
+}
+
+const COLUMNS: Column[] = [
+  { key: 'name', title: 'Наименование', sort: 'name' },
+  { key: 'inn', title: 'ИНН', width: 108, sort: 'inn' },
+  { key: 'city', title: 'Город', width: 112, sort: 'city' },
+  { key: 'phone', title: 'Телефон', width: 138 },
+  { key: 'sio', title: 'СИО', width: 128, sort: 'sio' },
+  { key: 'scheme', title: 'Схема', width: 88, sort: 'scheme' },
+  { key: 'ready', title: 'Готовность', width: 136 },
+  { key: 'status', title: 'Статус', width: 112, sort: 'status' },
+];
+const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 136 };
+/** The name keeps at least this much; past it the table scrolls sideways rather than squeezing names to «ООО «…». */
+const NAME_MIN_WIDTH = 240;
+
+/** «Петров Пётр Ильич» → «Петров П. И.»: the full name is in the tooltip, the column stays narrow. */
+export function initials(fullName: string): string {
+  const [last, ...rest] = fullName.trim().split(/\s+/);
+  if (!last || rest.length === 0) return fullName;
+  return `${last} ${rest.map((p) => `${p[0]}.`).join(' ')}`;
+}
+
+const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+const CELL_NUM: CSSProperties = { ...CELL, fontVariantNumeric: 'tabular-nums' };
+
+const Row = memo(function Row({
+  item,
+  index,
+  selected,
+  showMatch,
+  stages,
+  onOpen,
+}: {
+  item: ClientListItem;
+  index: number;
+  selected: boolean;
+  showMatch: boolean;
+  stages: readonly ReadinessStageSetting[] | undefined;
+  onOpen: (index: number) => void;
+}) {
+  return (
+    <Table.Tr
+      h={ROW_HEIGHT}
+      data-client-id={item.id}
+      data-index={index}
+      aria-selected={selected}
+      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+      style={{ cursor: 'pointer' }}
+      onClick={() => onOpen(index)}
+    >
+      <Table.Td style={CELL}>
+        <Group gap={6} wrap="nowrap">
+          <Text size="sm" fw={selected ? 600 : 400} style={CELL} title={item.name}>
+            {item.name}
+          </Text>
+          {item.isKey && (
+            <span style={{ flexShrink: 0, display: 'inline-flex' }}>
+              <KeyBadge />
+            </span>
+          )}
+        </Group>
+      </Table.Td>
+      <Table.Td style={CELL_NUM}>
+        {item.inn}
+      </Table.Td>
+      <Table.Td style={CELL} title={item.city ?? undefined}>
+        {item.city}
+      </Table.Td>
+      <Table.Td style={CELL}>{item.phone}</Table.Td>
+      <Table.Td style={CELL} title={item.sioName ?? undefined}>
+        {item.sioName && initials(item.sioName)}
+      </Table.Td>
+      <Table.Td style={CELL}>
+        <SchemeBadge scheme={item.schemes} />
+      </Table.Td>
+      <Table.Td style={CELL}>
+        <ReadyBadges codes={item.ready} stages={stages} />
+      </Table.Td>
+      <Table.Td style={CELL}>
+        <ClientStatusBadge status={item.status} />
+      </Table.Td>
+      {showMatch && (
+        <Table.Td style={CELL_NUM} c="indigo.8" fw={500} data-testid="matched">
+          {item.matched}
+        </Table.Td>
+      )}
+    </Table.Tr>
+  );
+});
+
+export function ClientsTable({
+  items,
+  selectedIndex,
+  stages,
+  sort,
+  onSort,
+  onOpen,
+  onKeyDown,
+}: {
+  items: ClientListItem[];
+  selectedIndex: number;
+  stages: readonly ReadinessStageSetting[] | undefined;
+  sort: SortState | null;
+  onSort: (key: SortKey) => void;
+  onOpen: (index: number) => void;
+  onKeyDown: (e: KeyboardEvent<HTMLElement>, pageSize: number) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const showMatch = items.some((i) => i.matched);
+  const columns = showMatch ? [...COLUMNS, MATCH_COLUMN] : COLUMNS;
+  const minWidth = columns.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), 0);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky header sits inside the scroll box: rows start below it and are never scrolled under it.
+    paddingStart: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+
+  useEffect(() => {
+    if (selectedIndex >= 0 && selectedIndex < items.length) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, items, virtualizer]);
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const padTop = virtualRows.length ? virtualRows[0]!.start - HEAD_HEIGHT : 0;
+  const padBottom = virtualRows.length ? virtualizer.getTotalSize() - virtualRows[virtualRows.length - 1]!.end : 0;
+  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+
+  return (
+    <div
+      ref={scrollRef}
+      data-testid="clients-table"
+      tabIndex={0}
+      onKeyDown={(e) => onKeyDown(e, pageSize)}
+      style={{ overflow: 'auto', flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', outline: 'none' }}
+    >
+      <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={minWidth} aria-rowcount={items.length}>
+        <colgroup>
+          {columns.map((c) => (
+            <col key={c.key} style={c.width ? { width: c.width } : undefined} />
+          ))}
+        </colgroup>
+        <Table.Thead style={{ zIndex: 2 }}>
+          <Table.Tr h={HEAD_HEIGHT} bg="gray.0">
+            {columns.map((c) => (
+              <Table.Th key={c.key} style={CELL} fz="xs" c="dimmed" aria-sort={sort?.key === c.sort ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                {c.sort ? (
+                  <UnstyledButton fz="xs" fw={600} c="dimmed" onClick={() => onSort(c.sort!)} title="Сортировать; третье нажатие — по релевантности" tabIndex={-1}>
+                    <Group gap={2} wrap="nowrap">
+                      {c.title}
+                      {sort?.key === c.sort && (sort.dir === 'asc' ? <IconArrowUp size={12} /> : <IconArrowDown size={12} />)}
+                    </Group>
+                  </UnstyledButton>
+                ) : (
+                  c.title
+                )}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
+          {virtualRows.map((v) => {
+            const item = items[v.index]!;
+            return <Row key={item.id} item={item} index={v.index} selected={v.index === selectedIndex} showMatch={showMatch} stages={stages} onOpen={onOpen} />;
+          })}
+          {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+// Remembers the client list's filters per user (localStorage) and the last query and selection per tab (sessionStorage).
+import { useCallback, useState } from 'react';
+import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
+import type { SearchFilters } from './useClientSearch';
+
+const filtersKey = (userId: number) => `crm.clients.filters.u${userId}`;
+const viewKey = (userId: number) => `crm.clients.view.u${userId}`;
+
+function readJson(storage: Storage, key: string): unknown {
+  try {
+    return JSON.parse(storage.getItem(key) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps only well-formed fields: a stored value may come from an older version of the program. */
+export function sanitizeFilters(raw: unknown): SearchFilters {
+  const out: SearchFilters = {};
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.status === 'string' && (CLIENT_STATUSES as readonly string[]).includes(r.status)) out.status = r.status as SearchFilters['status'];
+  if (typeof r.isKey === 'boolean') out.isKey = r.isKey;
+  if (typeof r.sioId === 'number' && Number.isInteger(r.sioId) && r.sioId > 0) out.sioId = r.sioId;
+  if (typeof r.readyStage === 'string' && r.readyStage) out.readyStage = r.readyStage;
+  return out;
+}
+
+export function hasFilters(f: SearchFilters): boolean {
+  return f.status !== undefined || f.isKey !== undefined || f.sioId !== undefined || f.readyStage !== undefined;
+}
+
+/** Filters that survive restarts, separately for each employee sharing a workstation. */
+export function usePersistedFilters(userId: number): [SearchFilters, (f: SearchFilters) => void] {
+  const [filters, setFilters] = useState<SearchFilters>(() => sanitizeFilters(readJson(localStorage, filtersKey(userId))));
+  const update = useCallback(
+    (f: SearchFilters) => {
+      const clean = sanitizeFilters(f);
+      setFilters(clean);
+      try {
+        localStorage.setItem(filtersKey(userId), JSON.stringify(clean));
+      } catch {
+        // Storage full or disabled: the filters still work for this session.
+      }
+    },
+    [userId],
+  );
+  return [filters, update];
+}
+
+export interface ListView {
+  query: string;
+  selectedId: number | null;
+}
+
+/** The query and the selected row, so that coming back from a card shows the same list. */
+export function readListView(userId: number): ListView {
+  const raw = readJson(sessionStorage, viewKey(userId)) as Partial<ListView> | null;
+  return {
+    query: typeof raw?.query === 'string' ? raw.query : '',
+    selectedId: typeof raw?.selectedId === 'number' ? raw.selectedId : null,
+  };
+}
+
+export function saveListView(userId: number, view: ListView): void {
+  try {
+    sessionStorage.setItem(viewKey(userId), JSON.stringify(view));
+  } catch {
+    // Not worth bothering the user about.
+  }
+}
