@@ -1,12 +1,35 @@
 // A small flow-layout writer over pdf-lib: A4 pages, wrapped paragraphs, tables that break across pages, side-by-side blocks, per-document page numbers.
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import zlib from 'node:zlib';
+import { PDFDocument, type PDFFont, type PDFName, type PDFPage } from 'pdf-lib';
 import { cachedFontkit, loadFont, textWidth, type FontKey } from './fonts';
 
 const MM = 72 / 25.4;
 const A4: [number, number] = [210 * MM, 297 * MM];
-const GREY = rgb(0.35, 0.35, 0.35);
-const RULE = rgb(0.25, 0.25, 0.25);
-const SHADE = rgb(0.92, 0.92, 0.92);
+/** Grey levels (PDF `g`/`G`, 0 black … 1 white). */
+const GREY = 0.35;
+const RULE = 0.25;
+const SHADE = 0.92;
+
+/** A coordinate in the content stream: two decimals are far below what a printer resolves. */
+const n = (v: number) => String(Math.round(v * 100) / 100);
+
+/**
+ * Operators of one page, written as PDF content text and deflated with Node's zlib when the file is saved.
+ * pdf-lib's drawText wraps every line in a graphics state and its pure-JS deflate was half the time of a print.
+ */
+class PageContent {
+  readonly ops: string[] = [];
+  private fontKeys = new Map<FontKey, PDFName>();
+  constructor(readonly page: PDFPage) {}
+  fontKey(key: FontKey, font: PDFFont): PDFName {
+    let name = this.fontKeys.get(key);
+    if (!name) {
+      name = this.page.node.newFontDictionary(font.name, font.ref);
+      this.fontKeys.set(key, name);
+    }
+    return name;
+  }
+}
 
 export interface TextStyle {
   size?: number;
@@ -40,7 +63,7 @@ export interface Block {
 }
 
 interface Section {
-  pages: PDFPage[];
+  pages: PageContent[];
   /** Printed small at the bottom left of every page of the section, e.g. the document's name and number. */
   label: string;
 }
@@ -57,7 +80,8 @@ export class PdfWriter {
   readonly top = A4[1] - 15 * MM;
   readonly bottom = 18 * MM;
   readonly width = this.right - this.left;
-  private page!: PDFPage;
+  private page!: PageContent;
+  private readonly pages: PageContent[] = [];
   /** Top of the next line, in points from the page bottom. */
   y = 0;
   private readonly sections: Section[] = [];
@@ -87,7 +111,8 @@ export class PdfWriter {
   }
 
   newPage(): void {
-    this.page = this.doc.addPage(A4);
+    this.page = new PageContent(this.doc.addPage(A4));
+    this.pages.push(this.page);
     this.sections[this.sections.length - 1]!.pages.push(this.page);
     this.y = this.top;
   }
@@ -132,8 +157,19 @@ export class PdfWriter {
     return lines;
   }
 
-  private drawLine(text: string, x: number, baseline: number, key: FontKey, size: number, grey = false): void {
-    if (text) this.page.drawText(text, { x, y: baseline, size, font: this.fonts[key], ...(grey ? { color: GREY } : {}) });
+  private drawLine(text: string, x: number, baseline: number, key: FontKey, size: number, grey = false, page = this.page): void {
+    if (!text) return;
+    const font = this.fonts[key];
+    const hex = font.encodeText(text).toString();
+    page.ops.push(`BT ${page.fontKey(key, font).toString()} ${n(size)} Tf ${grey ? GREY : 0} g 1 0 0 1 ${n(x)} ${n(baseline)} Tm ${hex} Tj ET`);
+  }
+
+  private stroke(x1: number, y1: number, x2: number, y2: number, width: number): void {
+    this.page.ops.push(`${n(width)} w ${RULE} G ${n(x1)} ${n(y1)} m ${n(x2)} ${n(y2)} l S`);
+  }
+
+  private fillRect(x: number, y: number, width: number, height: number, grey: number): void {
+    this.page.ops.push(`${grey} g ${n(x)} ${n(y)} ${n(width)} ${n(height)} re f 0 g`);
   }
 
   private alignX(text: string, key: FontKey, size: number, x: number, width: number, align: TextStyle['align']): number {
@@ -172,7 +208,7 @@ export class PdfWriter {
   }
 
   rule(): void {
-    this.page.drawLine({ start: { x: this.left, y: this.y }, end: { x: this.right, y: this.y }, thickness: 0.6, color: RULE });
+    this.stroke(this.left, this.y, this.right, this.y, 0.6);
     this.y -= 4;
   }
 
@@ -190,7 +226,7 @@ export class PdfWriter {
     };
     const drawRow = (row: ReturnType<typeof layoutRow>, key: FontKey, shaded: boolean) => {
       const top = this.y;
-      if (shaded) this.page.drawRectangle({ x: this.left, y: top - row.height, width: this.width, height: row.height, color: SHADE });
+      if (shaded) this.fillRect(this.left, top - row.height, this.width, row.height, SHADE);
       row.wrapped.forEach((lines, i) => {
         lines.forEach((line, j) => {
           const x = this.alignX(line, key, size, xs[i]! + pad, widths[i]! - 2 * pad, shaded ? 'center' : columns[i]!.align);
@@ -198,8 +234,7 @@ export class PdfWriter {
         });
       });
       const bottom = top - row.height;
-      const line = (x1: number, y1: number, x2: number, y2: number) =>
-        this.page.drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness: 0.5, color: RULE });
+      const line = (x1: number, y1: number, x2: number, y2: number) => this.stroke(x1, y1, x2, y2, 0.5);
       line(this.left, top, this.right, top);
       line(this.left, bottom, this.right, bottom);
       for (const x of [...xs, this.right]) line(x, top, x, bottom);
@@ -256,11 +291,16 @@ export class PdfWriter {
       s.pages.forEach((page, i) => {
         const size = 7.5;
         const text = `Страница ${i + 1} из ${s.pages.length}`;
-        page.drawText(text, { x: this.right - textWidth('regular', text, size), y: 10 * MM, size, font: this.fonts.regular, color: GREY });
-        if (s.label) page.drawText(s.label, { x: this.left, y: 10 * MM, size, font: this.fonts.regular, color: GREY });
+        this.drawLine(text, this.right - textWidth('regular', text, size), 10 * MM, 'regular', size, true, page);
+        if (s.label) this.drawLine(s.label, this.left, 10 * MM, 'regular', size, true, page);
       });
     }
-    const bytes = await this.doc.save({ useObjectStreams: true });
+    for (const p of this.pages) {
+      const stream = this.doc.context.stream(zlib.deflateSync(Buffer.from(p.ops.join('\n'), 'latin1')), { Filter: 'FlateDecode' });
+      p.page.node.addContentStream(this.doc.context.register(stream));
+    }
+    // pdf-lib yields to the event loop every 50 objects by default (a timer each time): one file is small, write it in one go.
+    const bytes = await this.doc.save({ useObjectStreams: false, objectsPerTick: Infinity });
     return { bytes, pages: this.doc.getPageCount() };
   }
 }
