@@ -98,6 +98,10 @@ export function ClientsScreen() {
       setSelection({ forQuery: search.resultQuery ?? '', id: rows[next]!.id });
     };
     switch (e.key) {
+      case '/':
+        // The search shortcut pressed while already in the empty search box must not type a slash.
+        if (inInput && !query) e.preventDefault();
+        return;
       case 'ArrowDown':
         return move(1);
       case 'ArrowUp':
