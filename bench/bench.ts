@@ -1,5 +1,6 @@
 // `npm run bench`: seeds 100,000 clients into a temp file, then times search and the card through the real dispatcher,
-// beside hand-written statements returning the same rows, and search over HTTP.
+// beside hand-written statements returning the same rows, and search over HTTP; then documents: print throughput, the return report
+// over 1,000,000 documents, XLSX export (bench/documents.ts). `--only search|documents`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -15,6 +16,7 @@ import type { ClientCard, ClientListItem } from '../src-shared/types';
 import { cardIds, drawQueries, type Kind, type Query } from './queries';
 import { RawCard, RawSearch } from './raw';
 import { ms, summarise, table, type Timing } from './stats';
+import { runDocumentsBench } from './documents';
 
 const { values: opts } = parseArgs({
   options: {
@@ -23,6 +25,10 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '100' },
     http: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
+    /** `search` (clients and card) or `documents` (print, return report); all when omitted. */
+    only: { type: 'string' },
+    /** Documents in the return report's database. */
+    documents: { type: 'string', default: '1000000' },
   },
 });
 const N = Number(opts.clients);
@@ -246,4 +252,7 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
+const runs = (part: 'search' | 'documents') => opts.only === undefined || opts.only === part;
+if (runs('search')) await main();
+if (runs('documents')) await runDocumentsBench({ documents: Number(opts.documents), keep: opts.keep });
