@@ -1,6 +1,6 @@
 // `npm run bench`: seeds 100,000 clients into a temp file, then times search and the card through the real dispatcher,
-// beside hand-written statements returning the same rows, and search over HTTP; then documents: print throughput, the return report
-// over 1,000,000 documents, XLSX export (bench/documents.ts). `--only search|documents`.
+// beside hand-written statements returning the same rows, and search over HTTP; then mail intake from dovecot (bench/mail.ts) and
+// documents: print throughput, the return report over 1,000,000 documents, XLSX export (bench/documents.ts). `--only search|mail|documents`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -17,6 +17,7 @@ import { cardIds, drawQueries, type Kind, type Query } from './queries';
 import { RawCard, RawSearch } from './raw';
 import { ms, summarise, table, type Timing } from './stats';
 import { runDocumentsBench } from './documents';
+import { runMailBench } from './mail';
 
 const { values: opts } = parseArgs({
   options: {
@@ -25,8 +26,10 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '100' },
     http: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
-    /** `search` (clients and card) or `documents` (print, return report); all when omitted. */
+    /** `search` (clients and card), `mail` (intake from dovecot) or `documents` (print, return report); all when omitted. */
     only: { type: 'string' },
+    'mail-messages': { type: 'string', default: '2000' },
+    'mail-latency': { type: 'string', default: '100' },
     /** Documents in the return report's database. */
     documents: { type: 'string', default: '1000000' },
   },
@@ -253,6 +256,7 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'documents') => opts.only === undefined || opts.only === part;
+const runs = (part: 'search' | 'mail' | 'documents') => opts.only === undefined || opts.only === part;
 if (runs('search')) await main();
+if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
 if (runs('documents')) await runDocumentsBench({ documents: Number(opts.documents), keep: opts.keep });

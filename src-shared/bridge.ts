@@ -4,4 +4,6 @@ import type { ApiResult } from './errors';
 export interface CrmBridge {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   onEvent(listener: (event: string, data: unknown) => void): () => void;
+  /** Shows a desktop notification through the host; resolves true when the employee clicks it. */
+  notify?(note: { title: string; body: string; tag: string }): Promise<boolean>;
 }

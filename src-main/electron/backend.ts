@@ -4,6 +4,8 @@ import { api, isMethodName } from '../../src-shared/api';
 import { readEvents, type SseListener } from '../../src-shared/sse';
 import type { ApiResult } from '../../src-shared/errors';
 import { createCore } from '../core';
+import { setSecretBox, type SecretBox } from '../features/mail/secrets';
+import { startMailJobs, type MailJobs } from '../jobs/runner';
 
 export type EventListener = SseListener;
 export { readEvents };
@@ -12,16 +14,32 @@ export interface Backend {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   /** Push events for the window; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
-  close(): void;
+  /** Resolves when background work (the mail jobs of local mode) has stopped and the database is closed. */
+  close(): Promise<void>;
 }
 
-/** Local mode: this process owns the database file (and, as they are added, runs the background jobs). */
-export function localBackend(dbPath: string): Backend {
+export interface LocalOptions {
+  /** How mailbox passwords are sealed (the desktop passes one backed by safeStorage); default: a key file beside the database. */
+  secretBox?: SecretBox;
+  /** Run the mail jobs (IMAP sync, e-mail copies of notifications) in this process. */
+  mailJobs?: boolean;
+}
+
+/** Local mode: this process owns the database file and runs the background jobs. */
+export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
   const core = createCore({ dbPath });
+  if (opts.secretBox) setSecretBox(core.db, opts.secretBox);
+  const jobs: MailJobs | null = opts.mailJobs ? startMailJobs(core) : null;
+  let closing: Promise<void> | null = null;
   return {
     call: (method, input, token) => core.call(method, input, token),
     onEvent: (listener) => core.bus.subscribe((msg) => listener(msg.event, msg.data)),
-    close: () => core.close(),
+    close: () =>
+      (closing ??= (async () => {
+        // Jobs finish the message in hand and release their mailbox leases before the database closes.
+        await jobs?.stop().catch(() => undefined);
+        core.close();
+      })()),
   };
 }
 
@@ -93,7 +111,7 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close() {
+    async close() {
       follow(null);
       listeners.clear();
     },

@@ -1,12 +1,13 @@
 // Electron host: one locked-down window on the built renderer, the contract served to it over IPC.
 // Local mode runs the core on userData/crm.db; connected mode forwards calls to a server (see connection.ts).
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../src-shared/errors';
 import { localBackend, remoteBackend, type Backend } from './backend';
 import { ConnectionError, resolveConnection } from './connection';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL } from './channels';
+import { keyFileBox, keyPathFor, safeStorageBox } from '../features/mail/secrets';
 import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
 
 // The bundle lives in dist/main/electron; the renderer build in dist/renderer.
@@ -81,6 +82,37 @@ function serveContract(b: Backend): void {
   });
 }
 
+/** Desktop notifications the window asks for (a new task); the promise settles on click (true) or dismissal (false). */
+const shown = new Set<Notification>();
+function serveNotifications(): void {
+  ipcMain.handle(NOTIFY_CHANNEL, (event, note: unknown): Promise<boolean> | boolean => {
+    if (!trusted(event) || typeof Notification?.isSupported !== 'function' || !Notification.isSupported()) return false;
+    const n = note as { title?: unknown; body?: unknown } | null;
+    if (typeof n?.title !== 'string' || typeof n.body !== 'string') return false;
+    const title = n.title.slice(0, 200);
+    const body = n.body.slice(0, 500);
+    return new Promise<boolean>((resolve) => {
+      const shownNote = new Notification({ title, body });
+      // Kept referenced until it settles: a collected notification loses its click handler.
+      shown.add(shownNote);
+      const settle = (clicked: boolean) => {
+        shown.delete(shownNote);
+        resolve(clicked);
+      };
+      shownNote.on('click', () => {
+        if (win && !win.isDestroyed()) {
+          if (win.isMinimized()) win.restore();
+          win.show();
+          win.focus();
+        }
+        settle(true);
+      });
+      shownNote.on('close', () => settle(false));
+      shownNote.show();
+    });
+  });
+}
+
 function createWindow(): BrowserWindow {
   const w = new BrowserWindow({
     width: 1360,
@@ -123,9 +155,19 @@ function start(): void {
     app.exit(1);
     return;
   }
-  backend = connection.mode === 'server' ? remoteBackend(connection.url) : localBackend(path.join(app.getPath('userData'), 'crm.db'));
+  if (connection.mode === 'server') backend = remoteBackend(connection.url);
+  else {
+    const dbPath = path.join(app.getPath('userData'), 'crm.db');
+    // Local mode reads the mailboxes itself; their passwords are sealed by the OS keychain (a key file where it is unavailable).
+    const fallback = keyFileBox(keyPathFor(dbPath));
+    const box = safeStorage ? safeStorageBox(safeStorage, fallback) : fallback;
+    backend = localBackend(dbPath, { secretBox: box, mailJobs: true });
+  }
+  // Windows shows notifications only for an app with an AppUserModelID (the appId of electron-builder.yml).
+  if (process.platform === 'win32') app.setAppUserModelId('ru.ric.crm');
   setUpSession();
   serveContract(backend);
+  serveNotifications();
   win = createWindow();
 }
 
@@ -139,9 +181,14 @@ if (!app.requestSingleInstanceLock()) {
     win.focus();
   });
   app.on('web-contents-created', (_event, contents) => lockDown(contents));
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    const b = backend;
+    backend = null;
+    // Mail jobs finish the message in hand and release their mailbox leases, so the next start reads mail at once.
+    void (b ? b.close() : Promise.resolve()).finally(() => app.quit());
+  });
   app.on('will-quit', () => {
-    backend?.close();
+    void backend?.close();
     backend = null;
   });
   app

@@ -1,7 +1,7 @@
-// Preload (sandboxed, bundled to CommonJS): exposes only `window.crm` — call the contract, receive push events.
+// Preload (sandboxed, bundled to CommonJS): exposes only `window.crm` — call the contract, receive push events, ask for a desktop notification.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CrmBridge } from '../../src-shared/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL } from './channels';
 
 const bridge: CrmBridge = {
   call: (method, input, token) => ipcRenderer.invoke(CALL_CHANNEL, method, input, token),
@@ -13,6 +13,7 @@ const bridge: CrmBridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   },
+  notify: (note) => ipcRenderer.invoke(NOTIFY_CHANNEL, { title: note.title, body: note.body, tag: note.tag }),
 };
 
 contextBridge.exposeInMainWorld('crm', bridge);

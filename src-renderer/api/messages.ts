@@ -45,6 +45,16 @@ const REASON_TEXT: Record<string, string> = {
   reference: 'Ссылка на несуществующую запись',
   invalid_type: 'Неверное значение',
   invalid_value: 'Выберите значение из списка',
+  regex: 'Неверное регулярное выражение',
+  task_closed: 'Поручение уже закрыто: обновите карточку',
+  queue_handled: 'Это письмо уже разобрано: другим сотрудником или в другом окне',
+  host: 'Адрес сервера: имя вроде imap.example.ru или IP-адрес',
+  date_order: 'Конец периода раньше начала',
+};
+
+/** Texts for a reason at a particular field, where the general one would mislead. */
+const FIELD_REASON_TEXT: Record<string, string> = {
+  'requestNumber:duplicate': 'По заявке с этим номером уже есть поручение',
 };
 
 export function issueText(issue: ApiIssue): string {
@@ -53,7 +63,7 @@ export function issueText(issue: ApiIssue): string {
   if (field && ['length', 'digits', 'checksum', 'format', 'bik'].includes(issue.reason)) {
     return requisiteMessage(field === 'ogrn' && issue.reason === 'length' ? 'ogrn' : field, { code: issue.reason });
   }
-  return REASON_TEXT[issue.reason] ?? 'Неверное значение';
+  return FIELD_REASON_TEXT[`${last}:${issue.reason}`] ?? REASON_TEXT[issue.reason] ?? 'Неверное значение';
 }
 
 /** Field path → Russian message, for showing next to form fields. */

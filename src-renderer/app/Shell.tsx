@@ -9,6 +9,9 @@ import { ClientsScreen } from '../screens/clients/ClientsScreen';
 import { ClientCardScreen } from '../screens/clients/ClientCardScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { CommandPalette } from '../components/CommandPalette';
+import { NotificationBell } from '../components/NotificationBell';
+import { TasksScreen } from '../screens/tasks/TasksScreen';
+import { ReportsScreen } from '../screens/reports/ReportsScreen';
 
 const SECTIONS: { key: string; label: string; icon: ReactNode }[] = [
   { key: 'clients', label: 'Клиенты', icon: <IconAddressBook size={18} /> },
@@ -37,6 +40,10 @@ function Screen({ route }: { route: string[] }) {
       return id ? <ClientCardScreen key={id} id={Number(id)} tab={route[2]} /> : <ClientsScreen />;
     case 'settings':
       return <SettingsScreen tab={route[1]} />;
+    case 'tasks':
+      return <TasksScreen route={route} />;
+    case 'reports':
+      return <ReportsScreen reportKey={id} />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
   }
@@ -53,22 +60,25 @@ export function Shell() {
             <Text fw={700}>РИЦ CRM</Text>
             <CommandPalette />
           </Group>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <UnstyledButton data-testid="user-menu">
-                <Group gap={6}>
-                  <IconUser size={16} />
-                  <Text size="sm">{user.fullName}</Text>
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{user.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Menu.Label>
-              <Menu.Item leftSection={<IconLogout size={14} />} onClick={logout}>
-                Выйти
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs">
+            <NotificationBell />
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <UnstyledButton data-testid="user-menu">
+                  <Group gap={6}>
+                    <IconUser size={16} />
+                    <Text size="sm">{user.fullName}</Text>
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{user.roles.map((r) => ROLE_LABELS[r]).join(', ')}</Menu.Label>
+                <Menu.Item leftSection={<IconLogout size={14} />} onClick={logout}>
+                  Выйти
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">

@@ -68,6 +68,14 @@ export const tasksApi = {
     access: MANAGERS,
     write: false,
   }),
+  /** The same report as an XLSX workbook (leads, questions, the rows), for the browser or the window to save. */
+  'tasks.reportXlsx': method<{ fileName: string; base64: string }>()({
+    input: z
+      .object({ from: isoDate, to: isoDate, kind: z.enum(TASK_KINDS).optional(), directionId: id.optional() })
+      .refine((v) => v.from <= v.to, { path: ['to'], message: 'date_order' }),
+    access: MANAGERS,
+    write: false,
+  }),
   'tasks.kinds.list': method<TaskKindSetting[]>()({ input: z.object({}), access: ANY_STAFF, write: false }),
   'tasks.kinds.save': method<{ ok: true }>()({
     input: z.object({ kind: z.enum(TASK_KINDS), directionId: id, deadlineMinutes: z.number().int().min(5).max(60 * 24 * 60) }),

@@ -14,7 +14,8 @@ export interface EmailIn {
 }
 
 export function replacePhones(db: Db, clientId: number, contactId: number | null, list: PhoneIn[]): void {
-  stmt(db, 'DELETE FROM phones WHERE client_id = ? AND contact_id IS ?').run(clientId, contactId);
+  // `+contact_id`: with a bound NULL the planner would pick the contact index and walk every client-level phone.
+  stmt(db, 'DELETE FROM phones WHERE client_id = ? AND +contact_id IS ?').run(clientId, contactId);
   const ins = stmt(db, 'INSERT INTO phones (client_id, contact_id, raw, digits, note) VALUES (?, ?, ?, ?, ?)');
   for (const p of list) {
     // Input was validated at the boundary, so normalisation succeeds here.
@@ -24,7 +25,7 @@ export function replacePhones(db: Db, clientId: number, contactId: number | null
 }
 
 export function replaceEmails(db: Db, clientId: number, contactId: number | null, list: EmailIn[]): void {
-  stmt(db, 'DELETE FROM emails WHERE client_id = ? AND contact_id IS ?').run(clientId, contactId);
+  stmt(db, 'DELETE FROM emails WHERE client_id = ? AND +contact_id IS ?').run(clientId, contactId);
   const ins = stmt(db, 'INSERT INTO emails (client_id, contact_id, email, note) VALUES (?, ?, ?, ?)');
   for (const e of list) ins.run(clientId, contactId, e.email, e.note);
 }

@@ -8,6 +8,7 @@ import { addClientEvent } from '../clients/events';
 import { canSee, listTasks, loadTask, scopeOf } from './tasks.repo';
 import { notifyAssigned } from './create';
 import { taskReport } from './tasks.report';
+import { taskReportXlsx } from './tasks.xlsx';
 
 interface TaskRow {
   id: number;
@@ -70,6 +71,7 @@ export const tasksHandlers: HandlerMap<
   | 'tasks.kinds.list'
   | 'tasks.kinds.save'
   | 'tasks.report'
+  | 'tasks.reportXlsx'
 > = {
   'tasks.list': (input, ctx) => listTasks(ctx.db, scopeOf(ctx.me), input, ctx.nowIso()),
 
@@ -113,6 +115,8 @@ export const tasksHandlers: HandlerMap<
   },
 
   'tasks.report': (input, ctx) => taskReport(ctx.db, input, ctx.nowIso()),
+
+  'tasks.reportXlsx': (input, ctx) => taskReportXlsx(taskReport(ctx.db, input, ctx.nowIso())),
 
   'tasks.kinds.list': (_input, ctx) =>
     stmt(ctx.db, 'SELECT kind, direction_id AS directionId, deadline_minutes AS deadlineMinutes FROM task_kinds ORDER BY kind').all() as TaskKindSetting[],

@@ -6,12 +6,16 @@ import { ProfileTab } from './ProfileTab';
 import { EmployeesTab } from './EmployeesTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { ReadinessTab } from './ReadinessTab';
+import { MailboxesTab } from '../mail/MailboxesTab';
+import { RulesTab } from '../mail/RulesTab';
 
 const TABS = [
   { key: 'profile', label: 'Профиль', adminOnly: false, Component: ProfileTab },
   { key: 'employees', label: 'Сотрудники', adminOnly: true, Component: EmployeesTab },
   { key: 'departments', label: 'Отделы', adminOnly: true, Component: DepartmentsTab },
   { key: 'readiness', label: 'Готовность', adminOnly: true, Component: ReadinessTab },
+  { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
+  { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {

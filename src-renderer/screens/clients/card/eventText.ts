@@ -2,6 +2,7 @@
 import type { ClientEventRow } from '../../../../src-shared/types';
 import { fmtDate } from './format';
 import { SCHEME_LABELS } from './labels';
+import { TASK_EVENT_KINDS, TASK_EVENT_TITLE, taskEventText } from '../../tasks/taskEventText';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -23,6 +24,7 @@ export const EVENT_TITLES: Record<string, string> = {
   readiness_gained: 'Готовность',
   readiness_lost: 'Готовность',
   manual: 'Заметка',
+  ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
 };
 
 /**
@@ -69,6 +71,6 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
     case 'manual':
       return ev.text;
     default:
-      return ev.text || ev.kind;
+      return taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
   }
 }

@@ -1,0 +1,24 @@
+// The reports of the «Отчёты» section: each is its own module; adding one is one line here.
+import type { ComponentType } from 'react';
+import type { Role } from '../../../src-shared/roles';
+import { TasksReport } from './TasksReport';
+
+export interface ReportDef {
+  /** The route segment: #/reports/<key>. */
+  key: string;
+  title: string;
+  description: string;
+  /** Who may open it (the server checks the same roles on the report's methods). */
+  roles: readonly Role[];
+  Component: ComponentType;
+}
+
+export const REPORTS: ReportDef[] = [
+  {
+    key: 'tasks',
+    title: 'Заявки и вопросы',
+    description: 'Заявки с сайта по видам, результатам и сотрудникам, время до первого контакта; вопросы по статусам и время ответа',
+    roles: ['admin', 'head'],
+    Component: TasksReport,
+  },
+];

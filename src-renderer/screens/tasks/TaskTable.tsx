@@ -1,0 +1,165 @@
+// The task list as a dense table: sticky header, a colour stripe per deadline state, rows virtualised, arrows and Enter to open.
+import { memo, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { Table, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { TaskListItem } from '../../../src-shared/mail-types';
+import { Deadline, TaskKindBadge, TaskStatusBadge } from './TaskBadges';
+import { deadlineState, fmtPhone, fmtWhen, stateColor } from './taskFormat';
+
+const ROW_HEIGHT = 30;
+const HEAD_HEIGHT = 32;
+
+const COLUMNS: { key: string; title: string; width?: number }[] = [
+  { key: 'deadline', title: 'Срок', width: 150 },
+  { key: 'kind', title: 'Вид', width: 120 },
+  { key: 'client', title: 'Клиент / организация' },
+  { key: 'contact', title: 'Контакт' },
+  { key: 'phone', title: 'Телефон', width: 150 },
+  { key: 'assignee', title: 'Исполнитель', width: 170 },
+  { key: 'status', title: 'Статус', width: 100 },
+  { key: 'number', title: '№ заявки', width: 90 },
+  { key: 'created', title: 'Поступило', width: 140 },
+];
+
+const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+
+const Row = memo(function Row({
+  t,
+  index,
+  selected,
+  now,
+  onOpen,
+  onSelect,
+}: {
+  t: TaskListItem;
+  index: number;
+  selected: boolean;
+  now: number;
+  onOpen: (t: TaskListItem) => void;
+  onSelect: (index: number) => void;
+}) {
+  const state = deadlineState(t, now);
+  const who = t.client?.name ?? t.org ?? '';
+  return (
+    <Table.Tr
+      h={ROW_HEIGHT}
+      data-task-id={t.id}
+      data-state={state}
+      aria-selected={selected}
+      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+      style={{ cursor: 'pointer', boxShadow: `inset 3px 0 0 var(--mantine-color-${stateColor(state)}-6)` }}
+      onClick={() => {
+        onSelect(index);
+        onOpen(t);
+      }}
+    >
+      <Table.Td style={CELL}>
+        <Deadline task={t} now={now} />
+      </Table.Td>
+      <Table.Td style={CELL}>
+        <TaskKindBadge kind={t.kind} />
+      </Table.Td>
+      <Table.Td style={CELL} title={who}>
+        <Text size="sm" span fw={t.status === 'new' ? 600 : undefined}>
+          {who || <Text span c="dimmed" size="sm">без клиента</Text>}
+        </Text>
+      </Table.Td>
+      <Table.Td style={CELL} title={t.contactName ?? undefined}>
+        {t.contactName ?? t.email}
+      </Table.Td>
+      <Table.Td style={CELL}>{fmtPhone(t.phone)}</Table.Td>
+      <Table.Td style={CELL} title={t.assignee?.fullName}>
+        {t.assignee?.fullName ?? <Text span c="red.7" size="sm">не назначен</Text>}
+      </Table.Td>
+      <Table.Td style={CELL}>
+        <TaskStatusBadge status={t.status} />
+      </Table.Td>
+      <Table.Td style={{ ...CELL, fontVariantNumeric: 'tabular-nums' }}>{t.requestNumber}</Table.Td>
+      <Table.Td style={{ ...CELL, fontVariantNumeric: 'tabular-nums' }}>{fmtWhen(t.createdAt, new Date(now))}</Table.Td>
+    </Table.Tr>
+  );
+});
+
+export function TaskTable({
+  items,
+  selected,
+  now,
+  onSelect,
+  onOpen,
+}: {
+  items: TaskListItem[];
+  selected: number;
+  now: number;
+  onSelect: (index: number) => void;
+  onOpen: (t: TaskListItem) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    paddingStart: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+  useEffect(() => {
+    if (selected >= 0 && selected < items.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, items.length, virtualizer]);
+
+  const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const last = items.length - 1;
+    const to = (i: number) => {
+      e.preventDefault();
+      onSelect(Math.max(0, Math.min(last, i)));
+    };
+    if (e.key === 'ArrowDown') to(selected + 1);
+    else if (e.key === 'ArrowUp') to(selected - 1);
+    else if (e.key === 'PageDown') to(selected + page);
+    else if (e.key === 'PageUp') to(selected - page);
+    else if (e.key === 'Home') to(0);
+    else if (e.key === 'End') to(last);
+    else if (e.key === 'Enter' && items[selected]) {
+      e.preventDefault();
+      onOpen(items[selected]!);
+    }
+  };
+
+  const rows = virtualizer.getVirtualItems();
+  const padTop = rows.length ? rows[0]!.start - HEAD_HEIGHT : 0;
+  const padBottom = rows.length ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
+  return (
+    <div
+      ref={scrollRef}
+      data-testid="tasks-table"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      style={{ overflow: 'auto', flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', outline: 'none' }}
+    >
+      <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={1100} aria-rowcount={items.length}>
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.key} style={c.width ? { width: c.width } : undefined} />
+          ))}
+        </colgroup>
+        <Table.Thead style={{ zIndex: 2 }}>
+          <Table.Tr h={HEAD_HEIGHT} bg="gray.0">
+            {COLUMNS.map((c) => (
+              <Table.Th key={c.key} style={CELL} fz="xs" c="dimmed">
+                {c.title}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
+          {rows.map((v) => {
+            const t = items[v.index]!;
+            return <Row key={t.id} t={t} index={v.index} selected={v.index === selected} now={now} onOpen={onOpen} onSelect={onSelect} />;
+          })}
+          {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

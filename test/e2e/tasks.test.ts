@@ -1,0 +1,236 @@
+// E2E: mail becomes tasks on screen — the list and the bell update live, a task is completed and lands on the client's timeline;
+// the unrecognised queue; the rules editor for the administrator only; mailboxes with live health; the report with XLSX export.
+import fs from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './harness';
+import { TasksPage } from './pages/TasksPage';
+import { QueuePage } from './pages/QueuePage';
+import { MailSettingsPage } from './pages/MailSettingsPage';
+import { ReportsPage } from './pages/ReportsPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { ClientCardPage } from './pages/ClientCardPage';
+import { ingestMessage } from '../../src-main/features/mail/intake';
+import { systemClock } from '../../src-main/api/context';
+import { startMailJobs, type MailJobs } from '../../src-main/jobs/runner';
+import { buildMail, leadText } from '../mail/build';
+import { dovecotUnavailable, startDovecot, type Dovecot } from '../mail/dovecot';
+
+let e: E2E;
+let salesId: number;
+let sales: Page;
+let admin: Page;
+
+beforeAll(async () => {
+  e = await startE2E();
+  const refs = await e.api('refs.get', {});
+  const dir = Object.fromEntries(refs.directions.map((d) => [d.code, d.id]));
+  salesId = (await e.api('employees.save', { login: 'ivanova', fullName: 'Иванова Мария Петровна', roles: ['sales'], directionIds: [dir.sales!], password: 'password-123' })).id;
+  sales = await e.newPage();
+  await e.login(sales, 'ivanova', 'password-123');
+  admin = await e.newPage();
+  await e.login(admin);
+});
+afterAll(() => e?.close());
+
+/** What the IMAP job does with a fetched message, called directly: store, parse, task or queue, push events. */
+const arrive = (raw: Buffer) => ingestMessage({ db: e.core.db, clock: systemClock, publish: e.core.bus.publish }, raw, null, new Date().toISOString());
+
+const demoLead = (n: string, org: string) =>
+  buildMail({
+    subject: `Заявка с сайта КонсультантПлюс № ${n}: установка демоверсии`,
+    text: leadText({
+      typeText: 'Установка демоверсии',
+      number: n,
+      fields: [
+        ['Тип заявки', 'Установка демоверсии'],
+        ['Номер заявки', n],
+        ['ФИО', 'Петров Игорь Сергеевич'],
+        ['Организация', org],
+        ['Город', 'Находка'],
+        ['E-mail', `petrov${n}@vector.example`],
+        ['Телефон', '8 914 700-11-22'],
+        ['Комментарий', 'Нужна демоверсия для бухгалтерии'],
+      ],
+    }),
+  });
+
+it('a lead arrives: the assignee sees it and the bell count go up without reloading, completes it, and the client timeline shows it', async () => {
+  const tasks = new TasksPage(sales);
+  await tasks.open();
+  await tasks.empty.waitFor();
+  expect(await tasks.empty.textContent()).toContain('Поручений нет. Новые заявки из почты появятся здесь');
+  expect(await tasks.bellCount()).toBe(0);
+  await e.screenshot(sales, 'tasks-empty');
+
+  const r = await arrive(demoLead('734520', 'ООО «Вектор»'));
+  expect(r.outcome).toBe('task');
+  const taskId = r.taskId!;
+  // Live: the row and the counter appear through push events, with no reload.
+  await tasks.row(taskId).waitFor();
+  await tasks.waitBellCount(1);
+  const rowText = await tasks.row(taskId).textContent();
+  expect(rowText).toContain('Демоверсия');
+  expect(rowText).toContain('ООО «Вектор»');
+  expect(rowText).toContain('Иванова Мария Петровна');
+  expect(await tasks.row(taskId).getAttribute('data-state')).toBe('neutral');
+  expect(await sales.getByTestId('tasks-counts').textContent()).toContain('Мои открытые: 1');
+  await tasks.settle();
+  await e.screenshot(sales, 'tasks-list-live');
+
+  const dropdown = await tasks.openBell();
+  const item = dropdown.getByTestId('bell-item').first();
+  expect(await item.textContent()).toContain('Новое поручение: Демоверсия № 734520');
+  await e.screenshot(sales, 'tasks-bell');
+  await item.click();
+  await tasks.card.waitFor();
+  expect(await tasks.card.getAttribute('data-task-id')).toBe(String(taskId));
+  // Opening the task read its notification.
+  await tasks.waitBellCount(0);
+  expect(await sales.getByTestId('task-fields').textContent()).toContain('Петров Игорь Сергеевич');
+  expect(await sales.getByTestId('message-text').textContent()).toContain('Номер заявки: 734520');
+  await sales.getByTestId('message-raw-toggle').click();
+  expect(await sales.getByTestId('message-raw').textContent()).toContain('Content-Transfer-Encoding: base64');
+  await sales.getByTestId('message-raw-toggle').click();
+
+  await tasks.take();
+  await tasks.close('complete', 'Установлена демоверсия', 'Поставили демоверсию, перезвонить через неделю');
+  await tasks.card.locator('[data-status="done"]').first().waitFor();
+  expect(await sales.getByTestId('task-result-badge').textContent()).toBe('Установлена демоверсия');
+  await tasks.history.getByText('Выполнено поручение «Демоверсия»: Установлена демоверсия').waitFor();
+  await tasks.settle();
+  await e.screenshot(sales, 'task-card-done');
+  const saved = await e.api('tasks.get', { id: taskId });
+  expect(saved).toMatchObject({ status: 'done', result: 'demo_installed', comment: 'Поставили демоверсию, перезвонить через неделю', assignee: { id: salesId } });
+
+  // The client's card, tab «События».
+  await sales.getByTestId('task-client-link').click();
+  const card = new ClientCardPage(sales);
+  await card.open(saved.client!.id, 'events');
+  const timeline = sales.getByTestId('events-timeline');
+  await timeline.getByText('Выполнено поручение «Демоверсия»: Установлена демоверсия. Комментарий: Поставили демоверсию').waitFor();
+  expect(await timeline.textContent()).toContain('Создано поручение «Демоверсия» № 734520, исполнитель — Иванова Мария Петровна');
+  await e.screenshot(sales, 'client-events-task');
+});
+
+it('a broken message waits in the queue and is turned into a task for a chosen client and assignee', async () => {
+  const client = await e.api('clients.create', { name: 'ООО «Полюс»', inn: '7707083893' });
+  const broken = Buffer.from(
+    'From: someone@unknown.example\r\nSubject: =?utf-8?B?0J/RgNC+0YjRgw==?= test\r\nMessage-ID: <broken-1@unknown.example>\r\nContent-Type: multipart/mixed; boundary="x"\r\n\r\nПожалуйста, перезвоните по поводу договора. Тел. 8 423 222-33-44\r\n--x\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!not base64!!!\r\n',
+    'latin1',
+  );
+  const r = await arrive(broken);
+  expect(r.outcome).toBe('queued');
+  const [q] = (await e.api('mail.queue.list', {})).items;
+  expect(q).toBeDefined();
+
+  const queue = new QueuePage(admin);
+  await queue.open();
+  await queue.item(q!.id).waitFor();
+  await queue.openItem(q!.id);
+  expect(await queue.opened.textContent()).toContain('someone@unknown.example');
+  await e.screenshot(admin, 'queue-opened');
+
+  const dialog = await queue.startMakeTask();
+  await queue.choose(dialog.getByTestId('make-kind'), 'Прочее');
+  await queue.choose(dialog.getByTestId('client-picker'), 'ООО «Полюс»', 'Полюс');
+  await queue.choose(dialog.getByTestId('make-assignee'), 'Иванова Мария Петровна');
+  await dialog.getByTestId('make-field-phone').fill('+7 (423) 222-33-44');
+  await e.screenshot(admin, 'queue-make-task');
+  await dialog.getByTestId('make-save').click();
+  const tasks = new TasksPage(admin);
+  await tasks.card.waitFor();
+  const taskId = Number(await tasks.card.getAttribute('data-task-id'));
+  const t = await e.api('tasks.get', { id: taskId });
+  expect(t).toMatchObject({ kind: 'other', client: { id: client.id }, assignee: { id: salesId }, matchedBy: 'manual', assignedBy: 'manual', fields: { phone: '+7 (423) 222-33-44' } });
+  expect((await e.api('mail.queue.list', {})).total).toBe(0);
+  // The assignee was told.
+  await new TasksPage(sales).waitBellCount(1);
+
+  // Another message is dismissed after confirmation.
+  await arrive(buildMail({ subject: 'Реклама: лучшие окна', text: 'Купите окна' }));
+  const [q2] = (await e.api('mail.queue.list', {})).items;
+  await queue.open();
+  await queue.openItem(q2!.id);
+  await queue.dismiss();
+  await admin.getByTestId('queue-empty').waitFor();
+  expect((await e.api('mail.queue.list', { status: 'dismissed' })).items.map((x) => x.id)).toContain(q2!.id);
+});
+
+it('only the administrator has the rules editor; a rule is tested on a stored message on screen', async () => {
+  const mine = new SettingsPage(sales);
+  await mine.open();
+  const names = await mine.tabNames();
+  expect(names).not.toContain('Правила разбора');
+  expect(names).not.toContain('Почта');
+  await mine.goto('/settings/mail-rules');
+  await sales.getByText('доступна только администратору').waitFor();
+  expect(await sales.getByTestId('rules-table').count()).toBe(0);
+  expect(await e.core.call('mail.rules.list', {}, null)).toMatchObject({ ok: false });
+
+  const [dismissed] = (await e.api('mail.queue.list', { status: 'dismissed' })).items;
+  const settings = new MailSettingsPage(admin);
+  await settings.open('Правила разбора');
+  await admin.getByTestId('rules-table').waitFor();
+  // A new rule for the window adverts, tested before saving.
+  await admin.getByTestId('rule-add').click();
+  await admin.getByTestId('rule-name').fill('Окна (проверка)');
+  await admin.getByTestId('rule-subject').fill('реклама:\\s+(?<number>\\S+)');
+  await admin.getByTestId('rule-labels-phone').fill('Тел.');
+  await admin.getByTestId('rule-labels-phone').press('Enter');
+  const tester = settings.tester;
+  await tester.getByTestId('tester-message').click();
+  await admin.getByRole('option', { name: new RegExp(`№ ${dismissed!.message.id} `) }).click();
+  await tester.getByTestId('tester-run').click();
+  await tester.getByTestId('tester-verdict').waitFor();
+  expect(await tester.getByTestId('tester-verdict').textContent()).toContain('Подходит: Прайс-лист, заявка № лучшие');
+  await e.screenshot(admin, 'rules-editor-test');
+  // A broken pattern is shown next to the field while typing.
+  await admin.getByTestId('rule-subject').fill('реклама:(');
+  await admin.getByText('Неверное регулярное выражение в строке 1').waitFor();
+});
+
+const skipMail = dovecotUnavailable();
+let dovecot: Dovecot | null = null;
+let jobs: MailJobs | null = null;
+afterAll(async () => {
+  await jobs?.stop();
+  await dovecot?.stop();
+});
+
+it.skipIf(skipMail)('the administrator adds a mailbox and watches its health live while mail comes in', async () => {
+  dovecot = await startDovecot();
+  jobs = startMailJobs(e.core, { log: () => undefined });
+  const { user, password } = dovecot.newUser();
+  const settings = new MailSettingsPage(admin);
+  await settings.open('Почта');
+  await settings.addMailbox({ host: '127.0.0.1', port: dovecot.port, tls: false, user, password });
+  const [mb] = await e.api('mail.mailboxes.list', {});
+  expect(mb).toMatchObject({ host: '127.0.0.1', port: dovecot.port, tls: false, user, hasPassword: true });
+  const health = settings.health(mb!.id);
+  await health.locator('[data-health="connected"]').waitFor({ timeout: 15_000 });
+  await dovecot.append(user, password, [demoLead('734600', 'АО «Маяк»')]);
+  // The counter follows the job's push events.
+  await health.locator('[data-testid="health-processed"][data-value="1"]').waitFor({ timeout: 15_000 });
+  expect(await health.textContent()).toContain('Последнее письмо');
+  await e.screenshot(admin, 'mail-health');
+});
+
+it('the report shows leads and questions with a chart and exports the same numbers to XLSX', async () => {
+  const reports = new ReportsPage(admin);
+  await reports.open();
+  await reports.tasksReport.waitFor();
+  const leads = admin.getByTestId('leads-table');
+  await leads.waitFor();
+  expect(await admin.getByTestId('leads-total').textContent()).toMatch(/^Итого\d/);
+  expect(await leads.textContent()).toContain('Иванова Мария Петровна');
+  await admin.getByTestId('leads-chart').waitFor();
+  await e.screenshot(admin, 'report-tasks');
+  const download = await reports.exportXlsx();
+  expect(download.suggestedFilename()).toMatch(/^Заявки и вопросы \d{4}-\d{2}-\d{2} — \d{4}-\d{2}-\d{2}\.xlsx$/);
+  const file = await download.path();
+  const wb = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<(string | number)[]>(wb.Sheets['Заявки по сотрудникам']!, { header: 1 });
+  expect(rows.find((r) => r[0] === 'Иванова Мария Петровна')?.[1]).toBeGreaterThanOrEqual(1);
+});
