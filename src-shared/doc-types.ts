@@ -67,6 +67,33 @@ export function formatDocNumber(type: DocumentType, year: number, seq: number): 
   return `${DOCUMENT_NUMBER_PREFIX[type]}-${year}-${String(seq).padStart(4, '0')}`;
 }
 
+/**
+ * Reasons (ApiIssue.reason) the documents API answers besides zod's own (`required`, `too_small`, `date`…), for the
+ * screens to word next to the field: the path says which field.
+ */
+export const DOCUMENT_ISSUE_REASONS = {
+  no_counterparty: 'date: the client has no counterparty valid on this date',
+  not_found: 'the referenced client, contract, distribution, counterparty, employee or signer does not exist',
+  not_contract: 'parentId: the parent is not a contract',
+  other_client: 'parentId / distributions.N.distributionId: it belongs to another client',
+  cancelled: 'parentId: the contract is cancelled',
+  in_other_specification: 'distributions.N.distributionId: already in another active specification of this contract',
+  duplicate: 'seq: the number is taken in this series; distributions.N: listed twice; periods.N.type: twice',
+  lines_mismatch: 'amountKop: differs from the sum of the lines (or prices) with VAT',
+  not_allowed: 'a field that this document type does not have',
+  has_active_children: 'status: a contract with specifications or agreements not cancelled cannot be cancelled',
+  not_issued: 'id: only an issued document (not a draft, not cancelled) is returned',
+  future: 'date: a return date after today',
+  before_document: 'date: a return date before the document date',
+  after_return: 'date: the document would be dated after its return',
+  same_counterparty: 'newCounterpartyId: it is the counterparty being replaced',
+  date_taken: 'changeFrom: another counterparty already starts on this date',
+  before_start: 'periodTo / to: before the start of the period',
+  employee: 'sioId, signerEmployeeId, broughtById: not an active employee',
+  unknown_placeholder: 'body: a {{placeholder}} print cannot fill (the error detail names it)',
+  vat_rate: 'vatRate: not one of VAT_RATES',
+} as const;
+
 /** Editable texts (settings) and the placeholders each may use. */
 export const TEMPLATE_CODES = [
   'contract.es',
@@ -193,6 +220,8 @@ export interface DocumentListItem {
   status: DocumentStatus;
   plannedReturn: string | null;
   returnedAt: string | null;
+  /** Who brought the original: the employee, or the name written by hand. */
+  returnedByName: string | null;
   returnState: ReturnState;
   /** Days past the planned date: still missing (overdue) or brought late; 0 otherwise. */
   daysOverdue: number;
