@@ -220,3 +220,19 @@ describe('reading output files back', () => {
     expect(await env.core.call('print.file', { path: own }, other.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 });
+
+describe('print folder housekeeping', () => {
+  it('removes files older than a day from the employee’s folder when printing again', async () => {
+    const { contract } = await seedContractSet(env, c);
+    const dir = path.join(path.dirname(env.core.db.$client.name), 'print', '1');
+    fs.mkdirSync(dir, { recursive: true });
+    const old = path.join(dir, 'contract-1-old.pdf');
+    const fresh = path.join(dir, 'contract-1-fresh.pdf');
+    fs.writeFileSync(old, '%PDF-old');
+    fs.writeFileSync(fresh, '%PDF-fresh');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    fs.utimesSync(old, twoDaysAgo, twoDaysAgo);
+    await env.admin('print.render', { documentIds: [contract.id], together: true });
+    expect([fs.existsSync(old), fs.existsSync(fresh)]).toEqual([false, true]);
+  });
+});

@@ -23,7 +23,12 @@ export function outputDir(db: Db, employeeId: number): string {
   return path.join(base, String(employeeId));
 }
 
+const lastSweep = new Map<string, number>();
+
+/** Removes old files, at most every ten minutes per folder (a print run writes many files in a row). */
 function sweep(dir: string, now: number): void {
+  if (now - (lastSweep.get(dir) ?? 0) < 10 * 60 * 1000) return;
+  lastSweep.set(dir, now);
   for (const name of fs.readdirSync(dir)) {
     const full = path.join(dir, name);
     try {

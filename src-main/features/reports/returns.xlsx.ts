@@ -41,6 +41,6 @@ export function returnsWorkbook(rows: ReturnReportRow[], params: [string, string
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, 'Возврат документов');
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Параметр', 'Значение'], ...params]), 'Параметры');
-  // Written uncompressed, then deflated natively: smaller (about a quarter) and faster than xlsx's `compression`.
-  return deflateZip(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array);
+  // Written uncompressed, then deflated natively at the fastest level: a third of xlsx's own compressed size, in less time.
+  return deflateZip(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: false }) as Uint8Array, 1);
 }
