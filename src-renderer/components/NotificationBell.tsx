@@ -55,6 +55,7 @@ export function NotificationBell() {
   const [emailWhenAway, setEmailWhenAway] = useState<boolean | null>(null);
   const [email, setEmail] = useState<string | null>(null);
   const desktop = useDesktopNotifications();
+  /** Notifications already announced: each push is shown once, even if a reload lists it again. */
   const seen = useRef(new Set<number>());
 
   const openTask = useCallback((n: NotificationRow) => {
@@ -70,10 +71,7 @@ export function NotificationBell() {
     const r = await call('notifications.list', { limit: 30 });
     setItems(r.items);
     setUnread(r.unread);
-    if (announce == null) {
-      for (const n of r.items) seen.current.add(n.id);
-      return;
-    }
+    if (announce == null) return;
     const n = r.items.find((x) => x.id === announce);
     if (!n || seen.current.has(n.id)) return;
     seen.current.add(n.id);

@@ -28,7 +28,10 @@ beforeAll(async () => {
   const dir = Object.fromEntries(refs.directions.map((d) => [d.code, d.id]));
   salesId = (await e.api('employees.save', { login: 'ivanova', fullName: 'Иванова Мария Петровна', roles: ['sales'], directionIds: [dir.sales!], password: 'password-123' })).id;
   sales = await e.newPage();
+  // The first test needs live pushes: wait until the page follows the event stream.
+  const stream = sales.waitForResponse((res) => res.url().endsWith('/api/events') && res.status() === 200);
   await e.login(sales, 'ivanova', 'password-123');
+  await stream;
   admin = await e.newPage();
   await e.login(admin);
 });
@@ -189,6 +192,68 @@ it('only the administrator has the rules editor; a rule is tested on a stored me
   // A broken pattern is shown next to the field while typing.
   await admin.getByTestId('rule-subject').fill('реклама:(');
   await admin.getByText('Неверное регулярное выражение в строке 1').waitFor();
+});
+
+it('a task handed to me shows on the desktop when the window is in the background; clicking it opens the task', async () => {
+  const petrovId = await e.employee('petrov', ['sales'], 'Петров Олег Иванович');
+  const page = await e.newPage();
+  // The browser's Notification API, permitted, and a window that is not in front.
+  await page.addInitScript(`
+    window.__notes = [];
+    window.Notification = class {
+      static permission = 'granted';
+      static requestPermission() { return Promise.resolve('granted'); }
+      constructor(title, options) { this.title = title; this.onclick = null; window.__notes.push({ title, body: options.body }); window.__lastNote = this; }
+      close() {}
+    };
+    Document.prototype.hasFocus = () => false;
+  `);
+  // Mail arriving before the page follows the event stream would only show on the next load: wait for the stream.
+  const stream = page.waitForResponse((res) => res.url().endsWith('/api/events') && res.status() === 200);
+  await e.login(page, 'petrov', 'password-123');
+  await stream;
+  // A question goes to the hotline, where nobody works in this test: it waits unassigned until a head hands it over.
+  const r = await arrive(buildMail({ subject: 'Задать вопрос: вопрос пользователя', text: 'ФИО: Смирнова Анна\nОрганизация: ООО «Север»\nВопрос:\nКак учесть НДС?' }));
+  expect(r.outcome).toBe('task');
+  expect((await e.api('tasks.get', { id: r.taskId! })).assignee).toBeNull();
+  await e.api('tasks.assign', { id: r.taskId!, assigneeId: petrovId });
+  const tasks = new TasksPage(page);
+  await tasks.waitBellCount(1);
+  await expect.poll(() => page.evaluate('window.__notes.length')).toBe(1);
+  const notes = (await page.evaluate('window.__notes')) as { title: string; body: string }[];
+  expect(notes).toEqual([{ title: 'Вам передано: Вопрос', body: 'ООО «Север» · от Админов Админ' }]);
+  await page.evaluate('window.__lastNote.onclick()');
+  await tasks.card.waitFor();
+  expect(await tasks.card.getAttribute('data-task-id')).toBe(String(r.taskId));
+  await page.context().close();
+});
+
+it('a long list stays virtualised, with overdue tasks first and in red', async () => {
+  // 400 requests that arrived yesterday (their deadlines passed) and 5 arriving now.
+  const yesterday = { now: () => new Date(Date.now() - 86_400_000) };
+  for (let i = 0; i < 400; i++) {
+    const raw = demoLead(String(800_000 + i), `ООО «Старый ${i}»`);
+    await ingestMessage({ db: e.core.db, clock: yesterday, publish: () => undefined }, raw, null, yesterday.now().toISOString());
+  }
+  for (let i = 0; i < 5; i++) await arrive(demoLead(String(900_000 + i), `ООО «Новый ${i}»`));
+  const tasks = new TasksPage(admin);
+  await tasks.open();
+  await tasks.scope('Все');
+  await admin.locator('[data-task-id]').first().waitFor();
+  expect(await admin.getByTestId('tasks-shown').textContent()).toMatch(/Всего: 40\d, просрочено: 400/);
+  const rendered = await admin.locator('[data-task-id]').count();
+  expect(rendered).toBeGreaterThan(10);
+  expect(rendered).toBeLessThan(100);
+  expect(await admin.locator('[data-task-id]').first().getAttribute('data-state')).toBe('overdue');
+  // End jumps to the last row: the newest arrivals, not overdue.
+  await tasks.table.focus();
+  await admin.keyboard.press('End');
+  await admin.locator('[data-task-id][aria-selected="true"][data-state="neutral"]').waitFor();
+  await e.screenshot(admin, 'tasks-long-list');
+  // The filter survives a reload (kept per user).
+  await admin.reload();
+  await admin.getByTestId('tasks-scope').waitFor();
+  expect(await admin.getByTestId('tasks-scope').getByRole('radio', { name: 'Все' }).isChecked()).toBe(true);
 });
 
 const skipMail = dovecotUnavailable();

@@ -1,11 +1,13 @@
 // A stored e-mail as read on screen: sender, subject, dates, the text, and the raw source on demand.
 import { useState } from 'react';
 import { Button, Code, CopyButton, Group, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { IconCode, IconCopy, IconMail } from '@tabler/icons-react';
+import { IconCode, IconCopy, IconMail, IconTestPipe } from '@tabler/icons-react';
 import type { MailMessageView } from '../../../src-shared/mail-types';
 import { fmtDateTime } from '../tasks/taskFormat';
+import { navigate } from '../../app/router';
 
-export function MessageView({ message, maxTextHeight = 360 }: { message: MailMessageView; maxTextHeight?: number }) {
+/** `ruleTest`: offer the administrator to run the parsing rules on this message (settings, «Правила разбора»). */
+export function MessageView({ message, maxTextHeight = 360, ruleTest = false }: { message: MailMessageView; maxTextHeight?: number; ruleTest?: boolean }) {
   // Broken MIME decodes to noise: its source is what a person can read.
   const [raw, setRaw] = useState(message.status === 'broken');
   const from = message.fromName ? `${message.fromName} <${message.from ?? ''}>` : (message.from ?? 'отправитель не указан');
@@ -19,9 +21,16 @@ export function MessageView({ message, maxTextHeight = 360 }: { message: MailMes
               {message.subject ?? '(без темы)'}
             </Text>
           </Group>
-          <Button size="compact-xs" variant={raw ? 'light' : 'subtle'} leftSection={<IconCode size={14} />} onClick={() => setRaw((v) => !v)} style={{ flexShrink: 0 }} data-testid="message-raw-toggle">
-            {raw ? 'Текст письма' : 'Исходный текст'}
-          </Button>
+          <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+            {ruleTest && (
+              <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconTestPipe size={14} />} onClick={() => navigate(`/settings/mail-rules/${message.id}`)} data-testid="message-rule-test">
+                Проверить правила
+              </Button>
+            )}
+            <Button size="compact-xs" variant={raw ? 'light' : 'subtle'} leftSection={<IconCode size={14} />} onClick={() => setRaw((v) => !v)} data-testid="message-raw-toggle">
+              {raw ? 'Текст письма' : 'Исходный текст'}
+            </Button>
+          </Group>
         </Group>
         <Table fz="xs" verticalSpacing={2} horizontalSpacing={6} withRowBorders={false}>
           <Table.Tbody>
@@ -37,6 +46,10 @@ export function MessageView({ message, maxTextHeight = 360 }: { message: MailMes
                 {fmtDateTime(message.receivedAt)}
                 {message.sentAt && message.sentAt !== message.receivedAt && <Text span c="dimmed" size="xs">{` (отправлено ${fmtDateTime(message.sentAt)})`}</Text>}
               </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Td c="dimmed">Письмо №</Table.Td>
+              <Table.Td>{message.id}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Td c="dimmed">Message-ID</Table.Td>

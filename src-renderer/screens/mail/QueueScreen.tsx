@@ -8,6 +8,7 @@ import type { MailMessageView, QueueItem, QueueStatus } from '../../../src-share
 import { call, onPush } from '../../api/transport';
 import { errorText } from '../../api/messages';
 import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
 import { fmtDateTime, QUEUE_REASON_LABELS } from '../tasks/taskFormat';
 import { MessageView } from './MessageView';
 import { MakeTaskDialog } from './MakeTaskDialog';
@@ -39,6 +40,7 @@ function useQueue(status: QueueStatus) {
 }
 
 function Opened({ id, onHandled }: { id: number; onHandled: () => void }) {
+  const { hasRole } = useSession();
   const [item, setItem] = useState<(QueueItem & { mail: MailMessageView }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [making, setMaking] = useState(false);
@@ -103,7 +105,7 @@ function Opened({ id, onHandled }: { id: number; onHandled: () => void }) {
           )}
         </Group>
       </Group>
-      <MessageView message={item.mail} maxTextHeight={560} />
+      <MessageView message={item.mail} maxTextHeight={560} ruleTest={hasRole('admin')} />
       {making && (
         <MakeTaskDialog
           queueId={item.id}

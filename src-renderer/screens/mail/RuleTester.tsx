@@ -40,6 +40,12 @@ export function RuleTester({ draft, initialMessageId }: { draft: RuleInput | nul
     }
   };
 
+  // Opened for a particular message (from the queue or a task card): show its result at once.
+  useEffect(() => {
+    if (initialMessageId) void run();
+    // Only on opening; later runs are the button's.
+  }, []);
+
   const options = queue.map((q) => ({
     value: String(q.message.id),
     label: `№ ${q.message.id} · ${fmtDateTime(q.message.receivedAt)} · ${q.message.subject ?? '(без темы)'}`,

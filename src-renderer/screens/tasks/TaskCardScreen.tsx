@@ -8,6 +8,7 @@ import type { ClientEventRow } from '../../../src-shared/types';
 import { call, onPush } from '../../api/transport';
 import { errorText } from '../../api/messages';
 import { navigate } from '../../app/router';
+import { useSession } from '../../app/session';
 import { MessageView } from '../mail/MessageView';
 import { NOTIFICATIONS_READ } from '../../components/NotificationBell';
 import { Deadline, TaskKindBadge, TaskStatusBadge } from './TaskBadges';
@@ -57,6 +58,7 @@ function useTask(id: number) {
 }
 
 export function TaskCardScreen({ id }: { id: number }) {
+  const { hasRole } = useSession();
   const { task, events, error, reload } = useTask(id);
   const now = useNow();
   // Esc goes back to the list, unless it is closing a dialog of the card.
@@ -203,7 +205,7 @@ export function TaskCardScreen({ id }: { id: number }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="sm">
-            {task.message ? <MessageView message={task.message} maxTextHeight={520} /> : <Text c="dimmed">Поручение создано без письма.</Text>}
+            {task.message ? <MessageView message={task.message} maxTextHeight={520} ruleTest={hasRole('admin')} /> : <Text c="dimmed">Поручение создано без письма.</Text>}
             {task.repeats.length > 0 && (
               <Alert color="gray" title="Повторные письма с этой заявкой">
                 {task.repeats.map((r) => (

@@ -3,21 +3,6 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TaskListInput } from '../../../src-shared/api/tasks';
 import type { TaskListItem } from '../../../src-shared/mail-types';
 import { call, onPush } from '../../api/transport';
-import type { TaskFilters } from './taskPrefs';
-
-/** How many rows a list shows at most; the virtualised table keeps thousands cheap. */
-export const LIST_LIMIT = 3000;
-
-export function listInput(f: TaskFilters, directionId: number | null): TaskListInput {
-  const input: TaskListInput = { limit: LIST_LIMIT };
-  if (f.scope === 'mine') input.mine = true;
-  if (f.scope === 'direction' && directionId != null) input.directionId = directionId;
-  if (f.status === 'open') input.open = true;
-  else if (f.status !== 'any') input.status = f.status;
-  if (f.kind) input.kind = f.kind;
-  if (f.assigneeId != null && f.scope !== 'mine') input.assigneeId = f.assigneeId;
-  return input;
-}
 
 export interface TaskCounts {
   mine: number;
