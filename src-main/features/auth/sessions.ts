@@ -34,8 +34,13 @@ export function loadSessionUser(db: Db, employeeId: number): SessionUser | null 
 
 export function userForToken(db: Db, token: string, now: Date): SessionUser | null {
   if (token.length > 200) return null;
-  const s = stmt(db, 'SELECT employee_id AS employeeId, expires_at AS expiresAt FROM sessions WHERE token_hash = ?')
-    .get(hashToken(token)) as { employeeId: number; expiresAt: string } | undefined;
-  if (!s || s.expiresAt <= now.toISOString()) return null;
-  return loadSessionUser(db, s.employeeId);
+  // One statement: it runs before every call, so session, employee and roles are read together.
+  const row = stmt(
+    db,
+    `SELECT e.id, e.login, e.full_name AS fullName, (SELECT group_concat(role) FROM (SELECT role FROM employee_roles WHERE employee_id = e.id ORDER BY role)) AS roles
+     FROM sessions s JOIN employees e ON e.id = s.employee_id
+     WHERE s.token_hash = ? AND s.expires_at > ? AND e.active = 1`,
+  ).get(hashToken(token), now.toISOString()) as { id: number; login: string; fullName: string; roles: string | null } | undefined;
+  if (!row) return null;
+  return { id: row.id, login: row.login, fullName: row.fullName, roles: row.roles ? (row.roles.split(',') as Role[]) : [] };
 }
