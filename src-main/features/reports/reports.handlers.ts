@@ -44,7 +44,7 @@ export const reportsHandlers: HandlerMap<'reports.documentReturns' | 'reports.do
       const { rows, counts } = ctx.db.$client
         .transaction(() => ({ rows: allReturnRows(ctx.db, input, today), counts: returnReport(ctx.db, input, today, 1, 0).counts }))
         .deferred();
-      const w = await PdfWriter.create('Возврат документов');
+      const w = await PdfWriter.create('Возврат документов', { landscape: true });
       drawReturnsReport(w, rows, params(ctx.db, input, today), counts, today);
       const { bytes, pages } = await w.finish();
       const file = writeOutput(ctx.db, ctx.me.id, slugOf(input), 'pdf', bytes, nameOf(input, 'pdf'), pages);

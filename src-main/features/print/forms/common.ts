@@ -104,7 +104,8 @@ export function signaturesBlock(w: PdfWriter, parties: Party[]): void {
 function signatureLines(x: Party): Block['lines'] {
   return [
     { text: x.position || ' ', gapBefore: 10 },
-    { text: `____________________ / ${shortFio(x.name) || '____________'} /`, gapBefore: 14 },
+    // Short enough to stay on one line in three columns (an agreement on a change of party).
+    { text: `______________ / ${shortFio(x.name) || '____________'} /`, gapBefore: 14 },
     { text: 'М. П.', size: 8, grey: true, gapBefore: 2 },
   ];
 }

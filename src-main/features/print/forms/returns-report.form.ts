@@ -23,13 +23,13 @@ export function drawReturnsReport(
   w.table(
     [
       { title: '№', width: 0.6, align: 'right' },
-      { title: 'Документ', width: 2.6 },
-      { title: 'Клиент', width: 3.2 },
-      { title: 'СИО', width: 2 },
-      { title: 'План. возврат', width: 1.3, align: 'center' },
-      { title: 'Возвращён', width: 1.3, align: 'center' },
-      { title: 'Состояние', width: 1.8 },
-      { title: 'Дней просрочки', width: 1.1, align: 'right' },
+      { title: 'Документ', width: 3.4 },
+      { title: 'Клиент', width: 4 },
+      { title: 'СИО', width: 2.4 },
+      { title: 'Плановый возврат', width: 1.4, align: 'center' },
+      { title: 'Возвращён', width: 1.4, align: 'center' },
+      { title: 'Состояние', width: 2.2 },
+      { title: 'Дней просрочки', width: 1.5, align: 'right' },
     ],
     rows.map((r, i) => [
       String(i + 1),
@@ -41,6 +41,6 @@ export function drawReturnsReport(
       RETURN_STATE_LABELS[r.state],
       r.daysOverdue ? String(r.daysOverdue) : '',
     ]),
-    { size: 7.5 },
+    { size: 8 },
   );
 }

@@ -1,4 +1,4 @@
-// A small flow-layout writer over pdf-lib: A4 pages, wrapped paragraphs, tables that break across pages, side-by-side blocks, per-document page numbers.
+// A small flow-layout writer over pdf-lib: A4 pages (portrait or landscape), wrapped paragraphs, tables that break across pages, side-by-side blocks, per-document page numbers.
 import zlib from 'node:zlib';
 import { PDFDocument, type PDFFont, type PDFName, type PDFPage } from 'pdf-lib';
 import { cachedFontkit, loadFont, textWidth, type FontKey } from './fonts';
@@ -75,11 +75,12 @@ export function bindShortWords(text: string): string {
 }
 
 export class PdfWriter {
+  private readonly size: [number, number];
   readonly left = 20 * MM;
-  readonly right = A4[0] - 12 * MM;
-  readonly top = A4[1] - 15 * MM;
+  readonly right: number;
+  readonly top: number;
   readonly bottom = 18 * MM;
-  readonly width = this.right - this.left;
+  readonly width: number;
   private page!: PageContent;
   private readonly pages: PageContent[] = [];
   /** Top of the next line, in points from the page bottom. */
@@ -89,9 +90,16 @@ export class PdfWriter {
   private constructor(
     readonly doc: PDFDocument,
     private readonly fonts: Record<FontKey, PDFFont>,
-  ) {}
+    landscape: boolean,
+  ) {
+    this.size = landscape ? [A4[1], A4[0]] : A4;
+    this.right = this.size[0] - 12 * MM;
+    this.top = this.size[1] - 15 * MM;
+    this.width = this.right - this.left;
+  }
 
-  static async create(title: string): Promise<PdfWriter> {
+  /** Wide tables (reports) go on landscape pages. */
+  static async create(title: string, opts: { landscape?: boolean } = {}): Promise<PdfWriter> {
     const doc = await PDFDocument.create({ updateMetadata: false });
     doc.registerFontkit(cachedFontkit as never);
     doc.setTitle(title);
@@ -101,7 +109,7 @@ export class PdfWriter {
       regular: await doc.embedFont(loadFont('regular').bytes, { subset: true }),
       bold: await doc.embedFont(loadFont('bold').bytes, { subset: true }),
     };
-    return new PdfWriter(doc, fonts);
+    return new PdfWriter(doc, fonts, opts.landscape ?? false);
   }
 
   /** Starts a document inside the file: a new page, and page numbers counted from 1 again. */
@@ -111,7 +119,7 @@ export class PdfWriter {
   }
 
   newPage(): void {
-    this.page = new PageContent(this.doc.addPage(A4));
+    this.page = new PageContent(this.doc.addPage(this.size));
     this.pages.push(this.page);
     this.sections[this.sections.length - 1]!.pages.push(this.page);
     this.y = this.top;
@@ -176,6 +184,14 @@ export class PdfWriter {
     if (align === 'center') return x + (width - textWidth(key, text, size)) / 2;
     if (align === 'right') return x + width - textWidth(key, text, size);
     return x;
+  }
+
+  /** The text cut with «…» to fit `width` (one-line labels). */
+  fit(text: string, width: number, size: number, key: FontKey = 'regular'): string {
+    if (textWidth(key, text, size) <= width) return text;
+    let cut = text.length;
+    while (cut > 1 && textWidth(key, `${text.slice(0, cut)}…`, size) > width) cut--;
+    return `${text.slice(0, cut).trimEnd()}…`;
   }
 
   static leading(size: number): number {
@@ -292,7 +308,7 @@ export class PdfWriter {
         const size = 7.5;
         const text = `Страница ${i + 1} из ${s.pages.length}`;
         this.drawLine(text, this.right - textWidth('regular', text, size), 10 * MM, 'regular', size, true, page);
-        if (s.label) this.drawLine(s.label, this.left, 10 * MM, 'regular', size, true, page);
+        if (s.label) this.drawLine(this.fit(s.label, this.width * 0.7, size), this.left, 10 * MM, 'regular', size, true, page);
       });
     }
     for (const p of this.pages) {
