@@ -20,3 +20,9 @@ export interface PushMessage<K extends PushEventName = PushEventName> {
   event: K;
   data: PushEvents[K];
 }
+
+/** Whether a push message may go to this employee: personal events (with `employeeId`) only to their addressee. */
+export function isForEmployee(msg: PushMessage, employeeId: number): boolean {
+  const data = msg.data as { employeeId?: unknown };
+  return typeof data.employeeId !== 'number' || data.employeeId === employeeId;
+}

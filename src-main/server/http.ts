@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Core } from '../core';
 import { HTTP_STATUS, type ApiResult } from '../../src-shared/errors';
 import { userForToken } from '../features/auth/sessions';
+import { isForEmployee } from '../../src-shared/events';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -92,7 +93,10 @@ function handleEvents(core: Core, req: http.IncomingMessage, res: http.ServerRes
   if (!user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  const unsubscribe = core.bus.subscribe((msg) => res.write(`event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`));
+  // Personal events (a notification for one employee) go only to that employee's screens.
+  const unsubscribe = core.bus.subscribe((msg) => {
+    if (isForEmployee(msg, user.id)) res.write(`event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`);
+  });
   // Comments keep proxies from closing an idle stream; a session that expired ends the stream.
   const ping = setInterval(() => {
     if (!userForToken(core.db, token!, new Date())) res.end();

@@ -170,4 +170,26 @@ describe('push events (SSE)', () => {
       live.close();
     }
   });
+
+  it('sends a personal notification only to its addressee', async () => {
+    const live = await testEnv({ now: new Date() });
+    const liveServer = await startServer(live.core);
+    const a = await live.employee('sse_a', ['sales']);
+    const b = await live.employee('sse_b', ['sales']);
+    const toA = readEvent(liveServer.port, a.token, 'notification.new');
+    const toB = readEvent(liveServer.port, b.token, 'notification.new');
+    const bGotIt = toB.event.then(() => true);
+    try {
+      await Promise.all([toA.ready, toB.ready]);
+      live.core.bus.publish({ event: 'notification.new', data: { employeeId: a.id, notificationId: 1, taskId: null } });
+      expect(await toA.event).toMatchObject({ employeeId: a.id });
+      // Give the other stream time to (wrongly) receive it.
+      expect(await Promise.race([bGotIt, new Promise((r) => setTimeout(() => r(false), 300))])).toBe(false);
+    } finally {
+      toA.close();
+      toB.close();
+      await liveServer.close();
+      live.close();
+    }
+  });
 });
