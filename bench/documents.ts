@@ -145,7 +145,9 @@ function seedDocuments(core: Core, total: number, sios: number[]): number {
         const x = rng.next();
         let acc = 0;
         const type = TYPES.find(([, p]) => (acc += p) >= x)?.[0] ?? 'act';
-        const date = new Date(start + Math.floor(rng.next() * span)).toISOString().slice(0, 10);
+        // Documents are entered as time goes by: dates rise with the row id, a few days out of order.
+        const at = start + (i / total) * span + (rng.next() - 0.5) * 6 * 86_400_000;
+        const date = new Date(Math.min(start + span, Math.max(start, at))).toISOString().slice(0, 10);
         const year = Number(date.slice(0, 4));
         const key = `${type}${year}`;
         const seq = (seqs.get(key) ?? 0) + 1;

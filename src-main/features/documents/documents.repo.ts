@@ -11,6 +11,7 @@ import type {
   DocumentStatus,
   DocumentType,
   OwedSummary,
+  ReturnState,
   ReturnVia,
   SpecDistribution,
   VatMode,
@@ -22,9 +23,10 @@ import { totalsFromLines, totalsFromTotal } from './vat';
 const LIST_COLUMNS = `d.id, d.type, d.form, d.number, d.date, d.client_id AS clientId, c.name AS clientName,
   coalesce(cp.short_name, cp.full_name) AS counterpartyName, d.parent_id AS parentId, p.number AS parentNumber,
   d.amount_kop AS amountKop, d.status, d.planned_return AS plannedReturn, d.returned_at AS returnedAt,
-  d.sio_id AS sioId, s.full_name AS sioName`;
-const LIST_JOINS = `FROM documents d JOIN clients c ON c.id = d.client_id JOIN counterparties cp ON cp.id = d.counterparty_id
-  LEFT JOIN documents p ON p.id = d.parent_id LEFT JOIN employees s ON s.id = d.sio_id`;
+  d.sio_id AS sioId, s.full_name AS sioName, coalesce(rb.full_name, d.returned_note) AS returnedByName`;
+// CROSS JOIN keeps documents the outer loop, so the (client, date) and (type, date) indexes order the register.
+const LIST_JOINS = `FROM documents d CROSS JOIN clients c ON c.id = d.client_id CROSS JOIN counterparties cp ON cp.id = d.counterparty_id
+  LEFT JOIN documents p ON p.id = d.parent_id LEFT JOIN employees s ON s.id = d.sio_id LEFT JOIN employees rb ON rb.id = d.returned_by_id`;
 
 type ListRaw = Omit<DocumentListItem, 'returnState' | 'daysOverdue' | 'sio'> & { sioId: number | null; sioName: string | null };
 
@@ -39,6 +41,8 @@ export interface ListFilter {
   type?: DocumentType;
   status?: DocumentStatus;
   parentId?: number;
+  sioId?: number;
+  returnState?: Exclude<ReturnState, 'not_tracked'>;
   number?: string;
   dateFrom?: string;
   dateTo?: string;
@@ -58,6 +62,12 @@ export function listDocuments(db: Db, f: ListFilter, today: string): { items: Do
   if (f.type) add('d.type = ?', f.type);
   if (f.status) add('d.status = ?', f.status);
   if (f.parentId != null) add('d.parent_id = ?', f.parentId);
+  if (f.sioId != null) add('d.sio_id = ?', f.sioId);
+  // The same split as the return report: tracked and not returned is overdue from the day after the planned date.
+  if (f.returnState === 'overdue') add('d.return_track = 1 AND d.planned_return < ?', today);
+  if (f.returnState === 'awaited') add('d.return_track = 1 AND d.planned_return >= ?', today);
+  if (f.returnState === 'returned_in_time') add('d.return_track = ?', 2);
+  if (f.returnState === 'returned_late') add('d.return_track = ?', 3);
   if (f.dateFrom) add('d.date >= ?', f.dateFrom);
   if (f.dateTo) add('d.date <= ?', f.dateTo);
   // Numbers are ASCII digits and Cyrillic prefixes typed in capitals; instr is exact and case-sensitive.
