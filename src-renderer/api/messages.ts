@@ -50,11 +50,31 @@ const REASON_TEXT: Record<string, string> = {
   queue_handled: 'Это письмо уже разобрано: другим сотрудником или в другом окне',
   host: 'Адрес сервера: имя вроде imap.example.ru или IP-адрес',
   date_order: 'Конец периода раньше начала',
+  // Documents
+  not_contract: 'Это не договор: выберите договор',
+  other_client: 'Относится к другому клиенту',
+  cancelled: 'Договор аннулирован',
+  in_other_specification: 'Дистрибутив уже в другой действующей спецификации этого договора',
+  lines_mismatch: 'Сумма не совпадает с суммой строк и НДС',
+  no_counterparty: 'На эту дату у клиента нет контрагента: укажите реквизиты на вкладке «Реквизиты»',
+  has_active_children: 'У договора есть действующие спецификации или соглашения: сначала аннулируйте их',
+  after_return: 'Оригинал возвращён раньше этой даты',
+  not_issued: 'Документ не выдан (черновик или аннулирован): возврат не отмечается',
+  before_document: 'Раньше даты документа',
+  before_start: 'Конец периода раньше начала',
+  not_allowed: 'Для этого типа документа не заполняется',
+  unknown_placeholder: 'В тексте есть подстановки, которые печать не умеет заполнить',
+  vat_rate: 'Выберите ставку НДС из списка',
+  same_counterparty: 'Это тот же контрагент, что и до смены',
 };
 
 /** Texts for a reason at a particular field, where the general one would mislead. */
 const FIELD_REASON_TEXT: Record<string, string> = {
   'requestNumber:duplicate': 'По заявке с этим номером уже есть поручение',
+  'amountKop:too_small': 'Сумма не может быть отрицательной',
+  'priceKop:too_small': 'Цена не может быть отрицательной',
+  'distributions:required': 'Выберите хотя бы один дистрибутив: спецификация без дистрибутивов не сохраняется',
+  'parentId:required': 'Выберите договор',
 };
 
 export function issueText(issue: ApiIssue): string {

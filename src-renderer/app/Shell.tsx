@@ -12,6 +12,7 @@ import { CommandPalette } from '../components/CommandPalette';
 import { NotificationBell } from '../components/NotificationBell';
 import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
+import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 
 const SECTIONS: { key: string; label: string; icon: ReactNode }[] = [
   { key: 'clients', label: 'Клиенты', icon: <IconAddressBook size={18} /> },
@@ -44,6 +45,8 @@ function Screen({ route }: { route: string[] }) {
       return <TasksScreen route={route} />;
     case 'reports':
       return <ReportsScreen reportKey={id} />;
+    case 'documents':
+      return <DocumentsScreen id={id} />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
   }

@@ -194,6 +194,9 @@ export const documentsApi = {
       type: z.enum(DOCUMENT_TYPES).optional(),
       status: z.enum(DOCUMENT_STATUSES).optional(),
       parentId: id.optional(),
+      /** The register's filters: the client's СИО on the document and the return state today. */
+      sioId: id.optional(),
+      returnState: z.enum(RETURN_STATES).optional(),
       /** A number or its part, e.g. «0012» or «Д-2026». */
       number: z.string().trim().max(50).optional(),
       dateFrom: isoDate.optional(),

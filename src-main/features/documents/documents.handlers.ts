@@ -4,9 +4,16 @@ import { notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import type { OurRequisites } from '../../../src-shared/doc-types';
 import { createDocument, markReturned, unmarkReturned, updateDocument } from './documents.save';
-import { listDocuments, loadDocumentCard, owedSummary } from './documents.repo';
+import type { Ctx } from '../../api/context';
+import { documentRow, listDocuments, loadDocumentCard, owedSummary } from './documents.repo';
 import { peekNumber } from './numbering';
 import { ourRequisites, returnPeriods, saveOurRequisites, saveReturnPeriods, saveTemplate, templates } from './settings.repo';
+
+/** Screens showing the client (its documents tab, the «owes back» badge) reload on another workstation too. */
+function clientChanged<T>(ctx: Ctx, clientId: number, result: T): T {
+  ctx.emit('client.changed', { clientId, by: ctx.user?.id ?? null });
+  return result;
+}
 
 export const documentsHandlers: HandlerMap<
   | 'documents.create'
@@ -24,16 +31,16 @@ export const documentsHandlers: HandlerMap<
   | 'settings.ourRequisites.get'
   | 'settings.ourRequisites.save'
 > = {
-  'documents.create': (input, ctx) => createDocument(ctx, input),
-  'documents.update': (input, ctx) => updateDocument(ctx, input),
+  'documents.create': (input, ctx) => clientChanged(ctx, input.clientId, createDocument(ctx, input)),
+  'documents.update': (input, ctx) => clientChanged(ctx, documentRow(ctx.db, input.id).clientId, updateDocument(ctx, input)),
   'documents.get': (input, ctx) => loadDocumentCard(ctx.db, input.id, ctx.today()),
   'documents.list': (input, ctx) => listDocuments(ctx.db, input, ctx.today()),
   'documents.nextNumber': (input, ctx) => {
     const n = peekNumber(ctx.db, input.type, input.date);
     return { number: n.number, seq: n.seq };
   },
-  'documents.markReturned': (input, ctx) => markReturned(ctx, input),
-  'documents.unmarkReturned': (input, ctx) => unmarkReturned(ctx, input.id),
+  'documents.markReturned': (input, ctx) => clientChanged(ctx, documentRow(ctx.db, input.id).clientId, markReturned(ctx, input)),
+  'documents.unmarkReturned': (input, ctx) => clientChanged(ctx, documentRow(ctx.db, input.id).clientId, unmarkReturned(ctx, input.id)),
   'documents.owedSummary': (input, ctx) => {
     if (!stmt(ctx.db, 'SELECT 1 FROM clients WHERE id = ?').get(input.clientId)) throw notFound('client');
     return owedSummary(ctx.db, input.clientId, ctx.today());

@@ -1,4 +1,4 @@
-// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, События, Готовность); the URL follows the tab.
+// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность); the URL follows the tab.
 import { useRef, useState } from 'react';
 import { Alert, Button, Center, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { CardHeader } from './card/CardHeader';
 import { ContactsTab } from './card/ContactsTab';
 import { DistributionsTab } from './card/DistributionsTab';
+import { DocumentsTab } from './card/DocumentsTab';
 import { EventsTab } from './card/EventsTab';
 import { GeneralTab } from './card/GeneralTab';
 import { KeyClientDialog } from './card/KeyClientDialog';
@@ -14,7 +15,7 @@ import { ReadinessTab } from './card/ReadinessTab';
 import { RequisitesTab } from './card/RequisitesTab';
 import { useClientCard } from './card/useClientCard';
 
-export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'events', 'readiness'] as const;
+export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
 
 /** Esc inside a dialog closes the dialog (Mantine handles it); only a bare Esc leaves the card. */
@@ -88,6 +89,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <Tabs.Tab value="contacts">Контакты ({activeContacts})</Tabs.Tab>
           <Tabs.Tab value="requisites">Реквизиты</Tabs.Tab>
           <Tabs.Tab value="distributions">Дистрибутивы и схемы сервиса ({card.distributions.length})</Tabs.Tab>
+          <Tabs.Tab value="documents">Документы</Tabs.Tab>
           <Tabs.Tab value="events">События ({card.events.length})</Tabs.Tab>
           <Tabs.Tab value="readiness">Готовность</Tabs.Tab>
         </Tabs.List>
@@ -102,6 +104,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="distributions" pt="sm">
           <DistributionsTab clientId={id} distributions={card.distributions} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents" pt="sm">
+          <DocumentsTab clientId={id} />
         </Tabs.Panel>
         <Tabs.Panel value="events" pt="sm">
           <EventsTab clientId={id} events={card.events} reload={reload} />

@@ -2,6 +2,8 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../../src-shared/roles';
 import { TasksReport } from './TasksReport';
+import { DocumentReturnsReport } from './DocumentReturnsReport';
+import { ANY_STAFF } from '../../../src-shared/roles';
 
 export interface ReportDef {
   /** The route segment: #/reports/<key>. */
@@ -20,5 +22,12 @@ export const REPORTS: ReportDef[] = [
     description: 'Заявки с сайта по видам, результатам и сотрудникам, время до первого контакта; вопросы по статусам и время ответа',
     roles: ['admin', 'head'],
     Component: TasksReport,
+  },
+  {
+    key: 'document-returns',
+    title: 'Возврат документов',
+    description: 'Подписанные оригиналы по плановой дате возврата: просроченные первыми, по СИО, клиентам и типам',
+    roles: ANY_STAFF,
+    Component: DocumentReturnsReport,
   },
 ];

@@ -8,12 +8,16 @@ import { DepartmentsTab } from './DepartmentsTab';
 import { ReadinessTab } from './ReadinessTab';
 import { MailboxesTab } from '../mail/MailboxesTab';
 import { RulesTab } from '../mail/RulesTab';
+import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
+import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
   { key: 'profile', label: 'Профиль', adminOnly: false, Component: ProfileTab },
   { key: 'employees', label: 'Сотрудники', adminOnly: true, Component: EmployeesTab },
   { key: 'departments', label: 'Отделы', adminOnly: true, Component: DepartmentsTab },
   { key: 'readiness', label: 'Готовность', adminOnly: true, Component: ReadinessTab },
+  // Heads change document settings too: `roles` opens an administrator's tab to them.
+  { key: 'documents', label: 'Документы', adminOnly: true, roles: MANAGERS, Component: DocumentSettingsTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
 ] as const;
@@ -21,10 +25,10 @@ const TABS = [
 export function SettingsScreen({ tab }: { tab?: string }) {
   const { hasRole } = useSession();
   const isAdmin = hasRole('admin');
-  const visible = TABS.filter((t) => !t.adminOnly || isAdmin);
+  const visible = TABS.filter((t) => !t.adminOnly || isAdmin || ('roles' in t && hasRole(...t.roles)));
   const current = visible.find((t) => t.key === tab) ?? visible[0]!;
   // A bookmarked administrator's tab opened by someone else: say why it is not there (the server refuses anyway).
-  const refused = TABS.find((t) => t.key === tab && t.adminOnly && !isAdmin);
+  const refused = TABS.find((t) => t.key === tab && t.adminOnly && !visible.includes(t));
 
   return (
     <Stack gap="sm">

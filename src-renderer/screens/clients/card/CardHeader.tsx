@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import type { ClientCard, ReadinessStageState } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, SchemeBadge } from '../../../components/StatusBadges';
 import { useSession } from '../../../app/session';
+import { OwedBadge } from '../../documents/OwedBadge';
 import { daysBetween, fmtDate, todayIso } from './format';
 
 /** Days before a stage's readiness ends when it turns amber (due soon). */
@@ -79,6 +80,7 @@ export function CardHeader({ card, onKey, onBack }: { card: ClientCard; onKey: (
             </Group>
           )}
           <SchemeBadge scheme={card.schemes} size="sm" />
+          <OwedBadge clientId={c.id} />
         </Group>
         {hasRole('admin', 'head') && (
           <Button variant="default" size="xs" leftSection={<IconStar size={14} />} onClick={onKey} data-testid="key-button" style={{ flexShrink: 0 }}>

@@ -1,0 +1,217 @@
+// The document form's values, checks as you type (the contract's rules in Russian) and the mapping to documents.create / documents.update.
+import type { DocumentCreateInput, DocumentUpdateInput } from '../../../../src-shared/api/documents';
+import type { AgreementKind, ContractForm, DocumentCard, DocumentStatus, DocumentType, VatMode } from '../../../../src-shared/doc-types';
+import { accountError, bikError, compact, innError, kppError, ogrnError, REQUIRED, required, type Errors } from '../../clients/card/validators';
+import { moneyInput, parseMoney } from '../docUi';
+
+export const CP_FIELDS = [
+  'fullName',
+  'shortName',
+  'inn',
+  'kpp',
+  'ogrn',
+  'legalAddress',
+  'bankName',
+  'bik',
+  'corrAccount',
+  'account',
+  'directorName',
+  'directorPosition',
+  'signerName',
+  'signerBasis',
+] as const;
+export type CpField = (typeof CP_FIELDS)[number];
+/** The new counterparty's fields sit flat in the form (`cp_inn`), so each one is "touched" on its own. */
+export type CpValues = { [K in CpField as `cp_${K}`]: string };
+
+export interface DistPick {
+  on: boolean;
+  price: string;
+}
+
+export type FormValues = {
+  date: string | null;
+  form: ContractForm;
+  parentId: string | null;
+  amount: string;
+  vatMode: VatMode;
+  vatRate: string;
+  subject: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  signerCode: string | null;
+  sioId: string | null;
+  comment: string;
+  status: DocumentStatus;
+  /** Specifications: chosen distributions by id. */
+  dists: Record<number, DistPick>;
+  agreementKind: AgreementKind;
+  changeFrom: string | null;
+} & CpValues;
+
+export type FormMode = { kind: 'new'; type: DocumentType; parentId?: number } | { kind: 'edit'; id: number };
+
+const emptyCp = () => Object.fromEntries(CP_FIELDS.map((f) => [`cp_${f}`, ''])) as CpValues;
+
+export function initialValues(type: DocumentType, today: string, parentId?: number): FormValues {
+  return {
+    date: today,
+    form: 'es',
+    parentId: parentId != null ? String(parentId) : null,
+    amount: '',
+    vatMode: 'none',
+    vatRate: '22',
+    subject: '',
+    periodFrom: null,
+    periodTo: null,
+    signerCode: null,
+    sioId: null,
+    comment: '',
+    status: 'issued',
+    dists: {},
+    agreementKind: 'general',
+    changeFrom: null,
+    ...emptyCp(),
+  };
+}
+
+export function valuesFromCard(d: DocumentCard): FormValues {
+  const dists: Record<number, DistPick> = {};
+  for (const x of d.distributions) dists[x.distributionId] = { on: true, price: moneyInput(x.priceKop) };
+  const hasBasis = d.lines.length > 0 || d.distributions.some((x) => x.priceKop != null);
+  return {
+    date: d.date,
+    form: d.form ?? 'es',
+    parentId: d.parentId != null ? String(d.parentId) : null,
+    amount: hasBasis ? '' : moneyInput(d.amountKop),
+    vatMode: d.vatMode,
+    vatRate: String(d.vatMode === 'none' ? 22 : d.vatRate),
+    subject: d.subject ?? '',
+    periodFrom: d.periodFrom,
+    periodTo: d.periodTo,
+    signerCode: d.signerCode,
+    sioId: d.sio ? String(d.sio.id) : null,
+    comment: d.comment ?? '',
+    status: d.status,
+    dists,
+    agreementKind: d.agreementKind ?? 'general',
+    changeFrom: d.changeFrom,
+    ...emptyCp(),
+  };
+}
+
+export const chosenDists = (v: FormValues) =>
+  Object.entries(v.dists)
+    .filter(([, p]) => p.on)
+    .map(([id, p]) => ({ id: Number(id), price: p.price }));
+
+/** The monthly sum of a specification's prices (null when no price is typed or one is wrong). */
+export function specNet(v: FormValues): number | null {
+  const picked = chosenDists(v);
+  if (!picked.some((p) => p.price.trim())) return null;
+  let sum = 0;
+  for (const p of picked) {
+    const m = parseMoney(p.price);
+    if (m.error) return null;
+    sum += m.kop ?? 0;
+  }
+  return sum;
+}
+
+export function validate(type: DocumentType, v: FormValues, isNew: boolean): Errors {
+  const e: Record<string, string | null> = {
+    date: v.date ? null : REQUIRED,
+    periodTo: v.periodFrom && v.periodTo && v.periodTo < v.periodFrom ? 'Конец периода раньше начала' : null,
+  };
+  if (type === 'specification' || type === 'additional_agreement') e.parentId = v.parentId ? null : 'Выберите договор';
+  if (type === 'specification') {
+    const picked = chosenDists(v);
+    if (picked.length === 0) e.dists = 'Выберите хотя бы один дистрибутив: спецификация без дистрибутивов не сохраняется';
+    for (const p of picked) e[`dists.${p.id}`] = parseMoney(p.price).error;
+  } else {
+    const m = parseMoney(v.amount);
+    // An invoice or an act bills something: an empty amount is a slip, not a framework document.
+    e.amount = m.error ?? ((type === 'invoice' || type === 'act') && !m.kop ? 'Укажите сумму' : null);
+  }
+  if (type === 'additional_agreement' && isNew && v.agreementKind === 'counterparty_change') {
+    e.changeFrom = v.changeFrom ? null : REQUIRED;
+    e.cp_fullName = required(v.cp_fullName);
+    e.cp_inn = innError(v.cp_inn, true);
+    e.cp_kpp = kppError(v.cp_kpp);
+    e.cp_ogrn = ogrnError(v.cp_ogrn);
+    const bikBad = bikError(v.cp_bik);
+    e.cp_bik = bikBad ?? (!v.cp_bik.trim() && (v.cp_account.trim() || v.cp_corrAccount.trim()) ? 'Укажите БИК банка: счета проверяются вместе с ним' : null);
+    e.cp_corrAccount = bikBad ? null : accountError('corrAccount', v.cp_corrAccount, v.cp_bik);
+    e.cp_account = bikBad ? null : accountError('account', v.cp_account, v.cp_bik);
+  }
+  return compact(e);
+}
+
+const text = (s: string) => (s.trim() ? s.trim() : null);
+const vat = (v: FormValues) => ({ vatMode: v.vatMode, vatRate: v.vatMode === 'none' ? undefined : Number(v.vatRate) });
+
+function common(type: DocumentType, v: FormValues) {
+  const out = {
+    ...vat(v),
+    subject: text(v.subject),
+    comment: text(v.comment),
+    periodFrom: v.periodFrom,
+    periodTo: v.periodTo,
+    signerCode: v.signerCode,
+  };
+  if (type === 'specification') {
+    return { ...out, distributions: chosenDists(v).map((p) => ({ distributionId: p.id, priceKop: parseMoney(p.price).kop })) };
+  }
+  return { ...out, amountKop: parseMoney(v.amount).kop ?? undefined };
+}
+
+export function toCreateInput(type: DocumentType, clientId: number, v: FormValues): DocumentCreateInput {
+  const base: DocumentCreateInput = {
+    type,
+    clientId,
+    date: v.date!,
+    status: v.status === 'draft' ? 'draft' : 'issued',
+    sioId: v.sioId ? Number(v.sioId) : undefined,
+    ...common(type, v),
+  };
+  if (type === 'contract') base.form = v.form;
+  if (v.parentId && type !== 'contract') base.parentId = Number(v.parentId);
+  if (type === 'additional_agreement') {
+    base.agreementKind = v.agreementKind;
+    if (v.agreementKind === 'counterparty_change') {
+      base.changeFrom = v.changeFrom!;
+      base.newCounterparty = {
+        fullName: v.cp_fullName.trim(),
+        inn: v.cp_inn.trim(),
+        ...Object.fromEntries(CP_FIELDS.filter((f) => f !== 'fullName' && f !== 'inn').map((f) => [f, text(v[`cp_${f}`])])),
+      };
+    }
+  }
+  return base;
+}
+
+export function toUpdateInput(card: DocumentCard, v: FormValues): DocumentUpdateInput {
+  return {
+    id: card.id,
+    version: card.version,
+    date: v.date!,
+    status: v.status,
+    sioId: v.sioId ? Number(v.sioId) : null,
+    ...(card.type === 'contract' ? { form: v.form } : {}),
+    ...common(card.type, v),
+  };
+}
+
+/** A server field path → the form's own key (e.g. `newCounterparty.inn` → `cp_inn`, `distributions.1.priceKop` → `dists.<id>`). */
+export function serverPath(path: string, v: FormValues): string {
+  if (path.startsWith('newCounterparty.')) return `cp_${path.slice('newCounterparty.'.length)}`;
+  if (path === 'newCounterparty' || path === 'newCounterpartyId') return 'cp_fullName';
+  if (path === 'amountKop') return 'amount';
+  if (path === 'distributions') return 'dists';
+  const m = /^distributions\.(\d+)\./.exec(path);
+  if (m) {
+    const picked = chosenDists(v)[Number(m[1])];
+    return picked ? `dists.${picked.id}` : 'dists';
+  }
+  return path;
+}

@@ -1,0 +1,170 @@
+// The documents register as a dense virtualised table: sticky header, rows loaded as they scroll into view, arrows and Enter to open.
+import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Table, Text } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { DocumentListItem } from '../../../../src-shared/doc-types';
+import { formatDate, formatMoney } from '../../../../src-shared/format';
+import { initials } from '../../clients/list/ClientsTable';
+import { ReturnStateBadge, StatusBadge } from '../DocBadges';
+import { TYPE_SHORT } from '../docUi';
+
+const ROW_HEIGHT = 30;
+const HEAD_HEIGHT = 32;
+
+const COLUMNS: { key: string; title: string; width?: number; num?: boolean }[] = [
+  { key: 'type', title: 'Тип', width: 120 },
+  { key: 'number', title: 'Номер', width: 118 },
+  { key: 'date', title: 'Дата', width: 88 },
+  { key: 'client', title: 'Клиент' },
+  { key: 'contract', title: 'Договор', width: 110 },
+  { key: 'amount', title: 'Сумма', width: 120, num: true },
+  { key: 'sio', title: 'СИО', width: 120 },
+  { key: 'planned', title: 'Вернуть до', width: 92 },
+  { key: 'state', title: 'Состояние', width: 190 },
+];
+const CLIENT_MIN_WIDTH = 220;
+
+const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
+const NUM: CSSProperties = { ...CELL, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
+
+const Row = memo(function Row({ d, index, selected, today, onOpen }: { d: DocumentListItem; index: number; selected: boolean; today: string; onOpen: (i: number) => void }) {
+  return (
+    <Table.Tr
+      h={ROW_HEIGHT}
+      data-index={index}
+      data-doc-id={d.id}
+      data-testid={`register-row-${d.number}`}
+      aria-selected={selected}
+      bg={selected ? 'var(--mantine-primary-color-light)' : undefined}
+      style={{ cursor: 'pointer' }}
+      onClick={() => onOpen(index)}
+    >
+      <Table.Td style={CELL}>{TYPE_SHORT[d.type]}</Table.Td>
+      <Table.Td style={CELL}>
+        <Text size="sm" fw={selected ? 600 : 400} span>
+          {d.number}
+        </Text>{' '}
+        <StatusBadge status={d.status} />
+      </Table.Td>
+      <Table.Td style={CELL}>{formatDate(d.date)}</Table.Td>
+      <Table.Td style={CELL} title={`${d.clientName} — ${d.counterpartyName}`}>
+        {d.clientName}
+      </Table.Td>
+      <Table.Td style={CELL}>{d.parentNumber ?? ''}</Table.Td>
+      <Table.Td style={NUM}>{d.amountKop ? formatMoney(d.amountKop) : ''}</Table.Td>
+      <Table.Td style={CELL} title={d.sio?.fullName}>
+        {d.sio ? initials(d.sio.fullName) : ''}
+      </Table.Td>
+      <Table.Td style={CELL}>{formatDate(d.plannedReturn)}</Table.Td>
+      <Table.Td style={CELL}>{d.returnState === 'not_tracked' ? <Text size="xs" c="dimmed">не отслеживается</Text> : <ReturnStateBadge d={d} today={today} short />}</Table.Td>
+    </Table.Tr>
+  );
+});
+
+function Placeholder({ index }: { index: number }) {
+  return (
+    <Table.Tr h={ROW_HEIGHT} data-index={index}>
+      <Table.Td colSpan={COLUMNS.length}>
+        <Text size="xs" c="dimmed">
+          загрузка…
+        </Text>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+export function RegisterTable({
+  rows,
+  today,
+  ensure,
+  onOpen,
+}: {
+  rows: (DocumentListItem | undefined)[];
+  today: string;
+  ensure: (from: number, to: number) => void;
+  onOpen: (d: DocumentListItem) => void;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [selected, setSelected] = useState(-1);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 15,
+    paddingStart: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const first = virtualRows[0]?.index ?? 0;
+  const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (rows.length) ensure(first, last + 1);
+  }, [first, last, rows.length, ensure]);
+
+  useEffect(() => {
+    if (selected >= 0 && selected < rows.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
+  }, [selected, rows.length, virtualizer]);
+
+  const open = (i: number) => {
+    setSelected(i);
+    const d = rows[i];
+    if (d) onOpen(d);
+  };
+  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const move = (to: number) => {
+      e.preventDefault();
+      setSelected(Math.max(0, Math.min(rows.length - 1, to)));
+    };
+    if (e.key === 'ArrowDown') move(selected + 1);
+    else if (e.key === 'ArrowUp') move(selected - 1);
+    else if (e.key === 'PageDown') move(selected + pageSize);
+    else if (e.key === 'PageUp') move(selected - pageSize);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(rows.length - 1);
+    else if (e.key === 'Enter' && selected >= 0) {
+      e.preventDefault();
+      open(selected);
+    }
+  };
+
+  const padTop = virtualRows.length ? virtualRows[0]!.start - HEAD_HEIGHT : 0;
+  const padBottom = virtualRows.length ? virtualizer.getTotalSize() - virtualRows[virtualRows.length - 1]!.end : 0;
+  const minWidth = COLUMNS.reduce((s, c) => s + (c.width ?? CLIENT_MIN_WIDTH), 0);
+
+  return (
+    <div
+      ref={scrollRef}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-testid="register-table"
+      style={{ overflow: 'auto', flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', outline: 'none' }}
+    >
+      <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={minWidth} aria-rowcount={rows.length}>
+        <colgroup>
+          {COLUMNS.map((c) => (
+            <col key={c.key} style={c.width ? { width: c.width } : undefined} />
+          ))}
+        </colgroup>
+        <Table.Thead style={{ zIndex: 2 }}>
+          <Table.Tr h={HEAD_HEIGHT} bg="gray.0">
+            {COLUMNS.map((c) => (
+              <Table.Th key={c.key} fz="xs" c="dimmed" style={c.num ? { ...CELL, textAlign: 'right' } : CELL}>
+                {c.title}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
+          {virtualRows.map((v) => {
+            const d = rows[v.index];
+            return d ? <Row key={d.id} d={d} index={v.index} selected={v.index === selected} today={today} onOpen={open} /> : <Placeholder key={`p${v.index}`} index={v.index} />;
+          })}
+          {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

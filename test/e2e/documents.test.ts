@@ -1,0 +1,306 @@
+// E2E: documents in the UI — a contract with two specifications, print together and apart with the in-app preview, a return mark, the report changing, refused bad input.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startE2E, type E2E } from './harness';
+import { DocumentsTabPage } from './pages/DocumentsTabPage';
+import { PrintDialogPage } from './pages/PrintDialogPage';
+import { ReturnsReportPage } from './pages/ReturnsReportPage';
+import { DocumentsRegisterPage } from './pages/DocumentsRegisterPage';
+import { DocumentSettingsPage } from './pages/DocumentSettingsPage';
+import { NEW_CP, OLD_CP, OUR } from '../documents/fixtures';
+
+let e: E2E;
+let page: Page;
+let docs: DocumentsTabPage;
+let print: PrintDialogPage;
+let clientId: number;
+let today: string;
+let contractNo = '';
+let spec1No = '';
+let spec2No = '';
+let overdueActNo = '';
+
+const CLIENT = 'ООО «Ромашка»';
+const addDays = (iso: string, n: number) => {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+};
+/** The text of a PDF as pdftotext (poppler) extracts it, whitespace folded. */
+const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-']).toString('utf8').replace(/\s+/g, ' ');
+const docCount = async () => (await e.api('documents.list', { clientId, limit: 100 })).total;
+
+beforeAll(async () => {
+  e = await startE2E();
+  await e.api('settings.ourRequisites.save', OUR);
+  const sioId = await e.employee('sio-docs', ['sio'], 'Сергеев Иван Олегович');
+  clientId = (await e.api('clients.create', { name: CLIENT, inn: OLD_CP.inn, city: 'Владивосток', status: 'active', sioId })).id;
+  await e.api('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: OLD_CP });
+  for (const [systemCode, distrNumber, comp] of [
+    ['SKJP', 123, 2],
+    ['BUHS', 4567, 1],
+    ['SKRO', 89, 1],
+  ] as const) {
+    await e.api('distributions.save', { clientId, systemCode, distrNumber, comp, scheme: 'nss', schemeFrom: '2025-01-01' });
+  }
+  // An act from two months ago that never came back: overdue in the report, first in its order.
+  // The server's day is the РИЦ's (Moscow time by default).
+  today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+  const act = await e.api('documents.create', { type: 'act', clientId, date: addDays(today, -60), amountKop: 5_000_00 });
+  overdueActNo = act.number;
+  page = await e.newPage();
+  await e.login(page);
+  docs = new DocumentsTabPage(page);
+  print = new PrintDialogPage(page);
+});
+afterAll(() => e?.close());
+
+describe('documents', () => {
+  it('creates a contract and two specifications in the UI; a kit in one specification is locked in the other', async () => {
+    await docs.open(clientId);
+    await docs.newContract();
+    await docs.form.getByTestId('doc-form').getByText('Экспериментальный сборник (ЭС)').click();
+    contractNo = await docs.save();
+    expect(contractNo).toMatch(/^Д-\d{4}-\d{4}$/);
+    await docs.contract(contractNo).waitFor();
+
+    await docs.newChild('specification', contractNo);
+    await docs.pickDistribution('SKJP_000123_02', '1 234,56');
+    await docs.pickDistribution('BUHS_004567', '2000');
+    expect(await docs.form.getByTestId('doc-total').textContent()).toContain('3\u00a0234,56\u00a0₽');
+    await docs.settle();
+    await e.screenshot(page, 'documents-spec-form');
+    spec1No = await docs.save();
+
+    await docs.newChild('specification', contractNo);
+    // The contract shows which distribution is in which specification: BUHS is taken by the first one.
+    await docs.distributionRow('BUHS_004567').getByText(`уже в ${spec1No}`).waitFor();
+    expect(await docs.page.getByTestId('spec-dist-check-BUHS_004567').isDisabled()).toBe(true);
+    await docs.pickDistribution('SKRO_000089', '500');
+    spec2No = await docs.save();
+
+    await docs.row(spec2No).waitFor();
+    expect(await docs.rowNumbers()).toEqual([contractNo, spec1No, spec2No, overdueActNo]);
+    expect(await docs.row(spec1No).textContent()).toContain('SKJP_000123_02');
+    expect(await docs.row(spec1No).textContent()).toContain('BUHS_004567');
+    expect(await docs.row(spec1No).textContent()).toContain('3\u00a0234,56\u00a0₽');
+    expect(await docs.row(spec2No).textContent()).toContain('SKRO_000089');
+    expect(await docs.row(spec2No).getAttribute('data-state')).toBe('awaited');
+    // The header badge: three awaited plus the overdue act; red because one is overdue.
+    await expect.poll(async () => docs.owedBadge.textContent()).toContain('Должен вернуть: 4');
+    expect(await docs.owedBadge.getAttribute('data-overdue')).toBe('1');
+    await docs.settle();
+    await e.screenshot(page, 'documents-tab');
+  });
+
+  it('refuses a specification without distributions and a negative amount with Russian messages, saving nothing', async () => {
+    const before = await docCount();
+    await docs.newChild('specification', contractNo);
+    await page.getByTestId('doc-save').click();
+    await docs.form.getByText('Выберите хотя бы один дистрибутив: спецификация без дистрибутивов не сохраняется').waitFor();
+    await docs.settle();
+    await e.screenshot(page, 'documents-spec-refused');
+    await docs.cancelForm();
+
+    await docs.newChild('invoice', contractNo);
+    await page.getByTestId('doc-amount').fill('-1500');
+    expect(await docs.fieldError('doc-amount').textContent()).toBe('Сумма не может быть отрицательной');
+    await page.getByTestId('doc-save').click();
+    await page.getByText('Исправьте поля, отмеченные красным: ничего не сохранено').last().waitFor();
+    await docs.settle();
+    await e.screenshot(page, 'documents-negative-refused');
+    await docs.cancelForm();
+    expect(await docCount()).toBe(before);
+  });
+
+  it('prints the contract with its specifications in one file, previewed in the app', async () => {
+    await docs.printContract(contractNo);
+    expect(await print.picked()).toEqual([contractNo, spec1No, spec2No]);
+    await print.mode('Одним файлом');
+    await print.render();
+    expect(await print.files.count()).toBe(0);
+    const file = await print.previewPath();
+    expect(fs.existsSync(file)).toBe(true);
+    const text = pdfText(file);
+    expect(text).toContain(OLD_CP.fullName);
+    expect(text).toContain(contractNo);
+    expect(text).toContain(spec1No);
+    expect(text).toContain(spec2No);
+    expect(await page.getByTestId('pdf-print').isEnabled()).toBe(true);
+    await page.waitForTimeout(800);
+    await e.screenshot(page, 'documents-print-together');
+  });
+
+  it('prints them apart: three files, each previewable', async () => {
+    await print.back();
+    await print.mode('Каждый отдельно');
+    await print.render();
+    await expect.poll(() => print.files.count()).toBe(3);
+    const paths = await print.filePaths();
+    expect(new Set(paths).size).toBe(3);
+    for (const [i, p] of paths.entries()) {
+      await print.files.nth(i).click();
+      await page.locator(`[data-testid="preview-name"][data-path="${p}"]`).waitFor();
+      await page.locator('[data-testid="pdf-preview"][data-loaded="true"]').waitFor();
+      expect(fs.existsSync(p)).toBe(true);
+      expect(pdfText(p)).toContain(OLD_CP.fullName);
+    }
+    expect(pdfText(paths[0]!)).toContain(contractNo);
+    expect(pdfText(paths[1]!)).toContain(spec1No);
+    expect(pdfText(paths[2]!)).toContain(spec2No);
+    await page.waitForTimeout(800);
+    await e.screenshot(page, 'documents-print-apart');
+    await print.close();
+  });
+
+  it('a returned specification moves from awaited to returned in time in the report', async () => {
+    const report = new ReturnsReportPage(page);
+    await report.open();
+    await report.period(addDays(today, -90), addDays(today, 30));
+    await expect.poll(() => report.count('awaited')).toBe(3);
+    expect(await report.count('overdue')).toBe(1);
+    expect(await report.count('returned_in_time')).toBe(0);
+    const rows = await report.rows();
+    // Overdue first, with its days overdue.
+    expect(rows[0]![0]).toBe(overdueActNo);
+    expect(rows[0]![1]).toBe('overdue');
+    expect(Number(rows[0]![2])).toBeGreaterThan(25);
+    await page.waitForTimeout(500);
+    await e.screenshot(page, 'documents-report-before');
+
+    await docs.open(clientId);
+    await docs.markReturned(spec1No, 'курьер клиента');
+    await expect.poll(() => docs.row(spec1No).getAttribute('data-state')).toBe('returned_in_time');
+    expect(await docs.row(spec1No).textContent()).toContain('курьер клиента');
+    await expect.poll(async () => docs.owedBadge.textContent()).toContain('Должен вернуть: 3');
+
+    await report.open();
+    await report.period(addDays(today, -90), addDays(today, 30));
+    await expect.poll(() => report.count('returned_in_time')).toBe(1);
+    expect(await report.count('awaited')).toBe(2);
+    expect(await report.count('overdue')).toBe(1);
+    expect((await report.rows()).find((r) => r[0] === spec1No)?.[1]).toBe('returned_in_time');
+    await page.waitForTimeout(500);
+    await e.screenshot(page, 'documents-report-after');
+
+    const download = await report.exportXlsx();
+    expect(download.suggestedFilename()).toMatch(/^Возврат документов .*\.xlsx$/);
+    await report.printPdf();
+    await page.waitForTimeout(800);
+    await e.screenshot(page, 'documents-report-pdf');
+    await page.keyboard.press('Escape');
+  });
+
+  it('the register lists every document, filters by return state and opens a document card', async () => {
+    const reg = new DocumentsRegisterPage(page);
+    await reg.open();
+    await expect.poll(async () => reg.count.textContent()).toBe('Найдено: 4');
+    await reg.row(contractNo).waitFor();
+    await page.waitForTimeout(300);
+    await e.screenshot(page, 'documents-register');
+    await reg.filter('filter-state', 'Просрочен');
+    await expect.poll(async () => reg.count.textContent()).toBe('Найдено: 1');
+    expect(await reg.rowNumbers()).toEqual([overdueActNo]);
+    await reg.filter('filter-state', 'Возвращён в срок');
+    await expect.poll(() => reg.rowNumbers()).toEqual([spec1No]);
+    // The filters are kept per employee: they survive a reload of the section.
+    await page.reload();
+    await reg.page.getByTestId('documents-register').waitFor();
+    await expect.poll(() => reg.rowNumbers()).toEqual([spec1No]);
+    await reg.row(spec1No).click();
+    await reg.documentScreen.waitFor();
+    expect(await reg.documentScreen.textContent()).toContain('SKJP_000123_02');
+    expect(await reg.documentScreen.textContent()).toContain('курьер клиента');
+    await page.waitForTimeout(300);
+    await e.screenshot(page, 'documents-card');
+  });
+
+  it('settings: a changed return period says how many documents were recomputed; requisites and templates are checked as typed', async () => {
+    const settings = new DocumentSettingsPage(page);
+    await settings.open('Сроки возврата');
+    // The contract and the awaited specification get a new planned date; the returned one keeps its verdict.
+    await settings.setPeriod('specification', 'Через N дней после даты документа', 20);
+    await settings.setPeriod('contract', 'До конца следующего месяца');
+    expect(await settings.savePeriods()).toContain('пересчитана у 2 документов');
+    const spec2 = (await e.api('documents.list', { clientId, type: 'specification', limit: 10 })).items.find((d) => d.number === spec2No)!;
+    expect(spec2.plannedReturn).toBe(addDays(spec2.date, 20));
+    await page.waitForTimeout(300);
+    await e.screenshot(page, 'documents-settings-periods');
+
+    await settings.open('Наши реквизиты');
+    await settings.ourField('inn').fill('2540000001');
+    await expect.poll(async () => settings.ourFieldError('inn').textContent()).toMatch(/ИНН/);
+    await e.screenshot(page, 'documents-settings-requisites');
+    await settings.ourField('inn').fill(OUR.inn);
+    await settings.ourFieldError('inn').waitFor({ state: 'detached' });
+
+    await settings.open('Шаблоны пунктов договоров');
+    await settings.templateBody.fill('# ДОГОВОР № {{document.number}}\n{{client.nam}} и {{our.name}}');
+    expect(await settings.templateError().textContent()).toContain('{{client.nam}}');
+    expect(await page.getByTestId('template-save').isDisabled()).toBe(true);
+    await page.waitForTimeout(300);
+    await e.screenshot(page, 'documents-settings-templates');
+  });
+
+  it('an additional agreement changes the counterparty from a date; its requisites are checked as typed', async () => {
+    const from = addDays(today, 5);
+    await docs.open(clientId);
+    await docs.newChild('additional_agreement', contractNo);
+    await docs.form.getByTestId('doc-agreement-kind').getByText('Смена контрагента с даты').click();
+    await page.getByTestId('doc-changeFrom').fill(from.split('-').reverse().join('.'));
+    await page.getByTestId('doc-cp-fullName').fill(NEW_CP.fullName);
+    await page.getByTestId('doc-cp-inn').fill('2540000001');
+    await expect.poll(async () => docs.fieldError('doc-cp-inn').textContent()).toMatch(/ИНН/);
+    await page.waitForTimeout(300);
+    await e.screenshot(page, 'documents-agreement-form');
+    for (const f of ['inn', 'kpp', 'bik', 'corrAccount', 'account', 'directorName'] as const) await page.getByTestId(`doc-cp-${f}`).fill(NEW_CP[f]);
+    const agreementNo = await docs.save();
+    expect(agreementNo).toMatch(/^ДС-/);
+    await docs.row(agreementNo).waitFor();
+    const card = await e.api('clients.get', { id: clientId });
+    expect(card.counterpartyHistory.map((h) => [h.effectiveFrom, h.counterparty.inn])).toEqual(
+      expect.arrayContaining([
+        ['2025-01-01', OLD_CP.inn],
+        [from, NEW_CP.inn],
+      ]),
+    );
+  });
+
+  it('edits a specification and takes a return mark back only after confirming', async () => {
+    await docs.open(clientId);
+    await docs.row(spec2No).getByTestId('doc-edit').click();
+    await docs.form.waitFor();
+    await page.getByTestId('spec-dist-price-SKRO_000089').fill('750,5');
+    expect(await docs.form.getByTestId('doc-total').textContent()).toContain('750,50\u00a0₽');
+    await page.getByTestId('doc-save').click();
+    await docs.form.waitFor({ state: 'detached' });
+    await expect.poll(async () => docs.row(spec2No).textContent()).toContain('750,50\u00a0₽');
+
+    await docs.row(spec1No).getByTestId('doc-unmark').click();
+    await page.getByRole('button', { name: 'Оставить' }).click();
+    expect(await docs.row(spec1No).getAttribute('data-state')).toBe('returned_in_time');
+    await docs.row(spec1No).getByTestId('doc-unmark').click();
+    await page.getByTestId('unmark-confirm').click();
+    await expect.poll(() => docs.row(spec1No).getAttribute('data-state')).toBe('awaited');
+  });
+
+  it('the register pages in rows as it scrolls: the last of 1 200 invoices is reached with End', async () => {
+    const other = (await e.api('clients.create', { name: 'АО «Массовый»', inn: NEW_CP.inn })).id;
+    await e.api('clients.changeCounterparty', { clientId: other, effectiveFrom: '2025-01-01', counterparty: NEW_CP });
+    for (let i = 0; i < 1200; i++) await e.api('documents.create', { type: 'invoice', clientId: other, date: '2026-01-15', amountKop: 100 + i });
+    const reg = new DocumentsRegisterPage(page);
+    await reg.open();
+    // Filters persist from the earlier register test.
+    if (await page.getByRole('button', { name: 'Сбросить' }).count()) await page.getByRole('button', { name: 'Сбросить' }).click();
+    await reg.filter('filter-type', 'Счёт');
+    await expect.poll(async () => reg.count.textContent()).toBe('Найдено: 1\u00a0200');
+    // Virtualised: only the rows in view are in the page.
+    expect((await reg.rowNumbers()).length).toBeLessThan(80);
+    await page.getByTestId('register-table').focus();
+    await page.keyboard.press('End');
+    // Newest first within a date, so the first invoice made is the last row.
+    await reg.row('СЧ-2026-0001').waitFor();
+  });
+});
