@@ -171,7 +171,8 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
         data-testid="doc-subject"
       />
 
-      <Grid gap="sm" align="flex-end">
+      {/* Top-aligned: a message under the amount must not push the VAT field out of line. */}
+      <Grid gap="sm" align="flex-start">
         {t !== 'specification' && (
           <Grid.Col span={3}>
             <TextInput
@@ -204,7 +205,7 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
         )}
         <Grid.Col span="auto">
           {total != null && (
-            <Text size="sm" ta="right" data-testid="doc-total">
+            <Text size="sm" ta="right" mt={26} data-testid="doc-total">
               {t === 'specification' ? 'Итого в месяц' : 'Итого'}: <b>{formatMoney(total)}</b>
               {v.vatMode !== 'none' && ` (${v.vatMode === 'included' ? 'в т. ч.' : 'плюс'} НДС ${rate} %)`}
             </Text>
