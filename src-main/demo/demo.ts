@@ -9,6 +9,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_STAFF, insertEmployee } from './employees';
 import { Rng } from './random';
 import { loadClientStory, type DemoActors } from './stories';
+import { loadDocuments } from './documents';
+import { loadMail } from './mail';
 
 export { DEMO_PASSWORD, DEMO_STAFF };
 
@@ -21,7 +23,7 @@ export interface DemoOptions {
 }
 
 /** A clock the loader moves back in time, so events and histories carry their own dates. */
-class DemoClock implements Clock {
+export class DemoClock implements Clock {
   constructor(public current: Date) {}
   now(): Date {
     return new Date(this.current);
@@ -29,6 +31,17 @@ class DemoClock implements Clock {
 }
 
 export type DemoCall = <M extends MethodName>(login: string, method: M, input: MethodInput<M>, at: string) => Promise<MethodOutput<M>>;
+
+/** What the later parts of the loader (documents, mail) share. */
+export interface DemoEnv {
+  db: Db;
+  clock: DemoClock;
+  call: DemoCall;
+  actors: DemoActors;
+  rng: Rng;
+  /** The demo's "now"; nothing is dated after it. */
+  nowIso: string;
+}
 
 /**
  * Loads the demo into a database without employees and returns true; returns false (and changes
@@ -116,5 +129,9 @@ async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions): 
   };
   const total = opts.clients ?? 300;
   for (let i = 0; i < total; i++) await loadClientStory(rng, call, actors, i, db);
+  // Documents and mail draw from their own sequences, so that adding to them leaves the clients as they were.
+  const env: DemoEnv = { db, clock, call, actors, rng: new Rng((opts.seed ?? 20261127) + 1), nowIso };
+  await loadDocuments(env);
+  await loadMail({ ...env, rng: new Rng((opts.seed ?? 20261127) + 2) });
   clock.current = new Date(nowIso);
 }

@@ -25,9 +25,13 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return r.data as T;
 }
 
+let loadMs = 0;
+
 beforeAll(async () => {
   core = createCore({ dbPath, clock: new TestClock(new Date(NOW)), log: () => undefined });
+  const started = performance.now();
   expect(await loadDemo(core.db, { now: new Date(NOW) })).toBe(true);
+  loadMs = performance.now() - started;
   const login = await core.call('auth.login', { login: 'admin', password: DEMO_PASSWORD }, null);
   if (!login.ok) throw new Error(JSON.stringify(login.error));
   token = (login.data as { token: string }).token;
@@ -38,6 +42,10 @@ afterAll(() => {
 });
 
 describe('demo data', () => {
+  it('loads in well under ten seconds', () => {
+    expect(loadMs).toBeLessThan(10_000);
+  });
+
   it('loads only into a database without employees', async () => {
     const before = one<{ n: number }>('SELECT COUNT(*) AS n FROM clients').n;
     expect(await loadDemo(core.db, { now: new Date(NOW) })).toBe(false);
@@ -134,5 +142,160 @@ describe('demo data', () => {
     const d = one<{ c: number; s: string; n: number }>('SELECT client_id AS c, system_code AS s, distr_number AS n FROM distributions LIMIT 1');
     const byDistr = await call<{ items: { id: number }[] }>('clients.search', { query: `${d.s.toLowerCase()} ${d.n}` });
     expect(byDistr.items.map((i) => i.id)).toContain(d.c);
+  });
+});
+
+describe('demo documents', () => {
+  type Report = { total: number; counts: Record<string, number>; rows: { state: string }[] };
+
+  it('fills our requisites with a РИЦ whose ИНН, КПП, ОГРН, БИК and accounts pass the checks', async () => {
+    const our = await call<{ fullName: string; inn: string; kpp: string; ogrn: string; bik: string; corrAccount: string; account: string; signers: { code: string; name: string }[] }>(
+      'settings.ourRequisites.get',
+      {},
+    );
+    expect(our.fullName).toMatch(/Региональный информационный центр/);
+    expect(checkInn(our.inn)).toBeNull();
+    expect(checkKpp(our.kpp)).toBeNull();
+    expect(checkOgrn(our.ogrn)).toBeNull();
+    expect(checkBik(our.bik)).toBeNull();
+    expect(checkCorrAccount(our.corrAccount, our.bik)).toBeNull();
+    expect(checkAccount(our.account, our.bik)).toBeNull();
+    expect(our.signers.map((s) => s.code)).toEqual(['director', 'sales_head']);
+    expect(our.signers.every((s) => s.name.length > 5)).toBe(true);
+  });
+
+  it('gives about sixty clients a contract (both forms) with specifications binding their distributions, agreements, invoices and acts', () => {
+    const byType = new Map(all<{ type: string; n: number }>('SELECT type, COUNT(*) AS n FROM documents GROUP BY type').map((r) => [r.type, r.n]));
+    expect(byType.get('contract')).toBeGreaterThanOrEqual(50);
+    expect(byType.get('contract')).toBeLessThanOrEqual(70);
+    expect(byType.get('specification')!).toBeGreaterThan(byType.get('contract')!);
+    expect(byType.get('invoice')).toBeGreaterThan(150);
+    expect(byType.get('act')).toBeGreaterThan(150);
+    expect(new Set(all<{ form: string }>("SELECT DISTINCT form FROM documents WHERE type = 'contract'").map((r) => r.form))).toEqual(new Set(['es', 'standard']));
+    const kinds = new Set(all<{ k: string }>("SELECT DISTINCT agreement_kind AS k FROM documents WHERE type = 'additional_agreement'").map((r) => r.k));
+    expect(kinds).toEqual(new Set(['general', 'counterparty_change']));
+    // Every contracted client has each of its distributions in exactly one active specification of its contract.
+    const loose = one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM distributions d WHERE d.client_id IN (SELECT client_id FROM documents WHERE type = 'contract')
+         AND (SELECT COUNT(*) FROM specification_distributions s WHERE s.distribution_id = d.id AND s.active = 1) <> 1`,
+    ).n;
+    const specSpan = one<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM distributions WHERE client_id IN (SELECT client_id FROM documents WHERE type = 'specification')",
+    ).n;
+    expect(loose / specSpan).toBeLessThan(0.1);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM documents WHERE type IN ('invoice', 'act') AND amount_kop <= 0").n).toBe(0);
+    expect(one<{ d: string }>('SELECT MAX(date) AS d FROM documents').d <= NOW.slice(0, 10)).toBe(true);
+  });
+
+  it('numbers each series in date order', () => {
+    const rows = all<{ type: string; year: number; seq: number; date: string }>('SELECT type, series_year AS year, seq, date FROM documents ORDER BY type, series_year, seq');
+    for (let i = 1; i < rows.length; i++) {
+      const [a, b] = [rows[i - 1]!, rows[i]!];
+      if (a.type === b.type && a.year === b.year) expect(b.date >= a.date, `${b.type} ${b.year}-${b.seq}`).toBe(true);
+    }
+  });
+
+  it('has documents in every return state for the report', async () => {
+    const report = await call<Report>('reports.documentReturns', { from: '2020-01-01', to: '2027-12-31', limit: 10 });
+    for (const s of ['overdue', 'awaited', 'returned_late', 'returned_in_time']) expect(report.counts[s], s).toBeGreaterThan(5);
+    expect(report.rows[0]!.state).toBe('overdue');
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM documents WHERE returned_via = 'edo'").n).toBeGreaterThan(10);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM documents WHERE returned_by_id IS NOT NULL').n).toBeGreaterThan(10);
+    const owed = one<{ c: number }>("SELECT client_id AS c FROM documents WHERE return_track = 1 AND planned_return < ? LIMIT 1", NOW.slice(0, 10)).c;
+    const summary = await call<{ owed: number; overdue: number }>('documents.owedSummary', { clientId: owed });
+    expect(summary.overdue).toBeGreaterThan(0);
+  });
+
+  it('bills a client that changed its counterparty to the old one before the change date and to the new one after it', async () => {
+    const acts = all<{ c: number; date: string; cp: number; from: string; next: number }>(
+      `SELECT d.client_id AS c, d.date, d.counterparty_id AS cp, l.effective_from AS "from", l.counterparty_id AS next
+         FROM documents d JOIN client_counterparties l ON l.client_id = d.client_id
+        WHERE d.type = 'act' AND l.effective_from > (SELECT MIN(effective_from) FROM client_counterparties WHERE client_id = d.client_id)`,
+    );
+    const clients = [...new Set(acts.map((a) => a.c))].filter((c) => acts.some((a) => a.c === c && a.date < a.from) && acts.some((a) => a.c === c && a.date >= a.from));
+    expect(clients.length).toBeGreaterThanOrEqual(1);
+    const mine = acts.filter((a) => a.c === clients[0]);
+    for (const a of mine) expect(a.cp === a.next, a.date).toBe(a.date >= a.from);
+    const agreement = one<{ id: number }>("SELECT id FROM documents WHERE type = 'additional_agreement' AND agreement_kind = 'counterparty_change' AND client_id = ?", clients[0]);
+    const card = await call<{ newCounterparty: { id: number } | null; changeFrom: string }>('documents.get', { id: agreement.id });
+    expect(card.newCounterparty?.id).toBe(mine[0]!.next);
+    expect(card.changeFrom).toBe(mine[0]!.from);
+  });
+  it('prints: a contract with its specifications, the change of counterparty and the acts around it', async () => {
+    const agreement = one<{ id: number; c: number }>("SELECT id, client_id AS c FROM documents WHERE agreement_kind = 'counterparty_change' ORDER BY date LIMIT 1");
+    const ids = all<{ id: number }>("SELECT id FROM documents WHERE client_id = ? AND type IN ('contract', 'additional_agreement', 'act') ORDER BY date LIMIT 20", agreement.c).map((r) => r.id);
+    const printed = await call<{ details: { pages: number | null; bytes: number }[] }>('print.render', { documentIds: ids, together: false, includeSpecifications: true });
+    expect(printed.details.length).toBeGreaterThan(ids.length);
+    for (const f of printed.details) expect(f.pages ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe('demo mail and tasks', () => {
+  it('made tasks of every kind and status from КЦ mail, with contact results, comments and a repeat kept with its task', () => {
+    const statuses = new Map(all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM tasks GROUP BY status').map((r) => [r.status, r.n]));
+    for (const s of ['new', 'in_work', 'done', 'declined']) expect(statuses.get(s), s).toBeGreaterThan(1);
+    const total = [...statuses.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(25);
+    const kinds = new Set(all<{ kind: string }>('SELECT DISTINCT kind FROM tasks').map((r) => r.kind));
+    for (const k of ['lead_price', 'lead_demo', 'lead_trial', 'question', 'other']) expect(kinds, k).toContain(k);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM tasks WHERE status IN ('done', 'declined') AND (result IS NULL OR comment IS NULL)").n).toBe(0);
+    const how = new Set(all<{ m: string }>('SELECT DISTINCT matched_by AS m FROM tasks').map((r) => r.m));
+    for (const m of ['distribution', 'email', 'created', 'manual']) expect(how, m).toContain(m);
+    const assigned = new Set(all<{ a: string }>('SELECT DISTINCT assigned_by AS a FROM tasks').map((r) => r.a));
+    for (const a of ['sio', 'round_robin', 'key_responsible']) expect(assigned, a).toContain(a);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM mail_messages WHERE parse_status = 'duplicate_request'").n).toBe(1);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM tasks WHERE created_at > ? OR taken_at > ? OR closed_at > ?', NOW, NOW, NOW).n).toBe(0);
+    // The newest request came in minutes before "now", so a visitor sees fresh mail.
+    const newest = one<{ at: string }>('SELECT MAX(created_at) AS at FROM tasks').at;
+    expect(Date.parse(NOW) - Date.parse(newest)).toBeLessThan(30 * 60_000);
+    // Some new tasks are past their deadline and some are fresh.
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM tasks WHERE status = 'new' AND deadline < ?", NOW).n).toBeGreaterThan(0);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM tasks WHERE status = 'new' AND deadline >= ?", NOW).n).toBeGreaterThan(0);
+  });
+
+  it('shows the СИО their own tasks and unread notifications', async () => {
+    const r = await core.call('auth.login', { login: 'sio', password: DEMO_PASSWORD }, null);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const sio = (r.data as { token: string }).token;
+    const list = await core.call('tasks.list', { mine: true }, sio);
+    if (!list.ok) throw new Error(JSON.stringify(list.error));
+    const items = (list.data as { items: { status: string; kind: string }[] }).items;
+    expect(new Set(items.map((i) => i.status))).toEqual(new Set(['new', 'in_work', 'done']));
+    const bell = await core.call('notifications.list', {}, sio);
+    if (!bell.ok) throw new Error(JSON.stringify(bell.error));
+    expect((bell.data as { unread: number }).unread).toBeGreaterThan(0);
+  });
+
+  it('leaves unrecognised mail in the queue: a broken message, a letter no rule knows, a lead without contacts; one was made a task', async () => {
+    const open = await call<{ items: { reason: string; message: { subject: string | null } }[] }>('mail.queue.list', {});
+    expect(new Set(open.items.map((i) => i.reason))).toEqual(new Set(['broken_mime', 'no_rule', 'no_fields']));
+    const done = await call<{ items: { taskId: number | null }[] }>('mail.queue.list', { status: 'converted' });
+    expect(done.items).toHaveLength(1);
+    expect(done.items[0]!.taskId).not.toBeNull();
+    // Texts survived their charsets: no replacement marks in what the parser read.
+    const garbled = one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM mail_messages
+        WHERE json_extract(fields, '$.org') LIKE '%?%' OR json_extract(fields, '$.fio') LIKE '%?%' OR subject LIKE '%?%' OR text LIKE '%\uFFFD%'`,
+    ).n;
+    expect(garbled).toBe(0);
+  });
+});
+
+describe('demo loading', () => {
+  it('is all or nothing: a failure late in the load (mail no rule reads) leaves the database as it was', async () => {
+    const p = tempDbPath('crm-demo-fail-');
+    const c = createCore({ dbPath: p, clock: new TestClock(new Date(NOW)), log: () => undefined });
+    try {
+      const q = (sql: string) => (c.db.$client.prepare(sql).get() as { n: number }).n;
+      const ourBefore = (c.db.$client.prepare("SELECT value FROM settings WHERE key = 'documents.our_requisites'").get() as { value: string }).value;
+      c.db.$client.exec('DELETE FROM mail_rules');
+      await expect(loadDemo(c.db, { now: new Date(NOW), clients: 120 })).rejects.toThrow(/demo mail: expected task, got queued/);
+      for (const t of ['employees', 'clients', 'documents', 'tasks', 'mail_messages', 'mail_queue', 'notifications', 'client_events']) expect(q(`SELECT COUNT(*) AS n FROM ${t}`), t).toBe(0);
+      expect((c.db.$client.prepare("SELECT value FROM settings WHERE key = 'documents.our_requisites'").get() as { value: string }).value).toBe(ourBefore);
+      expect(c.db.$client.inTransaction).toBe(false);
+    } finally {
+      c.close();
+      fs.rmSync(path.dirname(p), { recursive: true, force: true });
+    }
   });
 });
