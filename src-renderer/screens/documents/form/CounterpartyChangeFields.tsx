@@ -1,24 +1,14 @@
 // Fields of the "change of counterparty from a date" agreement: the date and the new counterparty's requisites, checked as they are typed.
-import { Checkbox, Divider, Grid, Text, TextInput } from '@mantine/core';
+import { Grid, Text } from '@mantine/core';
 import type { CounterpartyRow } from '../../../../src-shared/types';
+import { CounterpartyFields } from '../../../components/counterparty/CounterpartyFields';
+import { CP_FIELDS } from '../../../components/counterparty/counterpartyModel';
 import { DateField } from '../../clients/card/DateField';
 import type { FormApi } from '../../clients/card/useForm';
-import { CP_FIELDS, type CpField, type FormValues } from './formModel';
+import type { FormValues } from './formModel';
 
 export function CounterpartyChangeFields({ form, current }: { form: FormApi<FormValues>; current: CounterpartyRow | null }) {
   const v = form.values;
-  const field = (key: CpField, label: string, extra: Partial<React.ComponentProps<typeof TextInput>> = {}) => (
-    <TextInput
-      size="xs"
-      label={label}
-      value={v[`cp_${key}`]}
-      onChange={(e) => form.set(`cp_${key}`, e.currentTarget.value)}
-      error={form.error(`cp_${key}`)}
-      data-testid={`doc-cp-${key}`}
-      {...extra}
-    />
-  );
-  const prefilled = current != null && CP_FIELDS.every((f) => v[`cp_${f}`] === (current[f] ?? ''));
   const fill = (on: boolean) => {
     const next = { ...v };
     for (const f of CP_FIELDS) next[`cp_${f}`] = on && current ? (current[f] ?? '') : '';
@@ -36,31 +26,15 @@ export function CounterpartyChangeFields({ form, current }: { form: FormApi<Form
           </Text>
         </Grid.Col>
       </Grid>
-      {current && (
-        <Checkbox
-          size="xs"
-          label={`Заполнить реквизитами текущего контрагента (${current.shortName || current.fullName}) и исправить изменившиеся`}
-          checked={prefilled}
-          onChange={(e) => fill(e.currentTarget.checked)}
-        />
-      )}
-      <Divider label="Реквизиты нового контрагента" labelPosition="left" />
-      <Grid gap="xs">
-        <Grid.Col span={8}>{field('fullName', 'Полное наименование', { required: true })}</Grid.Col>
-        <Grid.Col span={4}>{field('shortName', 'Краткое наименование')}</Grid.Col>
-        <Grid.Col span={4}>{field('inn', 'ИНН', { required: true, maxLength: 12 })}</Grid.Col>
-        <Grid.Col span={4}>{field('kpp', 'КПП', { maxLength: 9 })}</Grid.Col>
-        <Grid.Col span={4}>{field('ogrn', 'ОГРН / ОГРНИП', { maxLength: 15 })}</Grid.Col>
-        <Grid.Col span={12}>{field('legalAddress', 'Юридический адрес')}</Grid.Col>
-        <Grid.Col span={8}>{field('bankName', 'Банк')}</Grid.Col>
-        <Grid.Col span={4}>{field('bik', 'БИК', { maxLength: 9 })}</Grid.Col>
-        <Grid.Col span={6}>{field('corrAccount', 'Корреспондентский счёт', { maxLength: 20 })}</Grid.Col>
-        <Grid.Col span={6}>{field('account', 'Расчётный счёт', { maxLength: 20 })}</Grid.Col>
-        <Grid.Col span={6}>{field('directorName', 'Руководитель (ФИО)')}</Grid.Col>
-        <Grid.Col span={6}>{field('directorPosition', 'Должность руководителя', { placeholder: 'Генеральный директор' })}</Grid.Col>
-        <Grid.Col span={6}>{field('signerName', 'Подписант (ФИО)')}</Grid.Col>
-        <Grid.Col span={6}>{field('signerBasis', 'Подписант действует на основании', { placeholder: 'Устава' })}</Grid.Col>
-      </Grid>
+      <CounterpartyFields
+        value={(f) => v[`cp_${f}`]}
+        onChange={(f, s) => form.set(`cp_${f}`, s)}
+        error={(f) => form.error(`cp_${f}`)}
+        current={current}
+        onPrefill={fill}
+        testIdPrefix="doc-cp-"
+        dense
+      />
     </>
   );
 }

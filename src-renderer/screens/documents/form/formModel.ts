@@ -1,26 +1,10 @@
 // The document form's values, checks as you type (the contract's rules in Russian) and the mapping to documents.create / documents.update.
 import type { DocumentCreateInput, DocumentUpdateInput } from '../../../../src-shared/api/documents';
 import type { AgreementKind, ContractForm, DocumentCard, DocumentStatus, DocumentType, VatMode } from '../../../../src-shared/doc-types';
-import { accountError, bikError, compact, innError, kppError, ogrnError, REQUIRED, required, type Errors } from '../../clients/card/validators';
+import { counterpartyErrors, counterpartyInput, CP_FIELDS, type CpField } from '../../../components/counterparty/counterpartyModel';
+import { compact, REQUIRED, type Errors } from '../../clients/card/validators';
 import { moneyInput, parseMoney } from '../docUi';
 
-export const CP_FIELDS = [
-  'fullName',
-  'shortName',
-  'inn',
-  'kpp',
-  'ogrn',
-  'legalAddress',
-  'bankName',
-  'bik',
-  'corrAccount',
-  'account',
-  'directorName',
-  'directorPosition',
-  'signerName',
-  'signerBasis',
-] as const;
-export type CpField = (typeof CP_FIELDS)[number];
 /** The new counterparty's fields sit flat in the form (`cp_inn`), so each one is "touched" on its own. */
 export type CpValues = { [K in CpField as `cp_${K}`]: string };
 
@@ -135,14 +119,7 @@ export function validate(type: DocumentType, v: FormValues, isNew: boolean): Err
   }
   if (type === 'additional_agreement' && isNew && v.agreementKind === 'counterparty_change') {
     e.changeFrom = v.changeFrom ? null : REQUIRED;
-    e.cp_fullName = required(v.cp_fullName);
-    e.cp_inn = innError(v.cp_inn, true);
-    e.cp_kpp = kppError(v.cp_kpp);
-    e.cp_ogrn = ogrnError(v.cp_ogrn);
-    const bikBad = bikError(v.cp_bik);
-    e.cp_bik = bikBad ?? (!v.cp_bik.trim() && (v.cp_account.trim() || v.cp_corrAccount.trim()) ? 'Укажите БИК банка: счета проверяются вместе с ним' : null);
-    e.cp_corrAccount = bikBad ? null : accountError('corrAccount', v.cp_corrAccount, v.cp_bik);
-    e.cp_account = bikBad ? null : accountError('account', v.cp_account, v.cp_bik);
+    Object.assign(e, counterpartyErrors((f) => v[`cp_${f}`], 'cp_'));
   }
   return compact(e);
 }
@@ -180,11 +157,7 @@ export function toCreateInput(type: DocumentType, clientId: number, v: FormValue
     base.agreementKind = v.agreementKind;
     if (v.agreementKind === 'counterparty_change') {
       base.changeFrom = v.changeFrom!;
-      base.newCounterparty = {
-        fullName: v.cp_fullName.trim(),
-        inn: v.cp_inn.trim(),
-        ...Object.fromEntries(CP_FIELDS.filter((f) => f !== 'fullName' && f !== 'inn').map((f) => [f, text(v[`cp_${f}`])])),
-      };
+      base.newCounterparty = counterpartyInput((f) => v[`cp_${f}`]);
     }
   }
   return base;
