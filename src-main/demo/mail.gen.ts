@@ -1,7 +1,8 @@
 // Raw RFC 822 messages as the КЦ sends them (see specimens/mail): UTF-8 base64, windows-1251 HTML, koi8-r quoted-printable.
 import iconv from 'iconv-lite';
+import { base64Lines, encodedWord, quotedPrintable, type Charset } from './mime';
 
-export type Charset = 'utf-8' | 'windows-1251' | 'koi8-r';
+export type { Charset };
 
 export interface DemoMail {
   subject: string;
@@ -15,46 +16,6 @@ export interface DemoMail {
   /** When the КЦ sent it. */
   sentAt: Date;
   layout: 'plain-base64' | 'html-1251' | 'koi8-qp';
-}
-
-/** RFC 2047 encoded words of at most ~75 characters each (UTF-8 split on character edges). */
-function encodedWord(text: string, charset: Charset): string {
-  const bytes = iconv.encode(text, charset);
-  const words: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + 36);
-    if (charset === 'utf-8') while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-    words.push(`=?${charset}?b?${bytes.subarray(start, end).toString('base64')}?=`);
-    start = end;
-  }
-  return words.join('\r\n ');
-}
-
-function base64Lines(bytes: Buffer): string {
-  return bytes.toString('base64').replace(/.{76}/g, '$&\r\n');
-}
-
-function quotedPrintable(bytes: Buffer): string {
-  const out: string[] = [];
-  for (const line of bytes.toString('latin1').split('\r\n')) {
-    let s = '';
-    let len = 0;
-    for (let i = 0; i < line.length; i++) {
-      const b = line.charCodeAt(i);
-      const last = i === line.length - 1;
-      const plain = (b >= 33 && b <= 126 && b !== 61) || (b === 32 && !last);
-      const piece = plain ? line[i]! : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-      if (len + piece.length > 75) {
-        s += '=\r\n';
-        len = 0;
-      }
-      s += piece;
-      len += piece.length;
-    }
-    out.push(s);
-  }
-  return out.join('\r\n');
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

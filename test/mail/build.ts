@@ -1,7 +1,8 @@
 // Test helper: builds RFC 822 messages of the shapes the КЦ sends (charsets, base64/QP/8bit, HTML-only, forwarded) and lead bodies.
 import iconv from 'iconv-lite';
+import { base64Lines, encodedWord, quotedPrintable, type Charset } from '../../src-main/demo/mime';
 
-export type Charset = 'utf-8' | 'windows-1251' | 'koi8-r';
+export type { Charset };
 export type Cte = 'base64' | 'quoted-printable' | '8bit';
 
 export interface MailSpec {
@@ -23,47 +24,10 @@ export function uniqueMessageId(tag = 'test'): string {
   return `<${Date.now().toString(36)}.${process.pid}.${seq}.${Math.random().toString(36).slice(2)}@${tag}.example>`;
 }
 
-export function encodedWord(text: string, charset: Charset): string {
-  const bytes = iconv.encode(text, charset);
-  // Keep every encoded word under the 75-character limit by splitting the bytes (on character edges for utf-8).
-  const words: string[] = [];
-  let start = 0;
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + 36);
-    if (charset === 'utf-8') while (end < bytes.length && (bytes[end]! & 0xc0) === 0x80) end--;
-    words.push(`=?${charset}?B?${bytes.subarray(start, end).toString('base64')}?=`);
-    start = end;
-  }
-  return words.join('\r\n ');
-}
-
-export function qpEncode(bytes: Buffer): string {
-  const lines: string[] = [];
-  for (const line of bytes.toString('latin1').split('\n')) {
-    let out = '';
-    let len = 0;
-    const raw = Buffer.from(line.replace(/\r$/, ''), 'latin1');
-    for (let i = 0; i < raw.length; i++) {
-      const b = raw[i]!;
-      const last = i === raw.length - 1;
-      const plain = (b >= 33 && b <= 126 && b !== 61) || (b === 32 && !last);
-      const piece = plain ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
-      if (len + piece.length > 75) {
-        out += '=\r\n';
-        len = 0;
-      }
-      out += piece;
-      len += piece.length;
-    }
-    lines.push(out);
-  }
-  return lines.join('\r\n');
-}
-
 function encodeBody(text: string, charset: Charset, cte: Cte): string {
   const bytes = iconv.encode(text.replace(/\r?\n/g, '\r\n'), charset);
-  if (cte === 'base64') return bytes.toString('base64').replace(/.{76}/g, '$&\r\n');
-  if (cte === 'quoted-printable') return qpEncode(bytes);
+  if (cte === 'base64') return base64Lines(bytes);
+  if (cte === 'quoted-printable') return quotedPrintable(bytes);
   return bytes.toString('latin1');
 }
 
