@@ -235,19 +235,11 @@ export function TasksReport() {
               </Text>
             ) : (
               <>
-                <BarChart
-                  h={Math.max(160, 60 + leadsByPerson.length * 34)}
+                <PersonChart
+                  minHeight={160}
                   data={leadsByPerson}
-                  dataKey="label"
-                  type="stacked"
-                  orientation="vertical"
-                  withLegend
-                  legendProps={{ verticalAlign: 'top', height: 30 }}
-                  yAxisProps={{ width: 170 }}
-                  xAxisProps={{ allowDecimals: false }}
-                  maxBarWidth={22}
                   series={LEAD_KINDS.map((k) => ({ name: k, label: TASK_KIND_LABELS[k], color: KIND_COLORS[k] }))}
-                  data-testid="leads-chart"
+                  testId="leads-chart"
                 />
                 <LeadsTable rows={rows} />
                 <ResultsTable rows={rows} />
@@ -261,19 +253,11 @@ export function TasksReport() {
               </Text>
             ) : (
               <>
-                <BarChart
-                  h={Math.max(140, 60 + questionsByPerson.length * 34)}
+                <PersonChart
+                  minHeight={140}
                   data={questionsByPerson}
-                  dataKey="label"
-                  type="stacked"
-                  orientation="vertical"
-                  withLegend
-                  legendProps={{ verticalAlign: 'top', height: 30 }}
-                  yAxisProps={{ width: 170 }}
-                  xAxisProps={{ allowDecimals: false }}
-                  maxBarWidth={22}
-                  series={TASK_STATUSES.map((s) => ({ name: s, label: TASK_STATUS_LABELS[s], color: STATUS_CHART_COLORS[s] }))}
-                  data-testid="questions-chart"
+                  series={TASK_STATUSES.map((st) => ({ name: st, label: TASK_STATUS_LABELS[st], color: STATUS_CHART_COLORS[st] }))}
+                  testId="questions-chart"
                 />
                 <QuestionsTable rows={rows} />
               </>
@@ -285,5 +269,30 @@ export function TasksReport() {
         </>
       )}
     </Stack>
+  );
+}
+
+/** Horizontal stacked bars, one per employee, sized to the number of people. */
+function PersonChart(props: {
+  minHeight: number;
+  data: Record<string, string | number>[];
+  series: { name: string; label: string; color: string }[];
+  testId: string;
+}) {
+  return (
+    <BarChart
+      h={Math.max(props.minHeight, 60 + props.data.length * 34)}
+      data={props.data}
+      dataKey="label"
+      type="stacked"
+      orientation="vertical"
+      withLegend
+      legendProps={{ verticalAlign: 'top', height: 30 }}
+      yAxisProps={{ width: 170 }}
+      xAxisProps={{ allowDecimals: false }}
+      maxBarWidth={22}
+      series={props.series}
+      data-testid={props.testId}
+    />
   );
 }
