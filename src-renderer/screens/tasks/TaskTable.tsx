@@ -1,13 +1,11 @@
 // The task list as a dense table: sticky header, a colour stripe per deadline state, rows virtualised, arrows and Enter to open.
-import { memo, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Table, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, navTarget, useVirtualTable } from '../../components/useVirtualTable';
 import type { TaskListItem } from '../../../src-shared/mail-types';
 import { Deadline, TaskKindBadge, TaskStatusBadge } from './TaskBadges';
 import { deadlineState, fmtPhone, fmtWhen, stateColor } from './taskFormat';
 
-const ROW_HEIGHT = 30;
-const HEAD_HEIGHT = 32;
 
 const COLUMNS: { key: string; title: string; width?: number }[] = [
   { key: 'deadline', title: 'Срок', width: 150 },
@@ -93,48 +91,25 @@ export function TaskTable({
   onSelect: (index: number) => void;
   onOpen: (t: TaskListItem) => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    paddingStart: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
-  });
-  useEffect(() => {
-    if (selected >= 0 && selected < items.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, items.length, virtualizer]);
-
-  const page = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+  const { scrollRef, virtualRows: rows, padTop, padBottom, pageSize } = useVirtualTable({ count: items.length, selected });
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const last = items.length - 1;
-    const to = (i: number) => {
+    const to = navTarget(e.key, selected, items.length, pageSize);
+    if (to != null) {
       e.preventDefault();
-      onSelect(Math.max(0, Math.min(last, i)));
-    };
-    if (e.key === 'ArrowDown') to(selected + 1);
-    else if (e.key === 'ArrowUp') to(selected - 1);
-    else if (e.key === 'PageDown') to(selected + page);
-    else if (e.key === 'PageUp') to(selected - page);
-    else if (e.key === 'Home') to(0);
-    else if (e.key === 'End') to(last);
-    else if (e.key === 'Enter' && items[selected]) {
+      if (items.length > 0) onSelect(to);
+    } else if (e.key === 'Enter' && items[selected]) {
       e.preventDefault();
       onOpen(items[selected]!);
     }
   };
 
-  const rows = virtualizer.getVirtualItems();
-  const padTop = rows.length ? rows[0]!.start - HEAD_HEIGHT : 0;
-  const padBottom = rows.length ? virtualizer.getTotalSize() - rows[rows.length - 1]!.end : 0;
   return (
     <div
       ref={scrollRef}
       data-testid="tasks-table"
       tabIndex={0}
       onKeyDown={onKeyDown}
-      style={{ overflow: 'auto', flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', outline: 'none' }}
+      style={TABLE_BOX_STYLE}
     >
       <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={1100} aria-rowcount={items.length}>
         <colgroup>

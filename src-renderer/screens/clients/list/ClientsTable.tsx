@@ -1,14 +1,12 @@
 // The client list as a dense table: sticky header, sortable columns, rows virtualised with @tanstack/react-virtual.
-import { memo, useEffect, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Table, Text, UnstyledButton, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, useVirtualTable } from '../../../components/useVirtualTable';
 import type { ClientListItem, ReadinessStageSetting } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../components/StatusBadges';
 import type { SortKey, SortState } from './sortClients';
 
-export const ROW_HEIGHT = 30;
-const HEAD_HEIGHT = 32;
 
 interface Column {
   key: string;
@@ -123,28 +121,10 @@ export function ClientsTable({
   onOpen: (index: number) => void;
   onKeyDown: (e: KeyboardEvent<HTMLElement>, pageSize: number) => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const showMatch = items.some((i) => i.matched);
   const columns = showMatch ? [...COLUMNS, MATCH_COLUMN] : COLUMNS;
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), 0);
-  const virtualizer = useVirtualizer({
-    count: items.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    // The sticky header sits inside the scroll box: rows start below it and are never scrolled under it.
-    paddingStart: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
-  });
-
-  useEffect(() => {
-    if (selectedIndex >= 0 && selectedIndex < items.length) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, items, virtualizer]);
-
-  const virtualRows = virtualizer.getVirtualItems();
-  const padTop = virtualRows.length ? virtualRows[0]!.start - HEAD_HEIGHT : 0;
-  const padBottom = virtualRows.length ? virtualizer.getTotalSize() - virtualRows[virtualRows.length - 1]!.end : 0;
-  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
+  const { scrollRef, virtualRows, padTop, padBottom, pageSize } = useVirtualTable({ count: items.length, selected: selectedIndex, scrollKey: items });
 
   return (
     <div
@@ -152,7 +132,7 @@ export function ClientsTable({
       data-testid="clients-table"
       tabIndex={0}
       onKeyDown={(e) => onKeyDown(e, pageSize)}
-      style={{ overflow: 'auto', flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', outline: 'none' }}
+      style={TABLE_BOX_STYLE}
     >
       <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={minWidth} aria-rowcount={items.length}>
         <colgroup>

@@ -1,15 +1,13 @@
 // The documents register as a dense virtualised table: sticky header, rows loaded as they scroll into view, arrows and Enter to open.
-import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { memo, useEffect, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { Table, Text } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, navTarget, useVirtualTable } from '../../../components/useVirtualTable';
 import type { DocumentListItem } from '../../../../src-shared/doc-types';
 import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { initials } from '../../clients/list/ClientsTable';
 import { ReturnStateBadge, StatusBadge } from '../DocBadges';
 import { TYPE_SHORT } from '../docUi';
 
-const ROW_HEIGHT = 30;
-const HEAD_HEIGHT = 32;
 
 const COLUMNS: { key: string; title: string; width?: number; num?: boolean }[] = [
   { key: 'type', title: 'Тип', width: 120 },
@@ -84,17 +82,8 @@ export function RegisterTable({
   ensure: (from: number, to: number) => void;
   onOpen: (d: DocumentListItem) => void;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(-1);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
-    paddingStart: HEAD_HEIGHT,
-    scrollPaddingStart: HEAD_HEIGHT,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
+  const { scrollRef, virtualRows, padTop, padBottom, pageSize } = useVirtualTable({ count: rows.length, selected, overscan: 15 });
   const first = virtualRows[0]?.index ?? 0;
   const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
 
@@ -102,35 +91,22 @@ export function RegisterTable({
     if (rows.length) ensure(first, last + 1);
   }, [first, last, rows.length, ensure]);
 
-  useEffect(() => {
-    if (selected >= 0 && selected < rows.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, rows.length, virtualizer]);
-
   const open = (i: number) => {
     setSelected(i);
     const d = rows[i];
     if (d) onOpen(d);
   };
-  const pageSize = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEAD_HEIGHT) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const move = (to: number) => {
+    const to = navTarget(e.key, selected, rows.length, pageSize);
+    if (to != null) {
       e.preventDefault();
-      setSelected(Math.max(0, Math.min(rows.length - 1, to)));
-    };
-    if (e.key === 'ArrowDown') move(selected + 1);
-    else if (e.key === 'ArrowUp') move(selected - 1);
-    else if (e.key === 'PageDown') move(selected + pageSize);
-    else if (e.key === 'PageUp') move(selected - pageSize);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(rows.length - 1);
-    else if (e.key === 'Enter' && selected >= 0) {
+      setSelected(to);
+    } else if (e.key === 'Enter' && selected >= 0) {
       e.preventDefault();
       open(selected);
     }
   };
 
-  const padTop = virtualRows.length ? virtualRows[0]!.start - HEAD_HEIGHT : 0;
-  const padBottom = virtualRows.length ? virtualizer.getTotalSize() - virtualRows[virtualRows.length - 1]!.end : 0;
   const minWidth = COLUMNS.reduce((s, c) => s + (c.width ?? CLIENT_MIN_WIDTH), 0);
 
   return (
@@ -139,7 +115,7 @@ export function RegisterTable({
       tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="register-table"
-      style={{ overflow: 'auto', flex: 1, minHeight: 0, border: '1px solid var(--mantine-color-gray-3)', borderRadius: 'var(--mantine-radius-sm)', outline: 'none' }}
+      style={TABLE_BOX_STYLE}
     >
       <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={minWidth} aria-rowcount={rows.length}>
         <colgroup>
