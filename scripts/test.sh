@@ -25,3 +25,4 @@ echo "== lint"; npm run -s lint
 echo "== build renderer"; npx vite build --logLevel warn
 echo "== unit and integration tests"; npx vitest run --project unit
 echo "== e2e tests (server host in Chromium)"; npx vitest run --project e2e
+echo "== first run (the README's quick start in a clean copy)"; npx vitest run --project install

@@ -11,7 +11,8 @@ import { startMailJobs } from '../jobs/runner';
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
-    port: { type: 'string', default: '4780' },
+    // CRM_PORT lets scripts and tests run the README's commands on another port (0 = any free one).
+    port: { type: 'string', default: process.env.CRM_PORT || '4780' },
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
     static: { type: 'string' },

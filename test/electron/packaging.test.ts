@@ -25,6 +25,22 @@ describe('electron-builder.yml', () => {
     expect(JSON.stringify(config.linux?.target)).toContain('AppImage');
   });
 
+  it('names the same Electron version as package.json, whose typings package matches it too', async () => {
+    const config = await getConfig(repo, path.join(repo, 'electron-builder.yml'), null);
+    const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as {
+      optionalDependencies?: Record<string, string>;
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
+    // Optional: a plain `npm ci` must succeed where the binary cannot be downloaded.
+    expect(pkg.optionalDependencies?.electron).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.dependencies.electron ?? pkg.devDependencies.electron).toBeUndefined();
+    expect(config.electronVersion).toBe(pkg.optionalDependencies?.electron);
+    expect(pkg.devDependencies['electron-types']).toBe(pkg.optionalDependencies?.electron);
+    const types = fs.readFileSync(path.join(repo, 'node_modules/electron-types/dist/electron.d.ts'), 'utf8');
+    expect(types.slice(0, 200)).toContain(`Electron ${pkg.optionalDependencies?.electron}`);
+  });
+
   it('matches package.json: the entry point is the bundle that build-main writes', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')) as { main: string; scripts: Record<string, string> };
     expect(pkg.main).toBe('dist/main/electron/main.cjs');
