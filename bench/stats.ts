@@ -33,3 +33,43 @@ export function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/**
+ * One bench row as every part prints it (issue «Tests and benchmarks that prove what they claim»): the product beside two
+ * references written from scratch in bench/ — the floor (the bare index or FTS lookup any correct answer needs) and a
+ * straightforward correct statement returning the same rows — each timed on queries not used to warm up.
+ */
+export interface CompareRow {
+  name: string;
+  product: Timing;
+  floor: Timing | null;
+  plain: Timing | null;
+  /** What the row promises, e.g. `p95 ≤ 1.5 ms`; empty when the row is informative only. */
+  target: string;
+  /** Whether the target was met (null: no target). */
+  met: boolean | null;
+  /** Rows compared and found equal in full (ids, order, every field shown), or a note why not compared. */
+  rows?: string;
+}
+
+const ratio = (a: number, b: number | undefined) => (b && Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+
+/** The printed table for CompareRow: p50/p95 of product, floor and straightforward statement, with ratios at p95. */
+export function compareTable(rows: CompareRow[]): string {
+  return table(
+    ['row', 'n', 'product p50', 'product p95', 'floor p95', 'plain p95', '÷ floor', '÷ plain', 'same rows', 'target', 'result'],
+    rows.map((r) => [
+      r.name,
+      String(r.product.n),
+      ms(r.product.p50),
+      ms(r.product.p95),
+      r.floor ? ms(r.floor.p95) : '—',
+      r.plain ? ms(r.plain.p95) : '—',
+      ratio(r.product.p95, r.floor?.p95),
+      ratio(r.product.p95, r.plain?.p95),
+      r.rows ?? '',
+      r.target,
+      r.met === null ? '' : r.met ? 'met' : 'MISSED',
+    ]),
+  );
+}
