@@ -40,10 +40,10 @@ async function traffic(url: string, tokens: string[], w: ReturnType<typeof workl
 
 export const part: ReliabilityPart = {
   name: 'backup-load',
-  describe: 'server host in a child process (20,000 clients); 6 readers flat out and 4 writers (~20 writes/s) over HTTP while (a) the server’s backup job runs (backup.runNow, worker thread) and (b) `cli backup` runs in another process',
+  describe: 'server host in a child process (10,000 clients); 6 readers flat out and 4 writers (~20 writes/s) over HTTP while (a) the server’s backup job runs (backup.runNow, worker thread) and (b) `cli backup` runs in another process',
   async run(ctx) {
     const dbPath = path.join(ctx.tmpDir, 'backup-load.db');
-    const { core, adminToken } = await prepareDb(dbPath, ctx.quick ? 500 : 20_000);
+    const { core, adminToken } = await prepareDb(dbPath, ctx.quick ? 500 : 10_000);
     const tokens = await workstationTokens(core, adminToken, 5, 10);
     const w = workload(core);
     const folder = path.join(ctx.tmpDir, 'copies');
@@ -52,7 +52,7 @@ export const part: ReliabilityPart = {
     core.close();
     const server = await startServerChild(dbPath);
     try {
-      const baselineMs = ctx.quick ? 2000 : 10_000;
+      const baselineMs = ctx.quick ? 2000 : 5000;
       let endBaseline: () => void = () => undefined;
       const baselineStop = new Promise<void>((r) => (endBaseline = r));
       setTimeout(endBaseline, baselineMs);

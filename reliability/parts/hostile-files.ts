@@ -55,7 +55,7 @@ export const part: ReliabilityPart = {
       const r = await parseMailCase(f);
       figures.push({ figure: `mail: ${f.describe} (${kb(r.bytes)})`, value: `${r.outcome}, ${r.ms.toFixed(0)} ms`, target: 'finishes, no throw', met: !r.outcome.startsWith('threw') });
     }
-    const n = ctx.quick ? 4000 : 10_000;
+    const n = ctx.quick ? 4000 : 6000;
     for (const shape of Object.keys(HTML_SHAPES) as (keyof typeof HTML_SHAPES)[]) {
       const r = await doublingRatio(shape, n);
       figures.push({ figure: `mail HTML ${shape}: work for 2× input`, value: `${r.ratio.toFixed(2)}× (${r.ms.toFixed(0)} ms CPU at ${2 * n} units)`, target: '≤ 3× (linear)', met: r.ratio <= 3 });

@@ -61,8 +61,8 @@ export const part: ReliabilityPart = {
   name: 'kill-writes',
   describe: 'kill -9 of a child process creating clients through the core (one IMMEDIATE transaction each, flat out), N rounds; then integrity_check and the acknowledged rows',
   async run(ctx) {
-    // A round costs a process start (~1–3 s here); fit the rounds into the budget.
-    const rounds = ctx.quick ? 3 : Math.max(5, Math.min(40, Math.floor(ctx.budgetMs / 4000)));
+    // A round costs a process start (2–8 s on the shared cores); fit the rounds into the budget.
+    const rounds = ctx.quick ? 3 : Math.max(5, Math.min(30, Math.floor(ctx.budgetMs / 8000)));
     const r = await killDuringWrites({ dir: ctx.tmpDir, rounds, log: ctx.log });
     const figures: Figure[] = [
       { figure: 'rounds (kill -9 mid-write)', value: String(r.rounds) },

@@ -78,7 +78,16 @@ export async function intakeKillLoop(o: IntakeKillOptions): Promise<IntakeKillRe
     const child = syncChild(o.dbPath, []);
     await child.ready;
     const before = count('SELECT COUNT(*) AS n FROM mail_messages');
-    await new Promise((r) => setTimeout(r, 50 + rnd() * 900));
+    if (kills.length % 2 === 0 && !done) {
+      // Every other kill waits until the reader has committed something, so it lands inside processing however slow
+      // the machine is (a reader still connecting when killed proves less); the others fall at any moment.
+      for (let waited = 0; waited < 30_000 && count('SELECT COUNT(*) AS n FROM mail_messages') === before && child.proc.exitCode === null; waited += 20) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await new Promise((r) => setTimeout(r, rnd() * 300));
+    } else {
+      await new Promise((r) => setTimeout(r, 50 + rnd() * 900));
+    }
     await killHard(child);
     kills.push({ at: appended, before, after: count('SELECT COUNT(*) AS n FROM mail_messages') });
   }
