@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Figure, ReliabilityPart } from './types';
+import type { Figure } from './types';
+import { loadParts } from './parts-loader';
 import { table } from '../bench/stats';
 
 const { values } = parseArgs({
@@ -14,20 +14,6 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
   },
 });
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const partsDir = path.join(here, 'parts');
-
-/** Parts are discovered, so a new one is a new file and nothing else. */
-export async function loadParts(): Promise<ReliabilityPart[]> {
-  const files = fs.existsSync(partsDir) ? fs.readdirSync(partsDir).filter((f) => f.endsWith('.ts')).sort() : [];
-  const parts: ReliabilityPart[] = [];
-  for (const f of files) {
-    const mod = (await import(pathToFileURL(path.join(partsDir, f)).href)) as { part?: ReliabilityPart };
-    if (mod.part) parts.push(mod.part);
-  }
-  return parts;
-}
 
 const only = values.only ? new Set(values.only.split(',')) : null;
 const parts = (await loadParts()).filter((p) => !only || only.has(p.name));

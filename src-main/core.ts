@@ -4,6 +4,7 @@ import { openDb, type Db } from './db/connection';
 import { dispatch } from './api/dispatch';
 import { Bus } from './api/bus';
 import { systemClock, type Clock } from './api/context';
+import { holdDatabase } from './db/holder';
 
 export interface Core {
   db: Db;
@@ -13,13 +14,24 @@ export interface Core {
 }
 
 export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: string, err?: unknown) => void }): Core {
-  const db = openDb(opts.dbPath);
+  // Held for as long as the core lives: `restore` refuses to replace a database that a running process works on.
+  const hold = holdDatabase(opts.dbPath);
+  let db: Db;
+  try {
+    db = openDb(opts.dbPath);
+  } catch (err) {
+    hold.release();
+    throw err;
+  }
   const bus = new Bus();
   const deps = { db, clock: opts.clock ?? systemClock, publish: bus.publish, log: opts.log };
   return {
     db,
     bus,
     call: (method, input, token) => dispatch(deps, method, input, token),
-    close: () => db.$client.close(),
+    close: () => {
+      db.$client.close();
+      hold.release();
+    },
   };
 }

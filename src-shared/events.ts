@@ -14,6 +14,8 @@ export interface PushEvents {
   'mail.queue.changed': { queueId: number };
   /** Mailboxes were added or edited, or a sync was asked for: the job runner re-reads them. */
   'mail.mailboxes.changed': { mailboxId: number | null; syncNow: boolean };
+  /** The backup schedule changed, or a backup started or finished: the status screen reloads, the job re-reads its settings. */
+  'backup.changed': Record<string, never>;
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

@@ -11,6 +11,7 @@ import { notificationsHandlers } from '../features/tasks/notifications.handlers'
 import { documentsHandlers } from '../features/documents/documents.handlers';
 import { printHandlers } from '../features/print/print.handlers';
 import { reportsHandlers } from '../features/reports/reports.handlers';
+import { backupHandlers } from '../features/backup/backup.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -23,4 +24,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...documentsHandlers,
   ...printHandlers,
   ...reportsHandlers,
+  ...backupHandlers,
 };

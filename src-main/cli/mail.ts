@@ -10,6 +10,7 @@ import { leaseOf, newOwnerId } from '../features/mail/lease';
 import { listTasks } from '../features/tasks/tasks.repo';
 import { MailboxWorker } from '../jobs/imap.job';
 import { startMailJobs } from '../jobs/runner';
+import { holdDatabase, DatabaseBusyError, type Hold } from '../db/holder';
 import { CliError, existingFile, parseOptions, requireOption, usageError } from './util';
 
 export const MAIL_USAGE = `  mail add   --db F --host H --port P --user U --password-file F [--tls|--no-tls] [--folder INBOX] [--name N]
@@ -83,9 +84,20 @@ async function syncOnce(db: Db, ids: number[]): Promise<void> {
   }
 }
 
+function heldOrExplained(file: string): Hold {
+  try {
+    return holdDatabase(file);
+  } catch (err) {
+    throw err instanceof DatabaseBusyError ? new CliError(err.message) : err;
+  }
+}
+
 async function mailSync(args: string[]): Promise<void> {
   const o = parseOptions(args, { db: { type: 'string' }, once: { type: 'boolean' }, mailbox: { type: 'string' } });
-  const db = openDb(existingFile(requireOption(o.db, 'db'), 'Database'));
+  const file = existingFile(requireOption(o.db, 'db'), 'Database');
+  // A reader that may run for days holds the database like the server does, so `restore` waits for it.
+  const hold = heldOrExplained(file);
+  const db = openDb(file);
   try {
     const ids = mailboxIds(db, o.mailbox);
     if (ids.length === 0) {
@@ -102,6 +114,7 @@ async function mailSync(args: string[]): Promise<void> {
     await jobs.stop();
   } finally {
     db.$client.close();
+    hold.release();
   }
 }
 

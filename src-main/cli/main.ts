@@ -1,5 +1,5 @@
-// CLI entry: `npm run cli -- <command> --db <file> …` for administrators (seed, backup, migrate, user add).
-import { backupCommand } from './commands/backup';
+// CLI entry: `npm run cli -- <command> --db <file> …` for administrators (seed, backup, restore, migrate, user add).
+import { backupCommand, restoreCommand } from './commands/backup';
 import { migrateCommand } from './commands/migrate';
 import { seedCommand } from './commands/seed';
 import { ROLE_HELP, userCommand } from './commands/user';
@@ -10,8 +10,12 @@ export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
 
 Commands:
   migrate   --db F                         apply pending migrations and list them
-  backup    --db F --to B [--force]        online backup (safe while the program runs);
-                                           refuses to overwrite B without --force
+  backup    --db F --to DIR [--keep N] [--keep-days D]
+                                           a verified backup of the database, its key and file
+                                           stores into DIR/<name>-<time>/ (safe while the program
+                                           runs); --keep/--keep-days remove older ones
+  restore   --db F --from DIR/<backup>     replace F (and its key and stores) by a backup; refused
+                                           while a program holds F; the replaced files are kept
   seed      --db F --clients N [--seed S]  add N generated clients (scale data)
   user add  --db F --login L --password-file P --role R [--role R2 …] [--name "ФИО"]
                                            add an employee; the password is read from file P
@@ -23,6 +27,7 @@ Role codes: ${ROLE_HELP}`;
 const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   migrate: migrateCommand,
   backup: backupCommand,
+  restore: restoreCommand,
   seed: seedCommand,
   user: userCommand,
   mail: mailCommand,

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core';
+import { DatabaseBusyError } from '../db/holder';
 import { createHttpServer } from './http';
 import { loadDemo } from '../demo/demo';
 import { startMailJobs } from '../jobs/runner';
+import { startBackupJob } from '../jobs/backup.job';
 
 const { values } = parseArgs({
   options: {
@@ -29,7 +31,17 @@ const staticDir = values.static ?? path.resolve(here, '../../dist/renderer');
 if (!fs.existsSync(path.join(staticDir, 'index.html'))) {
   console.warn(`The screens are not built (${staticDir} is empty): run \`npm run build:renderer\` for the browser UI. The API works without it.`);
 }
-const core = createCore({ dbPath: values.db });
+let core: ReturnType<typeof createCore>;
+try {
+  core = createCore({ dbPath: values.db });
+} catch (err) {
+  // A restore holds the database exclusively (src-main/db/holder.ts): say so instead of a stack trace.
+  if (err instanceof DatabaseBusyError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}
 
 if (values.demo) {
   const loaded = await loadDemo(core.db);
@@ -47,10 +59,12 @@ server.listen(Number(values.port), values.host, () => {
 
 // The server reads the mailboxes (in connected mode the desktop apps never do, so one process owns each).
 const mailJobs = startMailJobs(core);
+// Scheduled backups (settings in «Настройки → Резервные копии»), made on a worker thread.
+const backupJob = startBackupJob({ db: core.db, publish: core.bus.publish });
 
 const stop = () => {
   server.close();
-  void mailJobs.stop().finally(() => {
+  void Promise.all([mailJobs.stop(), backupJob.stop()]).finally(() => {
     core.close();
     process.exit(0);
   });

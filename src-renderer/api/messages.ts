@@ -66,6 +66,12 @@ const REASON_TEXT: Record<string, string> = {
   unknown_placeholder: 'В тексте есть подстановки, которые печать не умеет заполнить',
   vat_rate: 'Выберите ставку НДС из списка',
   same_counterparty: 'Это тот же контрагент, что и до смены',
+  // Backups
+  no_scheduler: 'Сервер программы не запущен: копии по расписанию и по кнопке создаёт он',
+  backup_running: 'Копия уже создаётся: дождитесь окончания',
+  absolute_path: 'Укажите полный путь к папке на сервере, например /srv/backup/crm или D:\\Копии\\CRM',
+  inside_store: 'Папка копий не может быть внутри папки файлов программы',
+  not_writable: 'Сервер не может создать эту папку или писать в неё',
 };
 
 /** Texts for a reason at a particular field, where the general one would mislead. */

@@ -1,4 +1,4 @@
-// The CLI run as a child process on temp files: migrate, user add (then sign in), seed counts, backup (safe while open).
+// The CLI run as a child process on temp files: migrate, user add (then sign in), seed counts, backup (safe while open, a folder per backup).
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -109,7 +109,7 @@ describe('cli', { timeout: 90_000 }, () => {
     expect(bad.stderr).toContain('--clients must be a whole number');
   });
 
-  it('backup copies a database that is open in the program, and overwrites only with --force', async () => {
+  it('backup copies a database that is open in the program into a folder of its own, and keeps as many as asked', { timeout: 240_000 }, async () => {
     const db = file('b.db');
     const core = createCore({ dbPath: db, log: () => undefined });
     try {
@@ -121,28 +121,31 @@ describe('cli', { timeout: 90_000 }, () => {
         expect(r.ok).toBe(true);
       }
       // The program keeps its connection (and the WAL) open while the backup runs.
-      const out = await cli('backup', '--db', db, '--to', file('copy.db'));
+      const out = await cli('backup', '--db', db, '--to', file('backups'));
       expect(out.code, out.stderr).toBe(0);
-      expect(out.stdout).toContain('20 clients, integrity ok');
-      expect(count(file('copy.db'), 'clients')).toBe(20);
-      expect(count(file('copy.db'), 'phones')).toBe(20);
-      expect(count(file('copy.db'), 'employees')).toBe(1);
-      // A backup is one self-contained file.
-      expect(fs.existsSync(file('copy.db-wal'))).toBe(false);
+      expect(out.stdout).toContain('(20 clients)');
+      expect(out.stdout).toContain('checksums and integrity verified');
+      const [first] = fs.readdirSync(file('backups'));
+      const copy = path.join(file('backups'), first!, 'b.db');
+      expect(count(copy, 'clients')).toBe(20);
+      expect(count(copy, 'phones')).toBe(20);
+      expect(count(copy, 'employees')).toBe(1);
+      // A backup is self-contained: no WAL beside the copy.
+      expect(fs.existsSync(`${copy}-wal`)).toBe(false);
 
       await core.call('clients.create', { name: 'ООО «После копии»' }, token);
-      const refused = await cli('backup', '--db', db, '--to', file('copy.db'));
-      expect(refused.code).toBe(1);
-      expect(refused.stderr).toContain('already exists');
-      expect(count(file('copy.db'), 'clients')).toBe(20);
-      const forced = await cli('backup', '--db', db, '--to', file('copy.db'), '--force');
-      expect(forced.code, forced.stderr).toBe(0);
-      expect(count(file('copy.db'), 'clients')).toBe(21);
-      expect(fs.readdirSync(dir).filter((f) => f.includes('.partial-'))).toEqual([]);
+      // Two more within the same second get their own folders; --keep 2 leaves the newest two.
+      for (let i = 0; i < 2; i++) expect((await cli('backup', '--db', db, '--to', file('backups'), '--keep', '2')).code).toBe(0);
+      const kept = fs.readdirSync(file('backups')).sort();
+      expect(kept).toHaveLength(2);
+      expect(kept).not.toContain(first);
+      for (const k of kept) expect(count(path.join(file('backups'), k, 'b.db'), 'clients')).toBe(21);
+      const badKeep = await cli('backup', '--db', db, '--to', file('backups'), '--keep', '0');
+      expect(badKeep.code).toBe(2);
     } finally {
       core.close();
     }
-    const missing = await cli('backup', '--db', file('nope.db'), '--to', file('nope-copy.db'));
+    const missing = await cli('backup', '--db', file('nope.db'), '--to', file('nope-copies'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('Database not found');
     expect(fs.existsSync(file('nope.db'))).toBe(false);

@@ -1,54 +1,54 @@
-// `backup --db F --to B [--force]`: SQLite online backup, safe while the program works with the database.
-import fs from 'node:fs';
+// `backup --db F --to DIR [--keep N] [--keep-days D]` and `restore --db F --from BACKUP`: consistent backups of the database, its key and file stores.
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { CliError, existingFile, megabytes, parseOptions, requireOption } from '../util';
+import { createBackup } from '../../features/backup/snapshot';
+import { applyRetention } from '../../features/backup/retention';
+import { restoreBackup } from '../../features/backup/restore';
+import { BackupInvalidError } from '../../features/backup/manifest';
+import { DatabaseBusyError } from '../../db/holder';
+import { CliError, existingFile, megabytes, parseOptions, requireOption, seconds, usageError } from '../util';
 
-function removeSidecars(file: string): void {
-  // A stale -wal beside a replaced file would be replayed into it: remove it with the old file.
-  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+function count(text: string | undefined, name: string, min: number): number | null {
+  if (text === undefined) return null;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < min) throw usageError(`--${name} must be a whole number ≥ ${min}`);
+  return n;
 }
 
 export async function backupCommand(args: string[]): Promise<void> {
-  const opts = parseOptions(args, { db: { type: 'string' }, to: { type: 'string' }, force: { type: 'boolean', default: false } });
+  const opts = parseOptions(args, { db: { type: 'string' }, to: { type: 'string' }, keep: { type: 'string' }, 'keep-days': { type: 'string' } });
   const source = existingFile(requireOption(opts.db, 'db'), 'Database');
-  const target = path.resolve(requireOption(opts.to, 'to'));
-  if (target === path.resolve(source)) throw new CliError('--to must differ from --db');
-  if (fs.existsSync(target) && !opts.force) throw new CliError(`${target} already exists; choose another file or add --force to overwrite it`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-
-  // Written beside the target and renamed at the end, so a failed backup never leaves a half file under its name.
-  const partial = `${target}.partial-${process.pid}`;
-  removeSidecars(partial);
-  // No migrations and no writes: the running program owns the schema; backup only reads pages.
-  const db = new Database(source, { fileMustExist: true });
+  const folder = path.resolve(requireOption(opts.to, 'to'));
+  const keepCount = count(opts.keep, 'keep', 1);
+  const keepDays = count(opts['keep-days'], 'keep-days', 1);
+  let result;
   try {
-    db.pragma('busy_timeout = 5000');
-    await db.backup(partial);
+    result = createBackup({ dbPath: source, folder, onStep: (s) => s !== 'done' && process.stderr.write(`  ${s}…\n`) });
   } catch (err) {
-    fs.rmSync(partial, { force: true });
     throw new CliError(`backup failed: ${(err as Error).message}`);
-  } finally {
-    db.close();
   }
+  const m = result.manifest;
+  const store = m.stores.map((s) => `${s.name}: ${s.files} files`).join(', ');
+  console.log(
+    `Backup written: ${result.dir}\n  ${megabytes(m.bytes)} in ${seconds(m.durationMs)}; database ${m.database.file} (${m.database.tables.clients ?? 0} clients), ` +
+      `${m.key ? 'key file, ' : ''}${store || 'no file stores'}; checksums and integrity verified`,
+  );
+  if (result.staleRemoved > 0) console.log(`  removed ${result.staleRemoved} unfinished backup(s) of interrupted runs`);
+  if (keepCount != null || keepDays != null) {
+    const removed = applyRetention(folder, source, { keepCount, keepDays }, Date.now());
+    if (removed.length > 0) console.log(`  removed old backups: ${removed.join(', ')}`);
+  }
+}
 
-  // A backup is one self-contained file: leave WAL mode, then check it before it takes the target's name.
-  const copy = new Database(partial, { fileMustExist: true });
-  let clients: number | null = null;
+export async function restoreCommand(args: string[]): Promise<void> {
+  const opts = parseOptions(args, { db: { type: 'string' }, from: { type: 'string' } });
+  const target = requireOption(opts.db, 'db');
+  const from = requireOption(opts.from, 'from');
   try {
-    copy.pragma('journal_mode = DELETE');
-    const check = copy.pragma('quick_check', { simple: true });
-    if (check !== 'ok') throw new CliError(`the backup copy failed its integrity check: ${String(check)}`);
-    const hasClients = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'clients'").get();
-    if (hasClients) clients = (copy.prepare('SELECT COUNT(*) AS n FROM clients').get() as { n: number }).n;
+    const r = restoreBackup({ dbPath: target, from });
+    console.log(`Restored ${path.resolve(target)} from the backup of ${r.manifest.createdAt} (${megabytes(r.manifest.bytes)}, verified).`);
+    if (r.replacedDir) console.log(`The replaced files are kept in ${r.replacedDir}; delete that folder once the restored data is checked.`);
   } catch (err) {
-    copy.close();
-    fs.rmSync(partial, { force: true });
-    throw err instanceof CliError ? err : new CliError(`cannot verify the backup: ${(err as Error).message}`);
+    if (err instanceof DatabaseBusyError || err instanceof BackupInvalidError) throw new CliError(`restore refused: ${err.message}`);
+    throw new CliError(`restore failed, the database was left as it was: ${(err as Error).message}`);
   }
-  copy.close();
-  removeSidecars(target);
-  fs.renameSync(partial, target);
-  const size = fs.statSync(target).size;
-  console.log(`Backup written: ${target} (${megabytes(size)}${clients === null ? '' : `, ${clients} clients`}, integrity ok)`);
 }

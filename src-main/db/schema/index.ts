@@ -6,3 +6,4 @@ export * from './events';
 export * from './readiness';
 export * from './mail';
 export * from './documents';
+export * from './backup';

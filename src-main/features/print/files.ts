@@ -1,9 +1,9 @@
 // Output files (PDF, XLSX) in a per-employee folder beside the database, and reading them back safely by path.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
+import { fileStore, storeDir } from '../../db/file-stores';
 import { notFound } from '../../api/errors';
 import type { PrintedFile } from '../../../src-shared/doc-types';
 
@@ -18,9 +18,7 @@ const MAX_READ = 64 * 1024 * 1024;
 
 /** `<database folder>/print/<employee id>`; a database in memory uses the system temp folder. */
 export function outputDir(db: Db, employeeId: number): string {
-  const file = db.$client.name;
-  const base = !file || file === ':memory:' ? path.join(os.tmpdir(), 'crm-print') : path.join(path.dirname(path.resolve(file)), 'print');
-  return path.join(base, String(employeeId));
+  return path.join(storeDir(db.$client.name, fileStore('print')), String(employeeId));
 }
 
 const lastSweep = new Map<string, number>();

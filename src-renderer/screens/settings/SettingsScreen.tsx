@@ -9,6 +9,7 @@ import { ReadinessTab } from './ReadinessTab';
 import { MailboxesTab } from '../mail/MailboxesTab';
 import { RulesTab } from '../mail/RulesTab';
 import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
+import { BackupTab } from '../backup/BackupTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -20,6 +21,7 @@ const TABS = [
   { key: 'documents', label: 'Документы', adminOnly: true, roles: MANAGERS, Component: DocumentSettingsTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
+  { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {

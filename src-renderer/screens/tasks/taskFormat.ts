@@ -2,6 +2,7 @@
 import type { AssignedBy, MatchedBy, QueueReason, TaskListItem } from '../../../src-shared/mail-types';
 import { STATE_COLORS } from '../../app/theme';
 import { formatMinutes } from '../../../src-shared/task-report';
+import { formatDateTime } from '../../../src-shared/format';
 import { formatPhone, normalizePhone } from '../../../src-shared/validation/phone';
 
 export { TASK_KIND_LABELS, TASK_STATUS_LABELS, CONTACT_RESULT_LABELS, formatMinutes } from '../../../src-shared/task-report';
@@ -9,12 +10,7 @@ export { TASK_KIND_LABELS, TASK_STATUS_LABELS, CONTACT_RESULT_LABELS, formatMinu
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** UTC timestamp → local 27.11.2026 14:05. */
-export function fmtDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export const fmtDateTime = formatDateTime;
 
 /** Today as 27.11.2026 14:05, or only 14:05 when it is today (dense lists). */
 export function fmtWhen(iso: string, now = new Date()): string {

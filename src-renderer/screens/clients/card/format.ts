@@ -8,13 +8,7 @@ export function fmtDate(iso: string | null | undefined): string {
 }
 
 /** UTC timestamp → local 27.11.2026 14:05. */
-export function fmtDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(d.getDate())}.${p(d.getMonth() + 1)}.${d.getFullYear()} ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
+export { formatDateTime as fmtDateTime } from '../../../../src-shared/format';
 
 /** Today on this workstation as YYYY-MM-DD. */
 export function todayIso(): string {

@@ -5,6 +5,7 @@ import { IconDeviceFloppy, IconFileTypePdf, IconPrinter } from '@tabler/icons-re
 import type { PrintedFile } from '../../../../src-shared/doc-types';
 import { call } from '../../../api/transport';
 import { errorText } from '../../../api/messages';
+import { formatBytes } from '../../../../src-shared/format';
 
 /** A file the server wrote, fetched once as a blob: URL (revoked when the preview closes). */
 function useBlobUrls() {
@@ -27,7 +28,7 @@ function useBlobUrls() {
   };
 }
 
-const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ` : `${Math.max(1, Math.round(bytes / 1024))} КБ`);
+const sizeText = formatBytes;
 const pagesText = (n: number | null) => (n == null ? '' : `${n} стр.`);
 
 function download(url: string, name: string) {
