@@ -11,6 +11,8 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'test/install/**'],
           environment: 'node',
           testTimeout: 30_000,
+          // Hooks seed databases; on a loaded 2-core machine the 10 s default is too tight.
+          hookTimeout: 60_000,
           pool: 'forks',
         },
       },
