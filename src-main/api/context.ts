@@ -5,6 +5,7 @@ import type { PushEventName, PushEvents, PushMessage } from '../../src-shared/ev
 import { auditLog } from '../db/schema';
 import { AppError } from './errors';
 import { stmt } from '../db/stmt';
+import type { WorkerPool } from '../workers/pool';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -49,7 +50,14 @@ export class Ctx {
     readonly user: SessionUser | null,
     readonly clock: Clock,
     readonly token: string | null,
+    private readonly workers: WorkerPool | null = null,
   ) {}
+
+  /** The worker pool, for a handler's `prepare` (print, exports); calls made by jobs have none. */
+  get pool(): WorkerPool {
+    if (!this.workers) throw new Error('no worker pool in this context');
+    return this.workers;
+  }
 
   /** The signed-in employee; the dispatcher guarantees one for non-public methods. */
   get me(): SessionUser {

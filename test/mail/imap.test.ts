@@ -38,7 +38,7 @@ beforeEach(async () => {
 });
 afterEach(() => env?.close());
 
-const worker = (owner = newOwnerId()) => new MailboxWorker(mailboxId, { db: env.core.db, clock: env.clock, publish: env.core.bus.publish, ownerId: owner });
+const worker = (owner = newOwnerId()) => new MailboxWorker(mailboxId, { db: env.core.db, pool: env.core.pool, clock: env.clock, publish: env.core.bus.publish, ownerId: owner });
 const append = (msgs: Buffer[]) => dovecot.append(user, PASSWORD, msgs);
 const taskCount = () => (env.core.db.$client.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
 const lead = (n: number, email = `lead${n}@example.org`) =>
