@@ -6,7 +6,7 @@ import type { Clock } from '../api/context';
 import type { PushMessage } from '../../src-shared/events';
 import { acquireLease, LEASE_MS, releaseLease } from '../features/mail/lease';
 import { ingestMessage, LeaseLostError, type Outcome } from '../features/mail/intake';
-import { mailParseTask } from '../features/mail/mail.tasks';
+import { mailParseTask } from '../features/mail/mail.workers';
 import { HEARTBEAT_MS, mailboxConfig, recordCheck, recordConnection, resetCursor, syncCursor, type MailboxConfig } from '../features/mail/mailboxes.repo';
 
 export interface WorkerOptions {

@@ -6,7 +6,7 @@ import type { PushMessage } from '../../../src-shared/events';
 import { stmt } from '../../db/stmt';
 import type { MessageStatus, QueueReason } from '../../../src-shared/mail-types';
 import { bodyText, type Classification, type DecodedMail } from './parsed';
-import { mailParseTask } from './mail.tasks';
+import { mailParseTask } from './mail.workers';
 import { WorkerError, type WorkerErrorCode, type WorkerPool } from '../../workers/pool';
 import { loadRules } from './rules.repo';
 import { holdsLease } from './lease';

@@ -1,4 +1,4 @@
-// Worker task `mail.parse`: one untrusted message decoded and classified on a pool thread (see mail.tasks.ts for its budgets).
+// Worker task `mail.parse`: one untrusted message decoded and classified on a pool thread (see mail.workers.ts for its budgets).
 import { classify, decodeMail, type Classification, type DecodedMail, type RuleDef } from './parse';
 
 export interface MailParseInput {
