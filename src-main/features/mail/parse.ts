@@ -24,7 +24,7 @@ function firstAddress(a: AddressObject | AddressObject[] | undefined): { address
 const MAX_INLINE_SUBJECTS = 20;
 
 /** Subjects of messages forwarded inline: `Subject:` / `Тема:` lines of the forwarded header block, quote marks allowed. */
-function inlineSubjects(text: string): string[] {
+export function inlineSubjects(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split('\n')) {
     const m = splitLabel(line);
