@@ -1,5 +1,6 @@
 // Demo data for a new РИЦ to click through: staff of every role and a few hundred clients, loaded through the real API.
 import { WorkerPool } from '../workers/pool';
+import { mailParseTask } from '../features/mail/mail.workers';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/stmt';
 import { dispatch } from '../api/dispatch';
@@ -68,6 +69,8 @@ export async function loadDemo(db: Db, opts: DemoOptions = {}): Promise<boolean>
       return false;
     }
     const pool = opts.pool ?? new WorkerPool();
+    // The demo mail comes last; its parser thread starts meanwhile.
+    pool.warm(mailParseTask);
     try {
       await load(db, clock, hash, opts, pool);
     } finally {
