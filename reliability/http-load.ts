@@ -95,6 +95,8 @@ export interface LoadResult {
   /** Requests answered 200 with `ok: true`. */
   ok: number;
   errors: number;
+  /** What the first failed request answered or threw. */
+  firstError?: string;
   seconds: number;
   perSecond: number;
   p50: number;
@@ -103,10 +105,11 @@ export interface LoadResult {
   max: number;
 }
 
-export function summariseLatencies(samples: number[], errors: number, seconds: number): LoadResult {
+export function summariseLatencies(samples: number[], errors: number, seconds: number, firstError?: string): LoadResult {
   return {
     ok: samples.length,
     errors,
+    firstError,
     seconds,
     perSecond: samples.length / seconds,
     p50: percentile(samples, 50),
@@ -129,6 +132,7 @@ export async function runLoad(opts: {
 }): Promise<LoadResult> {
   const samples: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   let n = 0;
   const t0 = performance.now();
   const loop = async () => {
@@ -137,13 +141,17 @@ export async function runLoad(opts: {
       try {
         const res = await opts.client.post(r.method, r.input, r.token);
         if (res.status === 200 && res.body.ok) samples.push(res.ms);
-        else errors++;
-      } catch {
+        else {
+          errors++;
+          firstError ??= `HTTP ${res.status} ${JSON.stringify(res.body.error ?? res.body)}`;
+        }
+      } catch (err) {
         errors++;
+        firstError ??= (err as Error).message;
       }
       if (opts.thinkMs) await new Promise((resolve) => setTimeout(resolve, opts.thinkMs));
     }
   };
   await Promise.all(Array.from({ length: opts.clients }, loop));
-  return summariseLatencies(samples, errors, (performance.now() - t0) / 1000);
+  return summariseLatencies(samples, errors, (performance.now() - t0) / 1000, firstError);
 }
