@@ -5,7 +5,7 @@ import { tx, type Db } from '../../db/connection';
 import type { PushMessage } from '../../../src-shared/events';
 import { stmt } from '../../db/stmt';
 import type { MessageStatus, QueueReason } from '../../../src-shared/mail-types';
-import { bodyText, type Classification, type DecodedMail } from './parsed';
+import { blankDecoded, bodyText, type Classification, type DecodedMail } from './parsed';
 import { mailParseTask } from './mail.workers';
 import { WorkerError, type WorkerErrorCode, type WorkerPool } from '../../workers/pool';
 import { loadRules } from './rules.repo';
@@ -33,16 +33,7 @@ const UNREADABLE: Partial<Record<WorkerErrorCode, QueueReason>> = {
 async function unreadable(raw: Buffer, reason: QueueReason, err: WorkerError): Promise<Prepared> {
   // WebCrypto hashes on libuv's thread pool: a 25 MB message does not hold the event loop.
   const digest = Buffer.from(await crypto.subtle.digest('SHA-256', raw)).toString('hex');
-  const decoded: DecodedMail = {
-    messageId: `<${digest}@no-message-id>`,
-    subject: null,
-    from: null,
-    fromName: null,
-    sentAt: null,
-    subjects: [],
-    texts: [],
-    broken: `${err.code}: ${err.message}`.slice(0, 300),
-  };
+  const decoded = blankDecoded(`<${digest}@no-message-id>`, `${err.code}: ${err.message}`.slice(0, 300));
   return { raw, decoded, cls: { matched: false, reason, rule: null, kind: null, requestNumber: null, fields: {} } };
 }
 

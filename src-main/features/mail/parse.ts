@@ -2,7 +2,7 @@
 import crypto from 'node:crypto';
 import { simpleParser, type ParsedMail, type AddressObject } from 'mailparser';
 import type { MailFields, MailField } from '../../../src-shared/mail-types';
-import { compilePattern, type Classification, type DecodedMail, type RuleDef } from './parsed';
+import { blankDecoded, compilePattern, type Classification, type DecodedMail, type RuleDef } from './parsed';
 import { extractFields, htmlToText, labelMap, splitLabel, type LabelMap } from './labels';
 import { guessBody } from './charset';
 
@@ -70,16 +70,7 @@ async function decodeInto(raw: Buffer, depth: number, out: DecodedMail): Promise
 }
 
 export async function decodeMail(raw: Buffer): Promise<DecodedMail> {
-  const out: DecodedMail = {
-    messageId: '',
-    subject: null,
-    from: null,
-    fromName: null,
-    sentAt: null,
-    subjects: [],
-    texts: [],
-    broken: null,
-  };
+  const out = blankDecoded('');
   let parsed: ParsedMail | null = null;
   try {
     parsed = await decodeInto(raw, 0, out);

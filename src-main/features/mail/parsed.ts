@@ -1,5 +1,5 @@
 // What a mail parse produces and how rules' patterns compile: shared by the parser (on a pool thread) and the main thread, which never loads the parser.
-import type { MailFields, MailField, QueueReason, RuleKind } from '../../../src-shared/mail-types';
+import type { MailFields, MailRuleRow, QueueReason, RuleKind } from '../../../src-shared/mail-types';
 
 export interface DecodedMail {
   /** The Message-ID header, or `<sha256 of the source>@no-message-id` when it is missing. */
@@ -16,21 +16,17 @@ export interface DecodedMail {
   broken: string | null;
 }
 
-export interface RuleDef {
-  id: number;
-  kind: RuleKind;
-  name: string;
-  sort: number;
-  enabled: boolean;
-  subjectPatterns: string[];
-  typePatterns: string[];
-  labels: Partial<Record<MailField, string[]>>;
-  requireAny: MailField[];
-}
+/** A rule as the parser applies it: the stored row without its bookkeeping. */
+export type RuleDef = Omit<MailRuleRow, 'updatedAt'>;
 
 export type Classification =
   | { matched: true; rule: RuleDef; kind: RuleKind; requestNumber: string | null; fields: MailFields }
   | { matched: false; reason: QueueReason; rule: RuleDef | null; kind: RuleKind | null; requestNumber: string | null; fields: MailFields };
+
+/** A result with nothing read yet (the parser fills it in; a message over budget stays so). */
+export function blankDecoded(messageId: string, broken: string | null = null): DecodedMail {
+  return { messageId, subject: null, from: null, fromName: null, sentAt: null, subjects: [], texts: [], broken };
+}
 
 /** The readable body shown on screen: the first candidate. */
 export function bodyText(d: DecodedMail): string {
