@@ -25,9 +25,10 @@ const TARGET = { setsPerSecond: 50, reportP95: 200, xlsxMs: 5000 };
 /** "Today" of the generated data, so the states (overdue, awaited…) are the same on every run. */
 const TODAY = '2026-11-27';
 
-type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
+export type Call = <M extends MethodName>(method: M, input: MethodInput<M>) => Promise<MethodOutput<M>>;
 
-async function setup(dir: string, clients: number): Promise<{ core: Core; call: Call; sios: number[] }> {
+/** A database with staff, `clients` clients and our requisites (print needs them), and a caller signed in as the administrator `bench`. */
+export async function setup(dir: string, clients: number): Promise<{ core: Core; call: Call; sios: number[] }> {
   const core = createCore({ dbPath: path.join(dir, 'bench.db'), clock: { now: () => new Date(`${TODAY}T09:00:00Z`) }, log: (m, e) => console.error(m, e) });
   const hash = await hashPassword('bench-password');
   const now = new Date().toISOString();
@@ -68,7 +69,8 @@ interface PrintResult {
   n: number;
 }
 
-async function benchPrint(core: Core, call: Call, sets: number): Promise<PrintResult> {
+/** Up to 20 contracts made through the API, each with two specifications binding three of the client's distributions. */
+export async function contractSets(core: Core, call: Call): Promise<number[]> {
   const rows = core.db.$client
     .prepare(
       `SELECT d.client_id AS clientId, group_concat(d.id) AS ids FROM distributions d
@@ -84,6 +86,11 @@ async function benchPrint(core: Core, call: Call, sets: number): Promise<PrintRe
     await call('documents.create', { type: 'specification', clientId: r.clientId, date, parentId: c.id, distributions: [{ distributionId: dist[2]!, priceKop: 500_00 }] });
     contracts.push(c.id);
   }
+  return contracts;
+}
+
+async function benchPrint(core: Core, call: Call, sets: number): Promise<PrintResult> {
+  const contracts = await contractSets(core, call);
   const run = async (n: number, together: boolean) => {
     let pages = 0;
     let bytes = 0;
@@ -122,7 +129,7 @@ const TYPES: [DocumentType, number][] = [
 ];
 
 /** Raw inserts of documents over five years: types in proportion, return marks as a РИЦ would have them. */
-function seedDocuments(core: Core, total: number, sios: number[]): number {
+export function seedDocuments(core: Core, total: number, sios: number[], progress = true): number {
   const rng = new Rng(77);
   const db = core.db.$client;
   const clients = db.prepare('SELECT l.client_id AS c, l.counterparty_id AS cp FROM client_counterparties l').all() as { c: number; cp: number }[];
@@ -183,9 +190,9 @@ function seedDocuments(core: Core, total: number, sios: number[]): number {
         );
       }
     })();
-    process.stdout.write(`\r  documents: ${Math.min(total, done + batch).toLocaleString('en')} / ${total.toLocaleString('en')}`);
+    if (progress) process.stdout.write(`\r  documents: ${Math.min(total, done + batch).toLocaleString('en')} / ${total.toLocaleString('en')}`);
   }
-  process.stdout.write('\n');
+  if (progress) process.stdout.write('\n');
   db.exec('ANALYZE');
   return total;
 }

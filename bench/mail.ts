@@ -100,7 +100,7 @@ async function throughput(core: Core, mailboxId: number, dovecot: Dovecot, user:
   );
   const appendMs = performance.now() - tAppend;
   await c.logout();
-  const worker = new MailboxWorker(mailboxId, { db: core.db, clock: systemClock, publish: core.bus.publish, ownerId: newOwnerId(), batchSize: 200 });
+  const worker = new MailboxWorker(mailboxId, { db: core.db, pool: core.pool, clock: systemClock, publish: core.bus.publish, ownerId: newOwnerId(), batchSize: 200 });
   const t = performance.now();
   const r = await worker.runOnce();
   const took = performance.now() - t;

@@ -1,4 +1,4 @@
-// Bundles the Electron main process and preload to CommonJS (dist/main/electron) and copies the migrations beside them.
+// Bundles the Electron main process, its worker threads' entry and the preload to CommonJS (dist/main/electron) and copies the migrations beside them.
 // Usage: node scripts/build-main.mjs [--outdir DIR]
 import { build } from 'esbuild';
 import fs from 'node:fs';
@@ -15,23 +15,49 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
-  // electron is provided by the runtime; better-sqlite3 is a native module rebuilt for Electron by electron-builder.
-  external: ['electron', 'better-sqlite3'],
+  // electron is provided by the runtime; better-sqlite3 is a native module rebuilt for Electron by electron-builder;
+  // piscina starts its threads from its own worker.js, found next to its package files.
+  external: ['electron', 'better-sqlite3', 'piscina'],
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
 };
 
-await build({
-  ...common,
-  entryPoints: { main: 'src-main/electron/main.ts' },
-  outdir,
-  outExtension: { '.js': '.cjs' },
-  // ESM sources use import.meta.url to find files next to themselves; in CommonJS that is __filename.
+// ESM sources use import.meta.url to find files next to themselves; in CommonJS that is __filename.
+const metaUrl = {
   define: { 'import.meta.url': '__crm_import_meta_url' },
   banner: { js: 'const __crm_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-});
+};
+
+await build({ ...common, ...metaUrl, entryPoints: { main: 'src-main/electron/main.ts' }, outdir, outExtension: { '.js': '.cjs' } });
+
+/** Every worker task module (`*.task.ts`, see src-main/workers/registry.ts), as ids relative to the repository. */
+function taskModules() {
+  return fs
+    .readdirSync(path.join(root, 'src-main'), { recursive: true })
+    .map((f) => String(f).split(path.sep).join('/'))
+    .filter((f) => f.endsWith('.task.ts'))
+    .map((f) => `src-main/${f.slice(0, -'.ts'.length)}`)
+    .sort();
+}
+
+/** src-main/workers/bundled.ts, written out: each task module behind a lazy import, so a thread loads only what it runs. */
+const bundledTasks = {
+  name: 'bundled-tasks',
+  setup(b) {
+    b.onLoad({ filter: /src-main[\\/]workers[\\/]bundled\.ts$/ }, () => ({
+      contents: `export const bundledTasks = {\n${taskModules()
+        .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(path.join(root, `${id}.ts`))}),`)
+        .join('\n')}\n};\n`,
+      loader: 'ts',
+      resolveDir: path.join(root, 'src-main/workers'),
+    }));
+  },
+};
+
+// The pool's threads start from worker.cjs beside main.cjs (src-main/workers/pool.ts looks for it there).
+await build({ ...common, ...metaUrl, entryPoints: { worker: 'src-main/workers/worker.ts' }, outdir, outExtension: { '.js': '.cjs' }, plugins: [bundledTasks] });
 
 await build({
   ...common,

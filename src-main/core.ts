@@ -5,15 +5,19 @@ import { dispatch } from './api/dispatch';
 import { Bus } from './api/bus';
 import { systemClock, type Clock } from './api/context';
 import { holdDatabase } from './db/holder';
+import { WorkerPool, type PoolOptions } from './workers/pool';
 
 export interface Core {
   db: Db;
   bus: Bus;
+  /** Threads for CPU-heavy and untrusted work (mail parsing, print, exports); they start on first use. */
+  pool: WorkerPool;
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
-  close(): void;
+  /** Closes the database at once; resolves when the pool's threads have ended. */
+  close(): Promise<void>;
 }
 
-export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: string, err?: unknown) => void }): Core {
+export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: string, err?: unknown) => void; pool?: PoolOptions }): Core {
   // Held for as long as the core lives: `restore` refuses to replace a database that a running process works on.
   const hold = holdDatabase(opts.dbPath);
   let db: Db;
@@ -24,14 +28,17 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
     throw err;
   }
   const bus = new Bus();
-  const deps = { db, clock: opts.clock ?? systemClock, publish: bus.publish, log: opts.log };
+  const pool = new WorkerPool(opts.pool);
+  const deps = { db, clock: opts.clock ?? systemClock, publish: bus.publish, log: opts.log, pool };
   return {
     db,
     bus,
+    pool,
     call: (method, input, token) => dispatch(deps, method, input, token),
     close: () => {
       db.$client.close();
       hold.release();
+      return pool.close();
     },
   };
 }

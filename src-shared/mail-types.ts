@@ -47,8 +47,11 @@ export const MAIL_FIELDS = [
 export type MailField = (typeof MAIL_FIELDS)[number];
 export type MailFields = Partial<Record<MailField, string>>;
 
-/** Why a message went to the unrecognised queue. */
-export const QUEUE_REASONS = ['no_rule', 'no_fields', 'broken_mime', 'error'] as const;
+/**
+ * Why a message went to the unrecognised queue. `too_large`: over the parser's size budget (or its thread ran out of
+ * memory on it); `parse_timeout`: the parser ran past its time budget — both are kept unread rather than stop intake.
+ */
+export const QUEUE_REASONS = ['no_rule', 'no_fields', 'broken_mime', 'error', 'too_large', 'parse_timeout'] as const;
 export type QueueReason = (typeof QUEUE_REASONS)[number];
 export const QUEUE_STATUSES = ['open', 'converted', 'dismissed'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];

@@ -5,6 +5,8 @@ import type { PushEventName, PushEvents, PushMessage } from '../../src-shared/ev
 import { auditLog } from '../db/schema';
 import { AppError } from './errors';
 import { stmt } from '../db/stmt';
+import { WorkerError, type WorkerPool } from '../workers/pool';
+import type { TaskRef } from '../workers/registry';
 
 export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -49,7 +51,29 @@ export class Ctx {
     readonly user: SessionUser | null,
     readonly clock: Clock,
     readonly token: string | null,
+    private readonly workers: WorkerPool | null = null,
   ) {}
+
+  /** The worker pool, for a handler's `prepare` (print, exports); calls made by jobs have none. */
+  get pool(): WorkerPool {
+    if (!this.workers) throw new Error('no worker pool in this context');
+    return this.workers;
+  }
+
+  /**
+   * Runs a task on the pool for this call. Work over its budgets (a period too long to export, too many documents at
+   * once) is the caller's to narrow: BAD_INPUT with the reason `too_heavy`; anything else fails as usual.
+   */
+  async offload<I, O>(ref: TaskRef<I, O>, input: I): Promise<O> {
+    try {
+      return await this.pool.run(ref, input);
+    } catch (err) {
+      if (err instanceof WorkerError && (err.code === 'WORKER_TOO_LARGE' || err.code === 'WORKER_TIMEOUT' || err.code === 'WORKER_CRASHED')) {
+        throw new AppError('BAD_INPUT', err.message, [{ path: '', reason: 'too_heavy' }]);
+      }
+      throw err;
+    }
+  }
 
   /** The signed-in employee; the dispatcher guarantees one for non-public methods. */
   get me(): SessionUser {

@@ -9,10 +9,12 @@ import { AppError } from './errors';
 import { Ctx, type Clock } from './context';
 import { handlers } from './handlers';
 import { userForToken } from '../features/auth/sessions';
+import type { WorkerPool } from '../workers/pool';
 
 export interface DispatchDeps {
   db: Db;
   clock: Clock;
+  pool: WorkerPool;
   publish: (msg: PushMessage) => void;
   log?: (msg: string, err?: unknown) => void;
 }
@@ -36,7 +38,7 @@ export async function dispatch(deps: DispatchDeps, name: string, rawInput: unkno
     }
     const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('BAD_INPUT', undefined, zodIssues(parsed.error));
-    const ctx = new Ctx(deps.db, user, deps.clock, token);
+    const ctx = new Ctx(deps.db, user, deps.clock, token, deps.pool);
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)
       | { prepare: (input: unknown, ctx: Ctx) => Promise<unknown>; run: (input: unknown, ctx: Ctx, p: unknown) => unknown };
@@ -45,7 +47,8 @@ export async function dispatch(deps: DispatchDeps, name: string, rawInput: unkno
       data = def.write ? tx(deps.db, () => handler(parsed.data, ctx)) : handler(parsed.data, ctx);
     } else {
       const prep = await handler.prepare(parsed.data, ctx);
-      data = tx(deps.db, () => handler.run(parsed.data, ctx, prep));
+      // A reading method's `run` only hands over what `prepare` made: no write lock for it.
+      data = def.write ? tx(deps.db, () => handler.run(parsed.data, ctx, prep)) : handler.run(parsed.data, ctx, prep);
     }
     if (data instanceof Promise) throw new Error(`handler ${name} returned a promise`);
     for (const msg of ctx.pending) deps.publish(msg);

@@ -4,8 +4,9 @@ import type { Ctx } from './context';
 
 /**
  * A plain function runs inside one transaction when the method writes, so it must be synchronous.
- * Work that must not hold the write lock (a slow password hash) goes into `prepare`, which runs first
- * outside the transaction; its result is passed to `run`.
+ * Work that must not hold the write lock (a slow password hash) or that runs on the worker pool (print, exports)
+ * goes into `prepare`, which runs first outside the transaction; its result is passed to `run` (inside the
+ * transaction only for a writing method).
  */
 export type Handler<M extends MethodName> =
   | ((input: MethodParsed<M>, ctx: Ctx) => MethodOutput<M>)

@@ -1,4 +1,5 @@
 // CLI commands of mail intake: `mail add`, `mail sync [--once]`, `tasks list [--json]`.
+import { WorkerPool } from '../workers/pool';
 import fs from 'node:fs';
 import { openDb, tx, type Db } from '../db/connection';
 import { systemClock } from '../api/context';
@@ -66,10 +67,10 @@ function mailboxIds(db: Db, only: string | undefined): number[] {
 }
 
 /** Waits for the lease long enough for a live owner's to lapse; a dead local owner's is taken at once. */
-async function syncOnce(db: Db, ids: number[]): Promise<void> {
+async function syncOnce(db: Db, pool: WorkerPool, ids: number[]): Promise<void> {
   const ownerId = newOwnerId();
   for (const id of ids) {
-    const worker = new MailboxWorker(id, { db, clock: systemClock, publish: () => undefined, ownerId });
+    const worker = new MailboxWorker(id, { db, pool, clock: systemClock, publish: () => undefined, ownerId });
     const until = Date.now() + 35_000;
     for (;;) {
       const r = await worker.runOnce();
@@ -98,14 +99,15 @@ async function mailSync(args: string[]): Promise<void> {
   // A reader that may run for days holds the database like the server does, so `restore` waits for it.
   const hold = heldOrExplained(file);
   const db = openDb(file);
+  const pool = new WorkerPool();
   try {
     const ids = mailboxIds(db, o.mailbox);
     if (ids.length === 0) {
       console.log('No enabled mailboxes: add one with `mail add`.');
       return;
     }
-    if (o.once) return await syncOnce(db, ids);
-    const jobs = startMailJobs({ db, bus: new Bus() }, { log: (m) => console.error(m) });
+    if (o.once) return await syncOnce(db, pool, ids);
+    const jobs = startMailJobs({ db, bus: new Bus(), pool }, { log: (m) => console.error(m) });
     console.log(`mail sync: reading ${ids.length} mailbox(es); Ctrl+C stops.`);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);
@@ -115,6 +117,7 @@ async function mailSync(args: string[]): Promise<void> {
   } finally {
     db.$client.close();
     hold.release();
+    await pool.close();
   }
 }
 

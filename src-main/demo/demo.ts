@@ -1,4 +1,6 @@
 // Demo data for a new РИЦ to click through: staff of every role and a few hundred clients, loaded through the real API.
+import { WorkerPool } from '../workers/pool';
+import { mailParseTask } from '../features/mail/mail.workers';
 import type { Db } from '../db/connection';
 import { stmt } from '../db/stmt';
 import { dispatch } from '../api/dispatch';
@@ -20,6 +22,8 @@ export interface DemoOptions {
   seed?: number;
   /** The moment the demo is "now" (tests pin it); defaults to the real time. */
   now?: Date;
+  /** The host's worker pool (the demo mail is parsed there); without one the loader brings its own and closes it. */
+  pool?: WorkerPool;
 }
 
 /** A clock the loader moves back in time, so events and histories carry their own dates. */
@@ -35,6 +39,7 @@ export type DemoCall = <M extends MethodName>(login: string, method: M, input: M
 /** What the later parts of the loader (documents, mail) share. */
 export interface DemoEnv {
   db: Db;
+  pool: WorkerPool;
   clock: DemoClock;
   call: DemoCall;
   actors: DemoActors;
@@ -63,7 +68,14 @@ export async function loadDemo(db: Db, opts: DemoOptions = {}): Promise<boolean>
       sql.exec('ROLLBACK');
       return false;
     }
-    await load(db, clock, hash, opts);
+    const pool = opts.pool ?? new WorkerPool();
+    // The demo mail comes last; its parser thread starts meanwhile.
+    pool.warm(mailParseTask);
+    try {
+      await load(db, clock, hash, opts, pool);
+    } finally {
+      if (!opts.pool) await pool.close();
+    }
     // The loader's sessions are of no use to anyone afterwards.
     stmt(db, 'DELETE FROM sessions').run();
     sql.exec('COMMIT');
@@ -74,7 +86,7 @@ export async function loadDemo(db: Db, opts: DemoOptions = {}): Promise<boolean>
   return true;
 }
 
-async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions): Promise<void> {
+async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions, pool: WorkerPool): Promise<void> {
   const nowIso = clock.current.toISOString();
   const rng = new Rng(opts.seed ?? 20261127);
   const dirIds = new Map((stmt(db, 'SELECT id, code FROM directions').all() as { id: number; code: string }[]).map((d) => [d.code, d.id]));
@@ -82,7 +94,7 @@ async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions): 
   const admin = DEMO_STAFF[0]!;
   const adminId = insertEmployee(db, { ...admin, email: 'admin@ric-demo.example' }, hash, nowIso, 'demo');
   const tokens = new Map<string, string>([[admin.login, createSession(db, adminId, clock.current).token]]);
-  const deps = { db, clock, publish: () => undefined };
+  const deps = { db, clock, publish: () => undefined, pool };
 
   const call: DemoCall = async (login, method, input, at) => {
     clock.current = new Date(at);
@@ -130,7 +142,7 @@ async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions): 
   const total = opts.clients ?? 300;
   for (let i = 0; i < total; i++) await loadClientStory(rng, call, actors, i, db);
   // Documents and mail draw from their own sequences, so that adding to them leaves the clients as they were.
-  const env: DemoEnv = { db, clock, call, actors, rng: new Rng((opts.seed ?? 20261127) + 1), nowIso };
+  const env: DemoEnv = { db, pool, clock, call, actors, rng: new Rng((opts.seed ?? 20261127) + 1), nowIso };
   await loadDocuments(env);
   await loadMail({ ...env, rng: new Rng((opts.seed ?? 20261127) + 2) });
   clock.current = new Date(nowIso);

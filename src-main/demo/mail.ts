@@ -186,7 +186,7 @@ export interface MailSummary {
 /** Feeds one message through the job's intake at its arrival time; anything but the expected outcome fails the demo. */
 async function ingest(env: DemoEnv, raw: Buffer, at: Date, expect: Outcome): Promise<{ taskId: number | null; messageRowId: number | null }> {
   env.clock.current = new Date(at.getTime() + 20_000);
-  const r = await ingestMessage({ db: env.db, clock: env.clock, publish: () => undefined }, raw, null, new Date(at.getTime() + 20_000).toISOString());
+  const r = await ingestMessage({ db: env.db, clock: env.clock, publish: () => undefined, pool: env.pool }, raw, null, new Date(at.getTime() + 20_000).toISOString());
   if (r.outcome !== expect) throw new Error(`demo mail: expected ${expect}, got ${r.outcome} (${raw.toString('latin1').slice(0, 400)})`);
   return r;
 }

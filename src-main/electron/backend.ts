@@ -38,7 +38,7 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       (closing ??= (async () => {
         // Jobs finish the message in hand and release their mailbox leases before the database closes.
         await jobs?.stop().catch(() => undefined);
-        core.close();
+        await core.close();
       })()),
   };
 }

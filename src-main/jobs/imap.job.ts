@@ -1,14 +1,18 @@
 // The IMAP job for one mailbox: IDLE with a polling heartbeat, reconnection with backoff, a UID cursor, one owner at a time.
 import { ImapFlow } from 'imapflow';
 import type { Db } from '../db/connection';
+import type { WorkerPool } from '../workers/pool';
 import type { Clock } from '../api/context';
 import type { PushMessage } from '../../src-shared/events';
 import { acquireLease, LEASE_MS, releaseLease } from '../features/mail/lease';
 import { ingestMessage, LeaseLostError, type Outcome } from '../features/mail/intake';
+import { mailParseTask } from '../features/mail/mail.workers';
 import { HEARTBEAT_MS, mailboxConfig, recordCheck, recordConnection, resetCursor, syncCursor, type MailboxConfig } from '../features/mail/mailboxes.repo';
 
 export interface WorkerOptions {
   db: Db;
+  /** Where messages are parsed (untrusted input never runs on the event loop). */
+  pool: WorkerPool;
   clock: Clock;
   publish: (msg: PushMessage) => void;
   ownerId: string;
@@ -65,6 +69,8 @@ export class MailboxWorker {
   }
 
   private async connect(cfg: MailboxConfig): Promise<ImapFlow> {
+    // The parser's thread starts while the connection is made, not when the first message is in hand.
+    this.o.pool.warm(mailParseTask);
     const client = new ImapFlow({
       host: cfg.host,
       port: cfg.port,

@@ -1,6 +1,7 @@
 // Runs the mail jobs of a host (the server, or Electron in local mode): one worker per enabled mailbox, kept in step with settings.
 import type { Db } from '../db/connection';
 import type { Bus } from '../api/bus';
+import type { WorkerPool } from '../workers/pool';
 import { systemClock, type Clock } from '../api/context';
 import { stmt } from '../db/stmt';
 import type { PushEvents } from '../../src-shared/events';
@@ -16,7 +17,7 @@ export interface MailJobs {
   stop(): Promise<void>;
 }
 
-export interface MailJobsOptions extends Partial<Omit<WorkerOptions, 'db' | 'publish' | 'ownerId'>> {
+export interface MailJobsOptions extends Partial<Omit<WorkerOptions, 'db' | 'publish' | 'ownerId' | 'pool'>> {
   clock?: Clock;
   /** How often unread notifications are checked for e-mail copies. */
   notifyIntervalMs?: number;
@@ -31,7 +32,7 @@ function versions(db: Db): Map<number, string> {
   return new Map(rows.map((r) => [r.id, r.u]));
 }
 
-export function startMailJobs(core: { db: Db; bus: Bus }, opts: MailJobsOptions = {}): MailJobs {
+export function startMailJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts: MailJobsOptions = {}): MailJobs {
   const ownerId = newOwnerId();
   const workers = new Map<number, { worker: MailboxWorker; version: string }>();
   const log = opts.log ?? ((msg: string) => console.warn(`[mail] ${msg}`));
@@ -39,7 +40,7 @@ export function startMailJobs(core: { db: Db; bus: Bus }, opts: MailJobsOptions 
   let reconciling: Promise<void> = Promise.resolve();
 
   const make = (id: number) =>
-    new MailboxWorker(id, { ...opts, db: core.db, clock: opts.clock ?? systemClock, publish: core.bus.publish, ownerId, log });
+    new MailboxWorker(id, { ...opts, db: core.db, pool: core.pool, clock: opts.clock ?? systemClock, publish: core.bus.publish, ownerId, log });
 
   const reconcile = () => {
     reconciling = reconciling.then(async () => {

@@ -44,7 +44,7 @@ try {
 }
 
 if (values.demo) {
-  const loaded = await loadDemo(core.db);
+  const loaded = await loadDemo(core.db, { pool: core.pool });
   console.log(loaded ? 'Demo data loaded.' : 'Database is not empty: demo data not loaded again.');
 }
 const needsSetup = (core.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n === 0;
@@ -65,8 +65,7 @@ const backupJob = startBackupJob({ db: core.db, publish: core.bus.publish });
 const stop = () => {
   server.close();
   void Promise.all([mailJobs.stop(), backupJob.stop()]).finally(() => {
-    core.close();
-    process.exit(0);
+    void core.close().finally(() => process.exit(0));
   });
 };
 process.on('SIGINT', stop);

@@ -72,6 +72,8 @@ const REASON_TEXT: Record<string, string> = {
   absolute_path: 'Укажите полный путь к папке на сервере, например /srv/backup/crm или D:\\Копии\\CRM',
   inside_store: 'Папка копий не может быть внутри папки файлов программы',
   not_writable: 'Сервер не может создать эту папку или писать в неё',
+  // Print and exports over the server's budgets for one piece of work
+  too_heavy: 'Слишком большой объём за один раз: сузьте период или выберите меньше документов',
 };
 
 /** Texts for a reason at a particular field, where the general one would mislead. */
@@ -106,7 +108,7 @@ export function errorText(err: unknown): string {
   if (e.code === 'INTERNAL' && e.detail === 'network') return 'Нет связи с сервером. Проверьте сеть';
   if (e.issues?.length) {
     const first = e.issues[0]!;
-    return e.code === 'CONFLICT' ? issueText(first) : `${CODE_TEXT[e.code]}: ${issueText(first)}`;
+    return e.code === 'CONFLICT' || first.reason === 'too_heavy' ? issueText(first) : `${CODE_TEXT[e.code]}: ${issueText(first)}`;
   }
   return CODE_TEXT[e.code];
 }

@@ -38,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => e?.close());
 
 /** What the IMAP job does with a fetched message, called directly: store, parse, task or queue, push events. */
-const arrive = (raw: Buffer) => ingestMessage({ db: e.core.db, clock: systemClock, publish: e.core.bus.publish }, raw, null, new Date().toISOString());
+const arrive = (raw: Buffer) => ingestMessage({ db: e.core.db, pool: e.core.pool, clock: systemClock, publish: e.core.bus.publish }, raw, null, new Date().toISOString());
 
 const demoLead = (n: string, org: string) =>
   buildMail({
@@ -233,7 +233,7 @@ it('a long list stays virtualised, with overdue tasks first and in red', async (
   const yesterday = { now: () => new Date(Date.now() - 86_400_000) };
   for (let i = 0; i < 400; i++) {
     const raw = demoLead(String(800_000 + i), `ООО «Старый ${i}»`);
-    await ingestMessage({ db: e.core.db, clock: yesterday, publish: () => undefined }, raw, null, yesterday.now().toISOString());
+    await ingestMessage({ db: e.core.db, pool: e.core.pool, clock: yesterday, publish: () => undefined }, raw, null, yesterday.now().toISOString());
   }
   for (let i = 0; i < 5; i++) await arrive(demoLead(String(900_000 + i), `ООО «Новый ${i}»`));
   const tasks = new TasksPage(admin);

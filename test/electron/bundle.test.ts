@@ -19,6 +19,7 @@ fs.mkdirSync(path.join(repo, 'dist'), { recursive: true });
 const tmp = fs.mkdtempSync(path.join(repo, 'dist', 'test-electron-'));
 const outdir = path.join(tmp, 'dist/main/electron');
 const mainBundle = path.join(outdir, 'main.cjs');
+const workerBundle = path.join(outdir, 'worker.cjs');
 const preloadBundle = path.join(outdir, 'preload.cjs');
 const requireCjs = createRequire(__filename);
 
@@ -43,7 +44,7 @@ function boot(userData: string): { fake: FakeElectron; bridge: CrmBridge; uninst
 
 describe('the bundles', () => {
   it('are produced, with the migrations beside them', () => {
-    for (const f of [mainBundle, preloadBundle, path.join(outdir, 'migrations/meta/_journal.json')]) expect(fs.existsSync(f), f).toBe(true);
+    for (const f of [mainBundle, workerBundle, preloadBundle, path.join(outdir, 'migrations/meta/_journal.json')]) expect(fs.existsSync(f), f).toBe(true);
     const sql = fs.readdirSync(path.join(repo, 'migrations')).filter((f) => f.endsWith('.sql'));
     expect(fs.readdirSync(path.join(outdir, 'migrations')).filter((f) => f.endsWith('.sql'))).toEqual(sql);
   });
@@ -60,7 +61,25 @@ describe('the bundles', () => {
     const code = fs.readFileSync(mainBundle, 'utf8');
     expect(code).toContain('require("better-sqlite3")');
     expect(code).toContain('require("electron")');
+    expect(code).toContain('require("piscina")');
     expect(code).not.toMatch(/import\.meta/);
+  });
+
+  it('give the worker threads their own bundle holding every task module, and keep the parsers out of the main one', () => {
+    const worker = fs.readFileSync(workerBundle, 'utf8');
+    const tasks = (fs.readdirSync(path.join(repo, 'src-main'), { recursive: true }) as string[])
+      .map((f) => f.split(path.sep).join('/'))
+      .filter((f) => f.endsWith('.task.ts'));
+    expect(tasks).toEqual(expect.arrayContaining(['features/mail/parse.task.ts', 'features/print/print.task.ts', 'features/reports/returns.task.ts']));
+    for (const t of tasks) expect(worker, t).toContain(JSON.stringify(`src-main/${t.slice(0, -3)}`));
+    expect(worker).not.toMatch(/import\.meta/);
+    expect(worker).not.toContain('require("electron")');
+    // Untrusted mail and print are the threads' business: the main bundle does not even contain their libraries.
+    const main = fs.readFileSync(mainBundle, 'utf8');
+    for (const lib of ['node_modules/mailparser/', 'node_modules/html-to-text/', 'node_modules/pdf-lib/', 'node_modules/xlsx/']) {
+      expect(worker, lib).toContain(lib);
+      expect(main, lib).not.toContain(lib);
+    }
   });
 });
 
@@ -127,6 +146,17 @@ describe('local mode through the real bundles', () => {
     await bridge.call('clients.create', { name: 'ООО «Лютик»' }, setup.data.token);
     expect(got.filter(([e]) => e === 'client.changed')).toHaveLength(1);
     expect(await bridge.call('clients.search', {}, 'garbage')).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('prints on a pool thread started from the worker bundle', async () => {
+    const login = (await bridge.call('auth.login', { login: 'admin', password: 'admin-password' }, null)) as ApiResult<{ token: string }>;
+    if (!login.ok) throw new Error(JSON.stringify(login.error));
+    const client = (await bridge.call('clients.create', { name: 'ООО «Печатный»' }, login.data.token)) as ApiResult<{ id: number }>;
+    if (!client.ok) throw new Error(JSON.stringify(client.error));
+    const printed = (await bridge.call('print.clientCard', { clientId: client.data.id }, login.data.token)) as ApiResult<{ files: string[] }>;
+    if (!printed.ok) throw new Error(JSON.stringify(printed.error));
+    const pdf = fs.readFileSync(printed.data.files[0]!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('refuses IPC calls from anything but the window’s own top frame', async () => {

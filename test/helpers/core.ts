@@ -6,6 +6,7 @@ import { createCore, type Core } from '../../src-main/core';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../../src-main/api/context';
+import type { PoolOptions } from '../../src-main/workers/pool';
 
 export function tempDbPath(prefix = 'crm-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -31,13 +32,17 @@ export interface TestEnv {
   admin<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
   /** Adds an employee with the roles and returns its id and a session token. */
   employee(login: string, roles: Role[]): Promise<{ id: number; token: string }>;
-  close(): void;
+  /** Closes the database at once; resolves when the worker threads have ended. */
+  close(): Promise<void>;
 }
 
-/** `now` starts the clock elsewhere, e.g. at the wall clock's time for the SSE stream, which checks sessions against `new Date()`. */
-export async function testEnv(opts: { dbPath?: string; now?: Date } = {}): Promise<TestEnv> {
+/**
+ * `now` starts the clock elsewhere, e.g. at the wall clock's time for the SSE stream, which checks sessions against `new Date()`;
+ * `pool` sets the worker pool's budgets (a test of work over budget).
+ */
+export async function testEnv(opts: { dbPath?: string; now?: Date; pool?: PoolOptions } = {}): Promise<TestEnv> {
   const clock = new TestClock(opts.now);
-  const core = createCore({ dbPath: opts.dbPath ?? tempDbPath(), clock, log: () => undefined });
+  const core = createCore({ dbPath: opts.dbPath ?? tempDbPath(), clock, log: () => undefined, pool: opts.pool });
   const as = async <M extends MethodName>(token: string, method: M, input: MethodInput<M>) => {
     const r = await core.call(method, input, token);
     if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);

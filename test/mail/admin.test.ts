@@ -91,7 +91,7 @@ describe('mailboxes', () => {
 
 describe('rules', () => {
   async function stored(subject: string, text: string): Promise<number> {
-    const r = await ingestMessage({ db: env.core.db, clock: env.clock, publish: () => undefined }, buildMail({ subject, text }), null, env.clock.now().toISOString());
+    const r = await ingestMessage({ db: env.core.db, pool: env.core.pool, clock: env.clock, publish: () => undefined }, buildMail({ subject, text }), null, env.clock.now().toISOString());
     return r.messageRowId!;
   }
 
@@ -120,7 +120,7 @@ describe('rules', () => {
     expect(await env.admin('mail.rules.test', { messageId: msgId, ruleId: price.id })).toMatchObject({ matched: false });
 
     await env.admin('mail.rules.save', draft);
-    const next = await ingestMessage({ db: env.core.db, clock: env.clock, publish: () => undefined }, buildMail({ subject: 'Лид №555002 с лендинга', text }), null, env.clock.now().toISOString());
+    const next = await ingestMessage({ db: env.core.db, pool: env.core.pool, clock: env.clock, publish: () => undefined }, buildMail({ subject: 'Лид №555002 с лендинга', text }), null, env.clock.now().toISOString());
     expect(next.outcome).toBe('task');
     // The queued one is made into a task by a person.
     const made = await env.admin('mail.queue.makeTask', { id: q.items[0]!.id, kind: 'lead_price' });

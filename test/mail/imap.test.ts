@@ -1,4 +1,4 @@
-// The IMAP job against a real dovecot: specimens, duplicates, broken mail, \Seen untouched, IDLE within seconds, reconnection, UIDVALIDITY, one owner.
+// The IMAP job against a real dovecot: specimens, duplicates, broken mail, \Seen untouched, IDLE within seconds, reconnection, UIDVALIDITY, one owner, poison messages.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { MailboxWorker } from '../../src-main/jobs/imap.job';
 import { startMailJobs, type MailJobs } from '../../src-main/jobs/runner';
 import { newOwnerId } from '../../src-main/features/mail/lease';
 import { buildMail, forwardAsAttachment, leadText, uniqueMessageId } from './build';
+import { WorkerPool } from '../../src-main/workers/pool';
 
 const SPECIMENS = path.resolve(__dirname, '../../../shared/specimens/mail');
 const skip = dovecotUnavailable();
@@ -38,7 +39,7 @@ beforeEach(async () => {
 });
 afterEach(() => env?.close());
 
-const worker = (owner = newOwnerId()) => new MailboxWorker(mailboxId, { db: env.core.db, clock: env.clock, publish: env.core.bus.publish, ownerId: owner });
+const worker = (owner = newOwnerId(), pool = env.core.pool) => new MailboxWorker(mailboxId, { db: env.core.db, pool, clock: env.clock, publish: env.core.bus.publish, ownerId: owner });
 const append = (msgs: Buffer[]) => dovecot.append(user, PASSWORD, msgs);
 const taskCount = () => (env.core.db.$client.prepare('SELECT COUNT(*) AS n FROM tasks').get() as { n: number }).n;
 const lead = (n: number, email = `lead${n}@example.org`) =>
@@ -165,5 +166,58 @@ describe.skipIf(skip)('the running job', () => {
     await append([lead(700041)]);
     await env.admin('mail.mailboxes.save', { id: mailboxId, name: 'Заявки', host: dovecot.host, port: dovecot.port, tls: false, user, password: PASSWORD });
     await until('the task after the fix', () => taskCount() === 2, 10_000);
+  });
+});
+
+const count = (sql: string, ...args: unknown[]) => (env.core.db.$client.prepare(sql).get(...args) as { n: number }).n;
+const poison = buildMail({ subject: 'Заявка № 777001: прайс-лист', html: `<p>ФИО: Отравитель</p>${'<script '.repeat(500_000)}`, messageId: '<poison@kc.example>' });
+
+describe.skipIf(skip)('a poison message', () => {
+  /** A pool whose mail parser has 20 ms: no machine parses megabytes of markup in that, so this message always times out. */
+  let strict: WorkerPool;
+  beforeEach(() => {
+    strict = new WorkerPool({ maxThreads: 1, limits: { 'mail.parse': { timeoutMs: 20 } } });
+  });
+  afterEach(() => strict?.close());
+
+  it('is queued once with its reason, the cursor moves past it, and a restarted job does not fetch it again', async () => {
+    await append([poison]);
+    const first = await worker(undefined, strict).runOnce();
+    expect(first.counts).toMatchObject({ task: 0, queued: 1 });
+    const queued = env.core.db.$client
+      .prepare('SELECT q.reason, m.parse_status AS status, m.size, m.error FROM mail_queue q JOIN mail_messages m ON m.id = q.message_id')
+      .all() as { reason: string; status: string; size: number; error: string }[];
+    expect(queued).toEqual([{ reason: 'parse_timeout', status: 'unrecognised', size: poison.length, error: expect.stringContaining('WORKER_TIMEOUT') }]);
+    // Kept whole for a person to look at.
+    expect(count('SELECT COUNT(*) AS n FROM mail_messages WHERE raw = ?', poison)).toBe(1);
+
+    // The process is restarted (a new job, the normal pool) and a lead arrives: the lead becomes a task, the poison is not read again.
+    await append([lead(777002)]);
+    const second = await worker().runOnce();
+    expect(second.counts).toMatchObject({ task: 1, queued: 0, duplicate_message: 0 });
+    expect(count('SELECT COUNT(*) AS n FROM mail_messages')).toBe(2);
+    expect(count('SELECT COUNT(*) AS n FROM mail_queue')).toBe(1);
+    expect(count('SELECT last_uid AS n FROM mail_sync_state WHERE mailbox_id = ?', mailboxId)).toBe(2);
+
+    // The same bytes delivered again are recognised as the same message, not queued a second time.
+    await append([poison]);
+    expect((await worker(undefined, strict).runOnce()).counts).toMatchObject({ duplicate_message: 1, queued: 0 });
+    expect(count('SELECT COUNT(*) AS n FROM mail_queue')).toBe(1);
+
+    const [item] = (await env.admin('mail.queue.list', { status: 'open' })).items;
+    expect(item).toMatchObject({ reason: 'parse_timeout', message: { size: poison.length } });
+  });
+
+  it('over the size budget is queued without being parsed at all', async () => {
+    const small = new WorkerPool({ maxThreads: 1, limits: { 'mail.parse': { maxInputBytes: 64 * 1024 } } });
+    try {
+      await append([poison, lead(777003)]);
+      const r = await worker(undefined, small).runOnce();
+      expect(r.counts).toMatchObject({ task: 1, queued: 1 });
+      const reasons = env.core.db.$client.prepare('SELECT reason FROM mail_queue').all();
+      expect(reasons).toEqual([{ reason: 'too_large' }]);
+    } finally {
+      await small.close();
+    }
   });
 });

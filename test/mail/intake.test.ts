@@ -38,7 +38,7 @@ async function world(): Promise<World> {
   const hot = await add('hot1', ['pm'], [dir.hotline!]);
   const sio = await add('sio1', ['sio'], [dir.service!]);
   const keyResp = await add('key1', ['head'], []);
-  const ingest = (raw: Buffer) => ingestMessage({ db: env.core.db, clock: env.clock, publish: env.core.bus.publish }, raw, null, env.clock.now().toISOString());
+  const ingest = (raw: Buffer) => ingestMessage({ db: env.core.db, pool: env.core.pool, clock: env.clock, publish: env.core.bus.publish }, raw, null, env.clock.now().toISOString());
   return { env, pushed, dir, sales1, sales2, hot, sio, keyResp, ingest };
 }
 

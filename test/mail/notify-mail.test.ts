@@ -35,7 +35,7 @@ afterEach(async () => {
 
 const lead = (n: number) =>
   ingestMessage(
-    { db: env.core.db, clock: env.clock, publish: () => undefined },
+    { db: env.core.db, pool: env.core.pool, clock: env.clock, publish: () => undefined },
     buildMail({ subject: `Заявка № ${n}: прайс-лист`, text: leadText({ typeText: 'Прайс-лист', number: String(n), fields: [['Организация', 'ООО «Ромашка»'], ['E-mail', `c${n}@x.example`]] }) }),
     null,
     env.clock.now().toISOString(),

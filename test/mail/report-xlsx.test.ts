@@ -52,7 +52,7 @@ it('exports the report as a workbook whose sheets hold the same numbers as the s
   const { token } = await env.as('', 'auth.login', { login: 's1', password: 'password-123' });
   env.clock.set('2026-11-27T09:00:00Z');
   const text = leadText({ typeText: 'Демоверсия', number: '501', fields: [['Тип заявки', 'Установка демоверсии'], ['E-mail', 'a@b.example']] });
-  const r = await ingestMessage({ db: env.core.db, clock: env.clock, publish: () => undefined }, buildMail({ subject: 'Заявка № 501: демоверсия', text }), null, '2026-11-27T09:00:00Z');
+  const r = await ingestMessage({ db: env.core.db, pool: env.core.pool, clock: env.clock, publish: () => undefined }, buildMail({ subject: 'Заявка № 501: демоверсия', text }), null, '2026-11-27T09:00:00Z');
   env.clock.set('2026-11-27T09:45:00Z');
   await env.as(token, 'tasks.complete', { id: r.taskId!, result: 'demo_installed', comment: 'Поставили' });
 

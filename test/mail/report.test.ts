@@ -17,7 +17,7 @@ afterEach(() => env.close());
 
 const at = (iso: string) => env.clock.set(iso);
 async function arrive(subject: string, text: string, receivedAt: string): Promise<number> {
-  const r = await ingestMessage({ db: env.core.db, clock: env.clock, publish: () => undefined }, buildMail({ subject, text }), null, receivedAt);
+  const r = await ingestMessage({ db: env.core.db, pool: env.core.pool, clock: env.clock, publish: () => undefined }, buildMail({ subject, text }), null, receivedAt);
   return r.taskId!;
 }
 const lead = (n: number) => leadText({ typeText: 'Прайс-лист', number: String(n), fields: [['Тип заявки', 'Прайс-лист'], ['E-mail', `r${n}@x.example`]] });

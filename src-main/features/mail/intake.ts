@@ -1,10 +1,13 @@
 // Intake of one message: store the raw source, then a task or a queue entry, and advance the cursor — all in one transaction.
+import crypto from 'node:crypto';
 import { Ctx, type Clock } from '../../api/context';
 import { tx, type Db } from '../../db/connection';
 import type { PushMessage } from '../../../src-shared/events';
 import { stmt } from '../../db/stmt';
 import type { MessageStatus, QueueReason } from '../../../src-shared/mail-types';
-import { bodyText, classify, decodeMail, type Classification, type DecodedMail } from './parse';
+import { blankDecoded, bodyText, type Classification, type DecodedMail } from './parsed';
+import { mailParseTask } from './mail.workers';
+import { WorkerError, type WorkerErrorCode, type WorkerPool } from '../../workers/pool';
 import { loadRules } from './rules.repo';
 import { holdsLease } from './lease';
 import { createTask } from '../tasks/create';
@@ -15,11 +18,40 @@ export interface Prepared {
   cls: Classification;
 }
 
-/** The slow part (MIME decoding), done before the transaction so it never holds the write lock. */
-export async function prepareMessage(db: Db, raw: Buffer): Promise<Prepared> {
-  const rules = loadRules(db);
-  const decoded = await decodeMail(raw);
-  return { raw, decoded, cls: classify(decoded, rules) };
+/** Parse failures that are the message's fault, and the queue reason each becomes. */
+const UNREADABLE: Partial<Record<WorkerErrorCode, QueueReason>> = {
+  WORKER_TOO_LARGE: 'too_large',
+  WORKER_CRASHED: 'too_large',
+  WORKER_TIMEOUT: 'parse_timeout',
+  WORKER_FAILED: 'error',
+};
+
+/**
+ * A message the parser could not read within its budgets: kept whole for a person, with nothing read from it. Its id
+ * is the hash of its bytes (as for a message without Message-ID), so the same message delivered again is a duplicate.
+ */
+async function unreadable(raw: Buffer, reason: QueueReason, err: WorkerError): Promise<Prepared> {
+  // WebCrypto hashes on libuv's thread pool: a 25 MB message does not hold the event loop.
+  const digest = Buffer.from(await crypto.subtle.digest('SHA-256', raw)).toString('hex');
+  const decoded = blankDecoded(`<${digest}@no-message-id>`, `${err.code}: ${err.message}`.slice(0, 300));
+  return { raw, decoded, cls: { matched: false, reason, rule: null, kind: null, requestNumber: null, fields: {} } };
+}
+
+/**
+ * The slow part (MIME decoding and classification), done before the transaction so it never holds the write lock, and
+ * on a pool thread within the size and time budgets of `mail.parse`: a hostile message costs a thread its budget, never
+ * the event loop, and lands in the queue with the reason. Only a closing pool (shutdown) propagates. The rules are the
+ * enabled ones unless given (the rules tester passes a draft).
+ */
+export async function prepareMessage(deps: { db: Db; pool: WorkerPool }, raw: Buffer, rules = loadRules(deps.db)): Promise<Prepared> {
+  try {
+    const { decoded, cls } = await deps.pool.run(mailParseTask, { raw, rules });
+    return { raw, decoded, cls };
+  } catch (err) {
+    const reason = err instanceof WorkerError ? UNREADABLE[err.code] : undefined;
+    if (!reason) throw err;
+    return unreadable(raw, reason, err as WorkerError);
+  }
 }
 
 /** Where a message came from; null for mail fed in by hand (CLI import, tests). */
@@ -153,6 +185,7 @@ export function commitFailure(ctx: Ctx, p: Prepared, src: MailSource | null, rec
 export interface IntakeDeps {
   db: Db;
   clock: Clock;
+  pool: WorkerPool;
   publish: (msg: PushMessage) => void;
 }
 
@@ -162,7 +195,7 @@ export interface IntakeDeps {
  * database failures propagate, so the job stops writing.
  */
 export async function ingestMessage(deps: IntakeDeps, raw: Buffer, src: MailSource | null, receivedAt: string, prepared?: Prepared): Promise<CommitResult> {
-  const p = prepared ?? (await prepareMessage(deps.db, raw));
+  const p = prepared ?? (await prepareMessage(deps, raw));
   let ctx = new Ctx(deps.db, null, deps.clock, null);
   let result: CommitResult;
   try {

@@ -8,7 +8,8 @@ import type { MailFields, MailRuleRow, QueueItem, QueueReason, QueueStatus, Rule
 import type { RuleInput } from '../../../src-shared/api/mail';
 import { listMailboxes, mailboxHealth, saveMailbox } from './mailboxes.repo';
 import { getRule, listRules, loadRules, toRuleDef } from './rules.repo';
-import { bodyText, classify, compilePattern, decodeMail, type DecodedMail, type RuleDef } from './parse';
+import { bodyText, compilePattern, type Classification, type DecodedMail, type RuleDef } from './parsed';
+import { prepareMessage } from './intake';
 import { messageView } from '../tasks/tasks.repo';
 import { createTask } from '../tasks/create';
 
@@ -72,8 +73,7 @@ function draftRule(r: RuleInput & { id?: number }): RuleDef {
   };
 }
 
-function testResult(d: DecodedMail, rules: RuleDef[]): RuleTestResult {
-  const c = classify(d, rules);
+function testResult(d: DecodedMail, c: Classification, rules: RuleDef[]): RuleTestResult {
   const badPatterns = rules.flatMap((r) => [...r.subjectPatterns, ...r.typePatterns]).filter((p) => compilePattern(p) === null);
   return {
     decoded: d.broken === null,
@@ -207,13 +207,11 @@ export const mailHandlers: HandlerMap<
     return { id };
   },
 
-  'mail.rules.test': prepared<'mail.rules.test', DecodedMail>({
+  // The stored message is parsed again on the worker pool, with the same budgets as intake.
+  'mail.rules.test': prepared<'mail.rules.test', RuleTestResult>({
     prepare: async (input, ctx) => {
       const row = stmt(ctx.db, 'SELECT raw FROM mail_messages WHERE id = ?').get(input.messageId) as { raw: Buffer } | undefined;
       if (!row) throw notFound('message');
-      return decodeMail(Buffer.from(row.raw));
-    },
-    run: (input, ctx, decoded) => {
       let rules: RuleDef[];
       if (input.rule) rules = [draftRule({ ...input.rule, id: input.rule.id ?? input.ruleId })];
       else if (input.ruleId != null) {
@@ -221,8 +219,10 @@ export const mailHandlers: HandlerMap<
         if (!saved) throw notFound('rule');
         rules = [{ ...toRuleDef(saved), enabled: true }];
       } else rules = loadRules(ctx.db);
-      return testResult(decoded, rules);
+      const p = await prepareMessage({ db: ctx.db, pool: ctx.pool }, Buffer.from(row.raw), rules);
+      return testResult(p.decoded, p.cls, rules);
     },
+    run: (_input, _ctx, result) => result,
   }),
 
   'mail.messages.get': (input, ctx) => {

@@ -1,40 +1,12 @@
 // Mail parsing: MIME of any shape to subjects and texts (decodeMail), then the kind, request number and fields by the rules (classify).
 import crypto from 'node:crypto';
 import { simpleParser, type ParsedMail, type AddressObject } from 'mailparser';
-import type { MailFields, MailField, QueueReason, RuleKind } from '../../../src-shared/mail-types';
-import { extractFields, htmlToText, labelMap, type LabelMap } from './labels';
+import type { MailFields, MailField } from '../../../src-shared/mail-types';
+import { blankDecoded, compilePattern, type Classification, type DecodedMail, type RuleDef } from './parsed';
+import { extractFields, htmlToText, labelMap, splitLabel, type LabelMap } from './labels';
 import { guessBody } from './charset';
 
-export interface DecodedMail {
-  /** The Message-ID header, or `<sha256 of the source>@no-message-id` when it is missing. */
-  messageId: string;
-  subject: string | null;
-  from: string | null;
-  fromName: string | null;
-  sentAt: string | null;
-  /** The subject, then subjects of forwarded messages inside. */
-  subjects: string[];
-  /** Candidate bodies: the plain part, the HTML part as text, then forwarded messages' bodies. */
-  texts: string[];
-  /** Why the MIME could not be read, or null. */
-  broken: string | null;
-}
-
-export interface RuleDef {
-  id: number;
-  kind: RuleKind;
-  name: string;
-  sort: number;
-  enabled: boolean;
-  subjectPatterns: string[];
-  typePatterns: string[];
-  labels: Partial<Record<MailField, string[]>>;
-  requireAny: MailField[];
-}
-
-export type Classification =
-  | { matched: true; rule: RuleDef; kind: RuleKind; requestNumber: string | null; fields: MailFields }
-  | { matched: false; reason: QueueReason; rule: RuleDef | null; kind: RuleKind | null; requestNumber: string | null; fields: MailFields };
+export type { Classification, DecodedMail, RuleDef };
 
 const MAX_DEPTH = 3;
 
@@ -48,10 +20,20 @@ function firstAddress(a: AddressObject | AddressObject[] | undefined): { address
   return { address: null, name: null };
 }
 
-/** Subjects of messages forwarded inline: `Subject:` / `Тема:` lines of the forwarded header block. */
-function inlineSubjects(text: string): string[] {
+/** Inline subjects read from one body at most (a forwarded chain has a few). */
+const MAX_INLINE_SUBJECTS = 20;
+
+/** Subjects of messages forwarded inline: `Subject:` / `Тема:` lines of the forwarded header block, quote marks allowed. */
+export function inlineSubjects(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(/^\s*(?:>\s*)*(?:Subject|Тема)\s*:\s*(.+)$/gim)) out.push(m[1]!.trim());
+  for (const line of text.split('\n')) {
+    const m = splitLabel(line);
+    if (!m) continue;
+    const label = m.label.toLowerCase();
+    const value = m.value.trim();
+    if ((label === 'subject' || label === 'тема') && value) out.push(value);
+    if (out.length >= MAX_INLINE_SUBJECTS) break;
+  }
   return out;
 }
 
@@ -88,16 +70,7 @@ async function decodeInto(raw: Buffer, depth: number, out: DecodedMail): Promise
 }
 
 export async function decodeMail(raw: Buffer): Promise<DecodedMail> {
-  const out: DecodedMail = {
-    messageId: '',
-    subject: null,
-    from: null,
-    fromName: null,
-    sentAt: null,
-    subjects: [],
-    texts: [],
-    broken: null,
-  };
+  const out = blankDecoded('');
   let parsed: ParsedMail | null = null;
   try {
     parsed = await decodeInto(raw, 0, out);
@@ -127,10 +100,6 @@ export async function decodeMail(raw: Buffer): Promise<DecodedMail> {
   return out;
 }
 
-/** The readable body shown on screen: the first candidate. */
-export function bodyText(d: DecodedMail): string {
-  return d.texts[0] ?? '';
-}
 
 interface Compiled {
   subject: RegExp[];
@@ -138,13 +107,6 @@ interface Compiled {
   labels: LabelMap;
 }
 
-export function compilePattern(p: string): RegExp | null {
-  try {
-    return new RegExp(p, 'iu');
-  } catch {
-    return null;
-  }
-}
 
 const compiled = new WeakMap<RuleDef, Compiled>();
 function compile(rule: RuleDef): Compiled {

@@ -2,7 +2,7 @@
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import type { MailField, MailRuleRow, RuleKind } from '../../../src-shared/mail-types';
-import type { RuleDef } from './parse';
+import type { RuleDef } from './parsed';
 
 interface RawRule {
   id: number;

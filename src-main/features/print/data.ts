@@ -1,6 +1,7 @@
 // Everything a document's print form needs, loaded in one place: the counterparty valid on the document's date, our requisites, signer, lines, template.
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
+import { notFound } from '../../api/errors';
 import {
   DOCUMENT_TYPE_LABELS,
   type DocumentLine,
@@ -146,4 +147,33 @@ export function templateValues(p: PrintDoc): TemplateValues {
     'our.signerPosition': ourPosition,
     'our.signerBasis': p.signer.basis,
   };
+}
+
+/** The ids in print order: each contract followed by its specifications (when asked), each document once. */
+export function expandIds(db: Db, ids: number[], includeSpecifications: boolean): number[] {
+  const out: number[] = [];
+  const seen = new Set<number>();
+  const push = (id: number) => {
+    if (!seen.has(id)) {
+      seen.add(id);
+      out.push(id);
+    }
+  };
+  for (const id of ids) {
+    const d = stmt(db, 'SELECT type FROM documents WHERE id = ?').get(id) as { type: string } | undefined;
+    if (!d) throw notFound('document');
+    push(id);
+    if (includeSpecifications && d.type === 'contract') {
+      const specs = stmt(db, "SELECT id FROM documents WHERE parent_id = ? AND type = 'specification' AND status <> 'cancelled' ORDER BY date, id").all(id) as {
+        id: number;
+      }[];
+      for (const s of specs) push(s.id);
+    }
+  }
+  return out;
+}
+
+/** Loads every document in one read transaction, so a set prints from one consistent state. */
+export function loadForPrint(db: Db, ids: number[], includeSpecifications: boolean): PrintDoc[] {
+  return db.$client.transaction(() => expandIds(db, ids, includeSpecifications).map((id) => loadPrintDoc(db, id))).deferred();
 }

@@ -1,10 +1,7 @@
-// Turns documents into PDFs: together in one file (each document numbered from page 1) or one file per document.
-import type { Db } from '../../db/connection';
-import { stmt } from '../../db/stmt';
-import { notFound } from '../../api/errors';
+// Turns documents into PDFs (on a pool thread): together in one file (each document numbered from page 1) or one file per document.
 import { formatDate } from '../../../src-shared/format';
 import { PdfWriter } from './pdf/writer';
-import { loadPrintDoc, type PrintDoc } from './data';
+import type { PrintDoc } from './data';
 import { drawContract } from './forms/contract.form';
 import { drawSpecification } from './forms/specification.form';
 import { drawAgreement } from './forms/agreement.form';
@@ -32,35 +29,6 @@ function drawDocument(w: PdfWriter, p: PrintDoc): void {
     case 'act':
       return drawAct(w, p);
   }
-}
-
-/** The ids in print order: each contract followed by its specifications (when asked), each document once. */
-export function expandIds(db: Db, ids: number[], includeSpecifications: boolean): number[] {
-  const out: number[] = [];
-  const seen = new Set<number>();
-  const push = (id: number) => {
-    if (!seen.has(id)) {
-      seen.add(id);
-      out.push(id);
-    }
-  };
-  for (const id of ids) {
-    const d = stmt(db, 'SELECT type FROM documents WHERE id = ?').get(id) as { type: string } | undefined;
-    if (!d) throw notFound('document');
-    push(id);
-    if (includeSpecifications && d.type === 'contract') {
-      const specs = stmt(db, "SELECT id FROM documents WHERE parent_id = ? AND type = 'specification' AND status <> 'cancelled' ORDER BY date, id").all(id) as {
-        id: number;
-      }[];
-      for (const s of specs) push(s.id);
-    }
-  }
-  return out;
-}
-
-/** Loads every document in one read transaction, so a set prints from one consistent state. */
-export function loadForPrint(db: Db, ids: number[], includeSpecifications: boolean): PrintDoc[] {
-  return db.$client.transaction(() => expandIds(db, ids, includeSpecifications).map((id) => loadPrintDoc(db, id))).deferred();
 }
 
 export async function renderDocuments(docs: PrintDoc[], together: boolean): Promise<RenderedPdf[]> {

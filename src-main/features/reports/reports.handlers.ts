@@ -1,55 +1,38 @@
-// Handlers for the report «Возврат документов»: the screen page, the XLSX export and the PDF print of the same rows.
+// Handlers for the report «Возврат документов»: the screen page, and the XLSX export and PDF print of the same rows built on the worker pool.
 import type { HandlerMap } from '../../api/handler';
 import { prepared } from '../../api/handler';
-import type { Db } from '../../db/connection';
-import { stmt } from '../../db/stmt';
-import { DOCUMENT_TYPE_LABELS, RETURN_STATE_LABELS, type PrintedFile } from '../../../src-shared/doc-types';
+import type { Ctx } from '../../api/context';
 import { formatDate } from '../../../src-shared/format';
+import type { PrintedFile } from '../../../src-shared/doc-types';
 import { writeOutput } from '../print/files';
-import { PdfWriter } from '../print/pdf/writer';
-import { drawReturnsReport } from '../print/forms/returns-report.form';
-import { allReturnRows, returnReport, type ReturnFilters } from './returns.query';
-import { returnsWorkbook } from './returns.xlsx';
+import { returnReport, type ReturnFilters } from './returns.query';
+import { returnsExportTask } from './reports.workers';
 
-/** The filters in words, printed above the rows and on the export's second sheet. */
-function params(db: Db, f: ReturnFilters, today: string): [string, string][] {
-  const name = (sql: string, id: number) => (stmt(db, sql).get(id) as { n: string } | undefined)?.n ?? `№ ${id}`;
-  const out: [string, string][] = [['Плановый возврат', `с ${formatDate(f.from)} по ${formatDate(f.to)}`]];
-  if (f.sioId != null) out.push(['СИО', name('SELECT full_name AS n FROM employees WHERE id = ?', f.sioId)]);
-  if (f.clientId != null) out.push(['Клиент', name('SELECT name AS n FROM clients WHERE id = ?', f.clientId)]);
-  if (f.type) out.push(['Тип документа', DOCUMENT_TYPE_LABELS[f.type]]);
-  if (f.state) out.push(['Состояние', RETURN_STATE_LABELS[f.state]]);
-  out.push(['Сформирован', formatDate(today)]);
-  return out;
-}
+type Printed = { files: string[]; details: PrintedFile[] };
 
 const slugOf = (f: ReturnFilters) => `document-returns-${f.from}-${f.to}`;
 const nameOf = (f: ReturnFilters, ext: string) => `Возврат документов ${formatDate(f.from)}–${formatDate(f.to)}.${ext}`;
+
+async function exported(ctx: Ctx, f: ReturnFilters, format: 'xlsx' | 'pdf'): Promise<Printed> {
+  const dbFile = ctx.db.$client.name;
+  // The thread reads the file itself; a database in memory (never a host's) has no file to read.
+  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) throw new Error('exports need a database file');
+  const { bytes, pages } = await ctx.offload(returnsExportTask, { dbFile, filters: f, today: ctx.today(), format });
+  const file = writeOutput(ctx.db, ctx.me.id, slugOf(f), format, bytes, nameOf(f, format), pages);
+  return { files: [file.path], details: [file] };
+}
 
 export const reportsHandlers: HandlerMap<'reports.documentReturns' | 'reports.documentReturnsXlsx' | 'reports.documentReturnsPdf'> = {
   'reports.documentReturns': (input, ctx) => {
     const { limit, offset, ...f } = input;
     return returnReport(ctx.db, f, ctx.today(), limit, offset);
   },
-  'reports.documentReturnsXlsx': (input, ctx) => {
-    const today = ctx.today();
-    const rows = ctx.db.$client.transaction(() => allReturnRows(ctx.db, input, today)).deferred();
-    const bytes = returnsWorkbook(rows, params(ctx.db, input, today));
-    const file = writeOutput(ctx.db, ctx.me.id, slugOf(input), 'xlsx', bytes, nameOf(input, 'xlsx'), null);
-    return { files: [file.path], details: [file] };
-  },
-  'reports.documentReturnsPdf': prepared<'reports.documentReturnsPdf', { files: string[]; details: PrintedFile[] }>({
-    prepare: async (input, ctx) => {
-      const today = ctx.today();
-      const { rows, counts } = ctx.db.$client
-        .transaction(() => ({ rows: allReturnRows(ctx.db, input, today), counts: returnReport(ctx.db, input, today, 1, 0).counts }))
-        .deferred();
-      const w = await PdfWriter.create('Возврат документов', { landscape: true });
-      drawReturnsReport(w, rows, params(ctx.db, input, today), counts, today);
-      const { bytes, pages } = await w.finish();
-      const file = writeOutput(ctx.db, ctx.me.id, slugOf(input), 'pdf', bytes, nameOf(input, 'pdf'), pages);
-      return { files: [file.path], details: [file] };
-    },
+  'reports.documentReturnsXlsx': prepared<'reports.documentReturnsXlsx', Printed>({
+    prepare: (input, ctx) => exported(ctx, input, 'xlsx'),
+    run: (_input, _ctx, result) => result,
+  }),
+  'reports.documentReturnsPdf': prepared<'reports.documentReturnsPdf', Printed>({
+    prepare: (input, ctx) => exported(ctx, input, 'pdf'),
     run: (_input, _ctx, result) => result,
   }),
 };

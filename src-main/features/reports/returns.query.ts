@@ -3,7 +3,8 @@ import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import type { DocumentType, ReturnReport, ReturnReportRow, ReturnState, ReturnVia } from '../../../src-shared/doc-types';
 import type { EmployeeRef } from '../../../src-shared/types';
-import { RETURN_STATES } from '../../../src-shared/doc-types';
+import { DOCUMENT_TYPE_LABELS, RETURN_STATE_LABELS, RETURN_STATES } from '../../../src-shared/doc-types';
+import { formatDate } from '../../../src-shared/format';
 import { addDaysIso, daysBetween } from '../documents/return-rules';
 
 type State = Exclude<ReturnState, 'not_tracked'>;
@@ -128,4 +129,16 @@ export function returnReport(db: Db, f: ReturnFilters, today: string, limit: num
 /** Every row for export (XLSX, PDF), in report order. */
 export function allReturnRows(db: Db, f: ReturnFilters, today: string): ReturnReportRow[] {
   return segments(f, today).flatMap((s) => segmentRows(db, s, f, today, -1, 0));
+}
+
+/** The filters in words, printed above the rows and on the export's second sheet. */
+export function returnParams(db: Db, f: ReturnFilters, today: string): [string, string][] {
+  const name = (sql: string, id: number) => (stmt(db, sql).get(id) as { n: string } | undefined)?.n ?? `№ ${id}`;
+  const out: [string, string][] = [['Плановый возврат', `с ${formatDate(f.from)} по ${formatDate(f.to)}`]];
+  if (f.sioId != null) out.push(['СИО', name('SELECT full_name AS n FROM employees WHERE id = ?', f.sioId)]);
+  if (f.clientId != null) out.push(['Клиент', name('SELECT name AS n FROM clients WHERE id = ?', f.clientId)]);
+  if (f.type) out.push(['Тип документа', DOCUMENT_TYPE_LABELS[f.type]]);
+  if (f.state) out.push(['Состояние', RETURN_STATE_LABELS[f.state]]);
+  out.push(['Сформирован', formatDate(today)]);
+  return out;
 }

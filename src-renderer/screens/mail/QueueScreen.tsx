@@ -14,7 +14,7 @@ import { MessageView } from './MessageView';
 import { MakeTaskDialog } from './MakeTaskDialog';
 
 const STATUS_LABELS: Record<QueueStatus, string> = { open: 'Ждут разбора', converted: 'Стали поручениями', dismissed: 'Отклонённые' };
-const REASON_COLORS = { no_rule: 'yellow', no_fields: 'yellow', broken_mime: 'red', error: 'red' } as const;
+const REASON_COLORS = { no_rule: 'yellow', no_fields: 'yellow', broken_mime: 'red', error: 'red', too_large: 'red', parse_timeout: 'red' } as const;
 
 function useQueue(status: QueueStatus) {
   const [items, setItems] = useState<QueueItem[] | null>(null);

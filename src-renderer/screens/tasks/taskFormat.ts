@@ -58,6 +58,8 @@ export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
   no_fields: 'Нет нужных полей',
   broken_mime: 'Письмо повреждено',
   error: 'Ошибка обработки',
+  too_large: 'Письмо слишком большое для разбора',
+  parse_timeout: 'Разбор письма прерван: слишком долго',
 };
 
 export const MATCHED_BY_LABELS: Record<MatchedBy, string> = {

@@ -1,4 +1,4 @@
-// XLSX export of the tasks report: leads by employee and by result, questions by employee, and the report's rows as they are.
+// Worker task `tasks.reportXlsx`: the tasks report as a workbook — leads by employee and by result, questions by employee, and the report's rows as they are.
 import * as XLSX from 'xlsx';
 import type { ContactResult, TaskKind, TaskReport, TaskReportRow } from '../../../src-shared/mail-types';
 import {
@@ -103,7 +103,7 @@ function toWorksheet(s: Sheet, title: string): XLSX.WorkSheet {
 }
 
 /** The workbook as base64 and a file name naming the period. */
-export function taskReportXlsx(report: TaskReport): { fileName: string; base64: string } {
+export function run(report: TaskReport): { fileName: string; base64: string } {
   const period = `${ddmmyyyy(report.from)}–${ddmmyyyy(report.to)}`;
   const wb = XLSX.utils.book_new();
   const sheets = [leadsByEmployee(report.rows), leadsByResult(report.rows), questionsByEmployee(report.rows), rawRows(report.rows)];
