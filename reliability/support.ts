@@ -46,9 +46,12 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
-/** The server host (`src-main/server/main.ts`) in its own process on 127.0.0.1 and a free port, as a РИЦ runs it. */
-export async function startServerChild(dbPath: string): Promise<ServerChild> {
-  const child = spawnTs(SERVER_MAIN, ['--db', dbPath, '--port', '0', '--host', '127.0.0.1'], (o) => /РИЦ CRM server: http:\/\/127\.0\.0\.1:\d+/.test(o));
+/**
+ * The server host (`src-main/server/main.ts`) in its own process on 127.0.0.1 and a free port, as a РИЦ runs it;
+ * `entry` may name another checkout's, for a before/after comparison.
+ */
+export async function startServerChild(dbPath: string, entry = SERVER_MAIN): Promise<ServerChild> {
+  const child = spawnTs(entry, ['--db', dbPath, '--port', '0', '--host', '127.0.0.1'], (o) => /РИЦ CRM server: http:\/\/127\.0\.0\.1:\d+/.test(o));
   await child.ready;
   const m = /РИЦ CRM server: (http:\/\/127\.0\.0\.1:\d+)\//.exec(child.output());
   if (!m) {
