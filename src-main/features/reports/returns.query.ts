@@ -4,7 +4,7 @@ import { stmt } from '../../db/stmt';
 import type { DocumentType, ReturnReport, ReturnReportRow, ReturnState, ReturnVia } from '../../../src-shared/doc-types';
 import type { EmployeeRef } from '../../../src-shared/types';
 import { RETURN_STATES } from '../../../src-shared/doc-types';
-import { addDaysIso, daysBetween } from '../documents/return-rules';
+import { addDaysIso, daysLate } from '../documents/return-rules';
 
 type State = Exclude<ReturnState, 'not_tracked'>;
 
@@ -74,7 +74,7 @@ function toRow(r: Raw, state: State, today: string, sios: Map<number, EmployeeRe
     sio = sios.get(r.sioId) ?? { id: r.sioId, fullName: r.sioName! };
     sios.set(r.sioId, sio);
   }
-  const daysOverdue = state === 'overdue' ? daysBetween(r.plannedReturn, today) : state === 'returned_late' ? daysBetween(r.plannedReturn, r.returnedAt!) : 0;
+  const daysOverdue = state === 'overdue' ? daysLate(r.plannedReturn, today) : state === 'returned_late' ? daysLate(r.plannedReturn, r.returnedAt!) : 0;
   // Fields listed one by one (no spread): an export maps a hundred thousand rows.
   return {
     id: r.id,
