@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
+import { makePrivateDir, writePrivateFile } from '../../files/private';
 
 /** Electron plugs a box backed by safeStorage; the server host uses a key file next to the database. */
 export interface SecretBox {
@@ -40,8 +41,8 @@ export function keyFileBox(keyPath: string): SecretBox {
   try {
     // 'wx' fails when the file exists, so two processes starting at once never write two keys.
     const fresh = crypto.randomBytes(32);
-    fs.mkdirSync(path.dirname(keyPath), { recursive: true });
-    fs.writeFileSync(keyPath, fresh.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    makePrivateDir(path.dirname(keyPath));
+    writePrivateFile(keyPath, fresh.toString('base64') + '\n', 'wx');
     key = fresh;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
