@@ -3,13 +3,15 @@ import type { ApiResult } from '../src-shared/errors';
 import { openDb, type Db } from './db/connection';
 import { dispatch } from './api/dispatch';
 import { Bus } from './api/bus';
-import { systemClock, type Clock } from './api/context';
+import { systemClock, type Caller, type Clock } from './api/context';
 import { holdDatabase } from './db/holder';
 
 export interface Core {
   db: Db;
   bus: Bus;
-  call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+  clock: Clock;
+  /** `caller` tells where the call comes from (the HTTP host passes the client address); in-process calls are `local`. */
+  call(method: string, input: unknown, token: string | null, caller?: Caller): Promise<ApiResult<unknown>>;
   close(): void;
 }
 
@@ -28,7 +30,8 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
   return {
     db,
     bus,
-    call: (method, input, token) => dispatch(deps, method, input, token),
+    clock: deps.clock,
+    call: (method, input, token, caller) => dispatch(deps, method, input, token, caller),
     close: () => {
       db.$client.close();
       hold.release();
