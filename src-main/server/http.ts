@@ -6,8 +6,7 @@ import path from 'node:path';
 import type { Core } from '../core';
 import type { Caller } from '../api/context';
 import { HTTP_STATUS, type ApiResult } from '../../src-shared/errors';
-import { userForToken } from '../features/auth/sessions';
-import { isForEmployee } from '../../src-shared/events';
+import { followSession, sessionAlive } from '../api/push';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -124,23 +123,23 @@ async function handleApi(core: Core, req: http.IncomingMessage, res: http.Server
 
 function handleEvents(core: Core, req: http.IncomingMessage, res: http.ServerResponse): void {
   const token = bearer(req);
-  const user = token ? userForToken(core.db, token, new Date()) : null;
-  if (!user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
+  const timer: { ping?: NodeJS.Timeout } = {};
+  const finish = () => {
+    clearInterval(timer.ping);
+    stop?.();
+    if (!res.writableEnded) res.end();
+  };
+  // Each stream gets only what its employee may see, and ends at once when the session ends or its access changes.
+  const stop = token ? followSession(core, token, (msg) => res.write(`event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`), finish) : null;
+  if (!stop) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  // Personal events (a notification for one employee) go only to that employee's screens.
-  const unsubscribe = core.bus.subscribe((msg) => {
-    if (isForEmployee(msg, user.id)) res.write(`event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`);
-  });
   // Comments keep proxies from closing an idle stream; a session that expired ends the stream.
-  const ping = setInterval(() => {
-    if (!userForToken(core.db, token!, new Date())) res.end();
+  timer.ping = setInterval(() => {
+    if (!sessionAlive(core, token!)) finish();
     else res.write(': ping\n\n');
   }, 25_000);
-  req.on('close', () => {
-    clearInterval(ping);
-    unsubscribe();
-  });
+  req.on('close', finish);
 }
 
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {

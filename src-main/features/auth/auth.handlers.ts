@@ -61,6 +61,8 @@ export const authHandlers: HandlerMap<'auth.login' | 'auth.status' | 'auth.setup
   }),
   'auth.logout': (_input, ctx) => {
     if (ctx.token) ctx.db.$client.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(ctx.token));
+    // Open event streams of this session end at once, not at their next keep-alive.
+    ctx.emit('session.changed', { employeeId: ctx.me.id });
     return { ok: true };
   },
   'auth.me': (_input, ctx) => ctx.me,
@@ -88,6 +90,7 @@ export const authHandlers: HandlerMap<'auth.login' | 'auth.status' | 'auth.setup
       // Other sessions of this employee end: a changed password should lock out whoever knew the old one.
       sql.prepare('DELETE FROM sessions WHERE employee_id = ? AND token_hash != ?').run(ctx.me.id, hashToken(ctx.token ?? ''));
       ctx.audit('employee', ctx.me.id, 'password_changed');
+      ctx.emit('session.changed', { employeeId: ctx.me.id });
       return { ok: true };
     },
   }),

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../../api/handler';
 import { prepared } from '../../api/handler';
 import { formatDate } from '../../../src-shared/format';
 import { loadCard } from '../clients/clients.card';
+import { scopeOf } from '../tasks/tasks.repo';
 import { readOutput, writeOutput } from './files';
 import { PdfWriter } from './pdf/writer';
 import { loadForPrint, renderDocuments } from './render';
@@ -22,7 +23,7 @@ export const printHandlers: HandlerMap<'print.render' | 'print.clientCard' | 'pr
   'print.clientCard': prepared<'print.clientCard', { files: string[]; details: ReturnType<typeof writeOutput>[] }>({
     prepare: async (input, ctx) => {
       const today = ctx.today();
-      const card = ctx.db.$client.transaction(() => loadCard(ctx.db, input.clientId, today)).deferred();
+      const card = ctx.db.$client.transaction(() => loadCard(ctx.db, input.clientId, today, scopeOf(ctx.me))).deferred();
       const w = await PdfWriter.create(`Информационная карта клиента: ${card.client.name}`);
       drawClientCard(w, card, today);
       const { bytes, pages } = await w.finish();
