@@ -30,9 +30,9 @@ afterAll(() => {
 });
 
 describe('files beside the database', () => {
-  it('the database, its -wal and -shm are 0600 and the folders created for it 0700', async () => {
+  it('the database, its -wal, -shm and lock file are 0600 and the folders created for it 0700', async () => {
     await env.admin('clients.create', { name: 'ООО «Ромашка»' });
-    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) {
+    for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}.lock`]) {
       expect(fs.existsSync(f), f).toBe(true);
       expect(mode(f).toString(8), f).toBe('600');
     }
