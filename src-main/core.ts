@@ -3,16 +3,18 @@ import type { ApiResult } from '../src-shared/errors';
 import { openDb, type Db } from './db/connection';
 import { dispatch } from './api/dispatch';
 import { Bus } from './api/bus';
-import { systemClock, type Clock } from './api/context';
+import { systemClock, type Caller, type Clock } from './api/context';
 import { holdDatabase } from './db/holder';
 import { WorkerPool, type PoolOptions } from './workers/pool';
 
 export interface Core {
   db: Db;
   bus: Bus;
+  clock: Clock;
   /** Threads for CPU-heavy and untrusted work (mail parsing, print, exports); they start on first use. */
   pool: WorkerPool;
-  call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+  /** `caller` tells where the call comes from (the HTTP host passes the client address); in-process calls are `local`. */
+  call(method: string, input: unknown, token: string | null, caller?: Caller): Promise<ApiResult<unknown>>;
   /** Closes the database at once; resolves when the pool's threads have ended. */
   close(): Promise<void>;
 }
@@ -34,7 +36,8 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
     db,
     bus,
     pool,
-    call: (method, input, token) => dispatch(deps, method, input, token),
+    clock: deps.clock,
+    call: (method, input, token, caller) => dispatch(deps, method, input, token, caller),
     close: () => {
       db.$client.close();
       hold.release();

@@ -4,8 +4,11 @@ export interface PushEvents {
   /** A client changed (any part of its card): screens showing it reload. */
   'client.changed': { clientId: number; by: number | null };
   'refs.changed': Record<string, never>;
-  /** A task was created or changed (status, assignee): task lists reload. */
-  'task.changed': { taskId: number; directionId: number; assigneeId: number | null; status: TaskStatus; created: boolean };
+  /**
+   * A task was created or changed (status, assignee): task lists reload. Sent to those who may see the task and to
+   * the assignee it was taken from (whose list must drop it).
+   */
+  'task.changed': { taskId: number; directionId: number; assigneeId: number | null; formerAssigneeId: number | null; status: TaskStatus; created: boolean };
   /** A notification for one employee: the notification centre and a desktop notification. */
   'notification.new': { employeeId: number; notificationId: number; taskId: number | null };
   /** A mailbox's sync state changed (connected, counters, error): the health panel reloads. */
@@ -16,15 +19,14 @@ export interface PushEvents {
   'mail.mailboxes.changed': { mailboxId: number | null; syncNow: boolean };
   /** The backup schedule changed, or a backup started or finished: the status screen reloads, the job re-reads its settings. */
   'backup.changed': Record<string, never>;
+  /**
+   * Internal, never sent to screens: an employee's sessions or access changed (logout, password, deactivation,
+   * roles). Open event streams of that employee check their session at once and end if it is over or changed.
+   */
+  'session.changed': { employeeId: number };
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {
   event: K;
   data: PushEvents[K];
-}
-
-/** Whether a push message may go to this employee: personal events (with `employeeId`) only to their addressee. */
-export function isForEmployee(msg: PushMessage, employeeId: number): boolean {
-  const data = msg.data as { employeeId?: unknown };
-  return typeof data.employeeId !== 'number' || data.employeeId === employeeId;
 }

@@ -6,17 +6,21 @@ const NBSP = '\u00a0';
 const MONTHS_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 const MONTHS_NOMINATIVE = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 
-function parts(iso: string): { y: number; m: number; d: number } {
+function parts(iso: string): { y: number; m: number; d: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) throw new RangeError(`not an ISO date: ${iso}`);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return null;
   return { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
 }
+
+// A date that is not a calendar day (a row stored before dates were range-checked, e.g. `+010000-01`) is
+// shown as stored: one such value must not break a whole screen, list or print form.
 
 /** 27.11.2026 */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';
-  const { y, m, d } = parts(iso);
-  return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}.${y}`;
+  const p = parts(iso);
+  if (!p) return iso;
+  return `${String(p.d).padStart(2, '0')}.${String(p.m).padStart(2, '0')}.${p.y}`;
 }
 
 /** A UTC timestamp in local time: 27.11.2026 14:05. */
@@ -37,20 +41,23 @@ export function formatBytes(bytes: number): string {
 
 /** «27» ноября 2026 г. — the form of dates in contracts and their headers. */
 export function formatDateLong(iso: string): string {
-  const { y, m, d } = parts(iso);
-  return `«${String(d).padStart(2, '0')}»${NBSP}${MONTHS_GENITIVE[m - 1]} ${y}${NBSP}г.`;
+  const p = parts(iso);
+  if (!p) return iso;
+  return `«${String(p.d).padStart(2, '0')}»${NBSP}${MONTHS_GENITIVE[p.m - 1]} ${p.y}${NBSP}г.`;
 }
 
 /** 27 ноября 2026 г. — dates inside running text. */
 export function formatDateText(iso: string): string {
-  const { y, m, d } = parts(iso);
-  return `${d}${NBSP}${MONTHS_GENITIVE[m - 1]} ${y}${NBSP}г.`;
+  const p = parts(iso);
+  if (!p) return iso;
+  return `${p.d}${NBSP}${MONTHS_GENITIVE[p.m - 1]} ${p.y}${NBSP}г.`;
 }
 
 /** ноябрь 2026 г. — a month as a period (acts for a month of service). */
 export function formatMonth(iso: string): string {
-  const { y, m } = parts(iso);
-  return `${MONTHS_NOMINATIVE[m - 1]} ${y}${NBSP}г.`;
+  const p = parts(iso);
+  if (!p) return iso;
+  return `${MONTHS_NOMINATIVE[p.m - 1]} ${p.y}${NBSP}г.`;
 }
 
 function groupThousands(n: bigint | number): string {

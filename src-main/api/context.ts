@@ -42,6 +42,16 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 
+/** Who is on the other end of a call, as far as the host can tell. */
+export interface Caller {
+  /**
+   * The client address sign-in throttling is keyed by: the socket's, or the nearest X-Forwarded-For hop behind
+   * a trusted proxy (HTTP host); `local` for the workstation itself (IPC of the desktop app, the CLI, jobs).
+   */
+  address: string;
+}
+export const LOCAL_CALLER: Caller = Object.freeze({ address: 'local' });
+
 export class Ctx {
   /** Events are sent only after the transaction commits. */
   readonly pending: PushMessage[] = [];
@@ -51,6 +61,7 @@ export class Ctx {
     readonly user: SessionUser | null,
     readonly clock: Clock,
     readonly token: string | null,
+    readonly caller: Caller = LOCAL_CALLER,
     private readonly workers: WorkerPool | null = null,
   ) {}
 

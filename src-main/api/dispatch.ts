@@ -6,7 +6,7 @@ import type { PushMessage } from '../../src-shared/events';
 import type { Db } from '../db/connection';
 import { tx } from '../db/connection';
 import { AppError } from './errors';
-import { Ctx, type Clock } from './context';
+import { Ctx, LOCAL_CALLER, type Caller, type Clock } from './context';
 import { handlers } from './handlers';
 import { userForToken } from '../features/auth/sessions';
 import type { WorkerPool } from '../workers/pool';
@@ -27,7 +27,13 @@ export function zodIssues(error: z.ZodError): ApiIssue[] {
   }));
 }
 
-export async function dispatch(deps: DispatchDeps, name: string, rawInput: unknown, token: string | null): Promise<ApiResult<unknown>> {
+export async function dispatch(
+  deps: DispatchDeps,
+  name: string,
+  rawInput: unknown,
+  token: string | null,
+  caller: Caller = LOCAL_CALLER,
+): Promise<ApiResult<unknown>> {
   try {
     if (!isMethodName(name)) throw new AppError('UNKNOWN_METHOD', name);
     const def = api[name];
@@ -38,7 +44,7 @@ export async function dispatch(deps: DispatchDeps, name: string, rawInput: unkno
     }
     const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('BAD_INPUT', undefined, zodIssues(parsed.error));
-    const ctx = new Ctx(deps.db, user, deps.clock, token, deps.pool);
+    const ctx = new Ctx(deps.db, user, deps.clock, token, caller, deps.pool);
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)
       | { prepare: (input: unknown, ctx: Ctx) => Promise<unknown>; run: (input: unknown, ctx: Ctx, p: unknown) => unknown };

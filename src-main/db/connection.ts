@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { createPrivateFile, makePrivateDir } from '../files/private';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -23,7 +24,11 @@ export function defaultMigrationsFolder(): string {
 }
 
 export function openDb(file: string, opts: OpenOptions = {}): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:' && !opts.readonly) {
+    // Created here for the server's user only; SQLite then creates -wal and -shm with the same mode.
+    makePrivateDir(path.dirname(path.resolve(file)));
+    createPrivateFile(file);
+  }
   const sqlite = new Database(file, { readonly: opts.readonly ?? false });
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

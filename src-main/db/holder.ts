@@ -1,7 +1,7 @@
 // Who holds a database file: every process working on it keeps a shared OS lock on `<db>.lock`; a restore needs it exclusively.
-import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createPrivateFile, makePrivateDir } from '../files/private';
 
 /**
  * The lock lives in a tiny SQLite file beside the database, in rollback-journal mode, so SQLite's own file locks
@@ -27,9 +27,9 @@ export interface Hold {
 
 function openLock(dbFile: string): Database.Database {
   const file = lockPathFor(dbFile);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // Created for the server's user only, like the database.
-  if (!fs.existsSync(file)) fs.closeSync(fs.openSync(file, 'a', 0o600));
+  // Created for the server's user only (0700 folders, a 0600 file, whatever the umask), like the database.
+  makePrivateDir(path.dirname(file));
+  createPrivateFile(file);
   const lock = new Database(file, { timeout: 0 });
   return lock;
 }

@@ -4,6 +4,8 @@ import { api, isMethodName } from '../../src-shared/api';
 import { readEvents, type SseListener } from '../../src-shared/sse';
 import type { ApiResult } from '../../src-shared/errors';
 import { createCore } from '../core';
+import { LOCAL_CALLER } from '../api/context';
+import { followSession } from '../api/push';
 import { setSecretBox, type SecretBox } from '../features/mail/secrets';
 import { startMailJobs, type MailJobs } from '../jobs/runner';
 
@@ -25,17 +27,66 @@ export interface LocalOptions {
   mailJobs?: boolean;
 }
 
+/**
+ * Which session the window uses after a call, so that its push events follow it: a sign-in or setup starts one,
+ * a logout ends it, a protected call that succeeds proves its token alive (a public one succeeds with any
+ * token), and UNAUTHORIZED for the followed token ends it. `undefined`: no change.
+ */
+function sessionAfter(method: string, token: string | null, result: ApiResult<unknown>, followed: string | null): string | null | undefined {
+  if (result.ok) {
+    if (method === 'auth.login' || method === 'auth.setup') return (result.data as { token: string }).token;
+    if (method === 'auth.logout') return null;
+    if (token && isMethodName(method) && api[method].access !== 'public') return token;
+    return undefined;
+  }
+  return result.error.code === 'UNAUTHORIZED' && token === followed ? null : undefined;
+}
+
 /** Local mode: this process owns the database file and runs the background jobs. */
 export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
   const core = createCore({ dbPath });
   if (opts.secretBox) setSecretBox(core.db, opts.secretBox);
   const jobs: MailJobs | null = opts.mailJobs ? startMailJobs(core) : null;
+  const listeners = new Set<EventListener>();
+  let followed: { token: string; stop: () => void } | null = null;
   let closing: Promise<void> | null = null;
+
+  /** The window gets only what its employee may see, as an SSE stream would; nothing once the session is over. */
+  function follow(token: string | null): void {
+    if (followed?.token === token) return;
+    followed?.stop();
+    followed = null;
+    if (!token) return;
+    const stop = followSession(
+      core,
+      token,
+      (msg) => {
+        for (const l of listeners) l(msg.event, msg.data);
+      },
+      // Ended (logout, deactivation, other roles): the next protected call follows the session again if it lives.
+      () => {
+        if (followed?.token === token) followed = null;
+      },
+    );
+    if (stop) followed = { token, stop };
+  }
+
   return {
-    call: (method, input, token) => core.call(method, input, token),
-    onEvent: (listener) => core.bus.subscribe((msg) => listener(msg.event, msg.data)),
+    async call(method, input, token) {
+      // Over IPC the caller is the workstation itself.
+      const result = await core.call(method, input, token, LOCAL_CALLER);
+      const next = sessionAfter(method, token, result, followed?.token ?? null);
+      if (next !== undefined) follow(next);
+      return result;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     close: () =>
       (closing ??= (async () => {
+        follow(null);
+        listeners.clear();
         // Jobs finish the message in hand and release their mailbox leases before the database closes.
         await jobs?.stop().catch(() => undefined);
         await core.close();
@@ -97,14 +148,8 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
       } catch {
         return fail('INTERNAL', `HTTP ${res.status}`);
       }
-      if (result.ok) {
-        if (method === 'auth.login' || method === 'auth.setup') follow((result.data as { token: string }).token);
-        else if (method === 'auth.logout') follow(null);
-        // A public method succeeds with any token, so only a protected one proves the session is alive.
-        else if (token && api[method].access !== 'public') follow(token);
-      } else if (result.error.code === 'UNAUTHORIZED' && token === streamToken) {
-        follow(null);
-      }
+      const next = sessionAfter(method, token, result, streamToken);
+      if (next !== undefined) follow(next);
       return result;
     },
     onEvent(listener) {

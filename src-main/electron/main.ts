@@ -158,7 +158,8 @@ function start(): void {
   if (connection.mode === 'server') backend = remoteBackend(connection.url);
   else {
     const dbPath = path.join(app.getPath('userData'), 'crm.db');
-    // Local mode reads the mailboxes itself; their passwords are sealed by the OS keychain (a key file where it is unavailable).
+    // Local mode reads the mailboxes itself; their passwords are sealed by the OS keychain (a key file where there is none,
+    // e.g. Linux without a keyring, where safeStorage would fall back to a hard-coded key).
     const fallback = keyFileBox(keyPathFor(dbPath));
     const box = safeStorage ? safeStorageBox(safeStorage, fallback) : fallback;
     backend = localBackend(dbPath, { secretBox: box, mailJobs: true });

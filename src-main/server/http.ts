@@ -1,11 +1,12 @@
 // HTTP host of the core: POST /api/<method>, GET /api/events (Server-Sent Events), and the built renderer.
 import http from 'node:http';
+import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '../core';
+import type { Caller } from '../api/context';
 import { HTTP_STATUS, type ApiResult } from '../../src-shared/errors';
-import { userForToken } from '../features/auth/sessions';
-import { isForEmployee } from '../../src-shared/events';
+import { followSession, sessionAlive } from '../api/push';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -36,6 +37,39 @@ function bearer(req: http.IncomingMessage): string | null {
   return h.slice(7).trim() || null;
 }
 
+export interface HttpOptions {
+  staticDir: string;
+  /**
+   * Addresses of reverse proxies in front of the server (`--trusted-proxy`). Only for a request from one of
+   * them is X-Forwarded-For read; otherwise anyone could pick the address their sign-in failures count against.
+   */
+  trustedProxies?: readonly string[];
+}
+
+/** `::ffff:10.0.0.5` and `10.0.0.5` are one client. */
+function normalizeIp(ip: string): string {
+  const v = ip.trim();
+  return v.startsWith('::ffff:') && net.isIPv4(v.slice(7)) ? v.slice(7) : v.toLowerCase();
+}
+
+/**
+ * The client address sign-in throttling is keyed by: the socket's; behind a trusted proxy, the nearest
+ * X-Forwarded-For hop that is not itself a trusted proxy. Hops further left were written by the client and
+ * prove nothing (a proxy appends the address it saw); an entry that is not an IP falls back to the socket.
+ */
+export function clientAddress(req: http.IncomingMessage, trusted: ReadonlySet<string>): string {
+  const socketIp = normalizeIp(req.socket.remoteAddress ?? '');
+  const header = req.headers['x-forwarded-for'];
+  if (!trusted.has(socketIp) || !header) return socketIp;
+  const hops = (Array.isArray(header) ? header.join(',') : header).slice(0, 2000).split(',');
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const hop = normalizeIp(hops[i]!);
+    if (!net.isIP(hop)) return socketIp;
+    if (!trusted.has(hop)) return hop;
+  }
+  return socketIp;
+}
+
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -62,7 +96,7 @@ function readBody(req: http.IncomingMessage): Promise<string | null> {
   });
 }
 
-async function handleApi(core: Core, req: http.IncomingMessage, res: http.ServerResponse, method: string): Promise<void> {
+async function handleApi(core: Core, req: http.IncomingMessage, res: http.ServerResponse, method: string, caller: Caller): Promise<void> {
   if (req.method !== 'POST') {
     res.setHeader('Allow', 'POST');
     return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use POST' } });
@@ -80,32 +114,44 @@ async function handleApi(core: Core, req: http.IncomingMessage, res: http.Server
       return sendJson(res, 400, { ok: false, error: { code: 'BAD_INPUT', detail: 'invalid JSON', issues: [{ path: '', reason: 'json' }] } });
     }
   }
-  const result: ApiResult<unknown> = await core.call(method, input, bearer(req));
+  const result: ApiResult<unknown> = await core.call(method, input, bearer(req), caller);
   if (!result.ok && result.error.code === 'RATE_LIMITED' && result.error.retryAfterMs) {
     res.setHeader('Retry-After', String(Math.ceil(result.error.retryAfterMs / 1000)));
+    // A refusal answered at once invites the next guess at once: a client hammering in a loop would keep the event
+    // loop busy with refusals. Held for a while (a timer, no work), a flood runs at the pace of the throttle.
+    if (tarpitted < TARPIT_MAX_HELD) {
+      tarpitted++;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(result.error.retryAfterMs!, TARPIT_MAX_MS)));
+      tarpitted--;
+    }
   }
   sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
 }
 
+/** How long a throttled call's answer is held at most, and how many answers may be held at once (beyond: at once). */
+const TARPIT_MAX_MS = 1000;
+const TARPIT_MAX_HELD = 1000;
+let tarpitted = 0;
+
 function handleEvents(core: Core, req: http.IncomingMessage, res: http.ServerResponse): void {
   const token = bearer(req);
-  const user = token ? userForToken(core.db, token, new Date()) : null;
-  if (!user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
+  const timer: { ping?: NodeJS.Timeout } = {};
+  const finish = () => {
+    clearInterval(timer.ping);
+    stop?.();
+    if (!res.writableEnded) res.end();
+  };
+  // Each stream gets only what its employee may see, and ends at once when the session ends or its access changes.
+  const stop = token ? followSession(core, token, (msg) => res.write(`event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`), finish) : null;
+  if (!stop) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
-  // Personal events (a notification for one employee) go only to that employee's screens.
-  const unsubscribe = core.bus.subscribe((msg) => {
-    if (isForEmployee(msg, user.id)) res.write(`event: ${msg.event}\ndata: ${JSON.stringify(msg.data)}\n\n`);
-  });
   // Comments keep proxies from closing an idle stream; a session that expired ends the stream.
-  const ping = setInterval(() => {
-    if (!userForToken(core.db, token!, new Date())) res.end();
+  timer.ping = setInterval(() => {
+    if (!sessionAlive(core, token!)) finish();
     else res.write(': ping\n\n');
   }, 25_000);
-  req.on('close', () => {
-    clearInterval(ping);
-    unsubscribe();
-  });
+  req.on('close', finish);
 }
 
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
@@ -144,7 +190,8 @@ function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.Ser
   else fs.createReadStream(file).pipe(res);
 }
 
-export function createHttpServer(core: Core, opts: { staticDir: string }): http.Server {
+export function createHttpServer(core: Core, opts: HttpOptions): http.Server {
+  const trusted = new Set((opts.trustedProxies ?? []).map(normalizeIp));
   return http.createServer((req, res) => {
     securityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -156,7 +203,7 @@ export function createHttpServer(core: Core, opts: { staticDir: string }): http.
     };
     try {
       if (p === '/api/events') return handleEvents(core, req, res);
-      if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5)).catch(done);
+      if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5), { address: clientAddress(req, trusted) }).catch(done);
       serveStatic(opts.staticDir, req, res, p);
     } catch (err) {
       done(err);

@@ -1,5 +1,6 @@
-// Server host entry: `npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--demo]`.
+// Server host entry: `npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--trusted-proxy <ip>]... [--demo]`.
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -18,11 +19,20 @@ const { values } = parseArgs({
     host: { type: 'string', default: '127.0.0.1' },
     demo: { type: 'boolean', default: false },
     static: { type: 'string' },
+    // A reverse proxy in front of the server (repeat for several): X-Forwarded-For is read only from these.
+    'trusted-proxy': { type: 'string', multiple: true, default: [] },
   },
 });
 
 if (!values.db) {
-  console.error('Usage: npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--demo]');
+  console.error('Usage: npm run serve -- --db <file> [--port 4780] [--host 127.0.0.1] [--trusted-proxy <ip>]... [--demo]');
+  process.exit(2);
+}
+
+const trustedProxies = values['trusted-proxy'];
+const badProxy = trustedProxies.find((ip) => !net.isIP(ip));
+if (badProxy) {
+  console.error(`--trusted-proxy needs an IP address, not "${badProxy}".`);
   process.exit(2);
 }
 
@@ -49,7 +59,7 @@ if (values.demo) {
 }
 const needsSetup = (core.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n === 0;
 
-const server = createHttpServer(core, { staticDir });
+const server = createHttpServer(core, { staticDir, trustedProxies });
 server.listen(Number(values.port), values.host, () => {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : values.port;

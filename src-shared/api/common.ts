@@ -6,12 +6,21 @@ import { normalizePhone } from '../validation/phone';
 
 export const id = z.number().int().positive();
 
+/**
+ * The window every date of the contract must fall in. A typo like 9999-12-31 is refused at the boundary:
+ * date arithmetic past year 9999 yields strings such as `+010000-01` that no reader expects.
+ */
+export const DATE_MIN = '1990-01-01';
+export const DATE_MAX = '2100-12-31';
+
+/** A real calendar day (YYYY-MM-DD) within DATE_MIN…DATE_MAX. */
 export function isValidIsoDate(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || v < DATE_MIN || v > DATE_MAX) return false;
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
 }
 
+/** Every date input of the contract uses this one schema (a test walks the contract to keep it so). */
 export const isoDate = z.string().refine(isValidIsoDate, { message: 'date' });
 
 /** Optional free text: trimmed, '' becomes null. */

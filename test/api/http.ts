@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createHttpServer } from '../../src-main/server/http';
+import { createHttpServer, type HttpOptions } from '../../src-main/server/http';
 import type { Core } from '../../src-main/core';
 import type { ApiResult } from '../../src-shared/errors';
 
@@ -27,7 +27,7 @@ export interface RawResponse {
 
 export const SECRET = 'top-secret-outside-static-root';
 
-export async function startServer(core: Core): Promise<TestServer> {
+export async function startServer(core: Core, opts: Omit<HttpOptions, 'staticDir'> = {}): Promise<TestServer> {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-static-'));
   const staticDir = path.join(base, 'renderer');
   fs.mkdirSync(path.join(staticDir, 'assets'), { recursive: true });
@@ -36,7 +36,7 @@ export async function startServer(core: Core): Promise<TestServer> {
   fs.writeFileSync(path.join(base, 'secret.txt'), SECRET);
   fs.writeFileSync(path.join(base, 'package.json'), JSON.stringify({ secret: SECRET }));
 
-  const server = createHttpServer(core, { staticDir });
+  const server = createHttpServer(core, { ...opts, staticDir });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;

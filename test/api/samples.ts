@@ -29,6 +29,9 @@ const WRONG: { label: string; value: unknown }[] = [
   { label: 'object', value: { nested: 1 } },
   { label: 'null', value: null },
   { label: 'huge string', value: HUGE },
+  // Real calendar days outside the contract's date window (1990…2100): a date field must refuse them.
+  { label: 'date 9999-12-31', value: '9999-12-31' },
+  { label: 'date 1900-01-01', value: '1900-01-01' },
 ];
 
 /** Strips wrappers that do not change the shape: optional, nullable, default, prefault, readonly, pipe input. */

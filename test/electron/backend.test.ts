@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { localBackend, readEvents, remoteBackend, type Backend } from '../../src-main/electron/backend';
 import { tempDbPath, testEnv, type TestEnv } from '../helpers/core';
 import { startServer, type TestServer } from '../api/http';
+import { taskWorld } from '../helpers/task-world';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -35,6 +36,41 @@ describe('local backend', () => {
     const created = await b.call('clients.create', { name: 'ООО «Ромашка»' }, token);
     expect(created.ok).toBe(true);
     expect(await event).toMatchObject({ clientId: (created as { data: { id: number } }).data.id });
+  });
+});
+
+describe('local backend push events', () => {
+  it('reach the window only as its session may see them, and follow a sign-out and the next sign-in', async () => {
+    // Arranged on the same file beforehand: a task pm1 may not see and a message in the queue.
+    const dbPath = tempDbPath();
+    const arrange = await testEnv({ dbPath });
+    const w = await taskWorld(arrange);
+    arrange.close();
+
+    const b = localBackend(dbPath);
+    cleanups.push(() => b.close());
+    const got: string[] = [];
+    b.onEvent((event) => got.push(event));
+    const as = async (login: string) => {
+      const r = await b.call('auth.login', { login, password: 'password-123' }, null);
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return (r.data as { token: string }).token;
+    };
+    const pm = await as('pm1');
+    const queue = (await b.call('mail.queue.list', {}, pm)) as { ok: true; data: { items: { id: number }[] } };
+    // The personal manager makes a task for a colleague of another direction: the task and its notification are not theirs.
+    expect(await b.call('mail.queue.makeTask', { id: queue.data.items[0]!.id, kind: 'lead_price', assigneeId: w.sales.id }, pm)).toMatchObject({ ok: true });
+    expect(got).toContain('mail.queue.changed');
+    expect(got).not.toContain('task.changed');
+    expect(got).not.toContain('notification.new');
+
+    expect(await b.call('auth.logout', {}, pm)).toMatchObject({ ok: true });
+    got.length = 0;
+    const chat = await as('chat1');
+    expect(await b.call('events.add', { clientId: w.clientId, text: 'Звонил клиент' }, chat)).toMatchObject({ ok: true });
+    expect(got).toEqual(['client.changed']);
+    // The old session's token no longer carries anything.
+    expect(await b.call('auth.me', {}, pm)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
   });
 });
 

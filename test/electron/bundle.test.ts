@@ -11,7 +11,8 @@ import type { ApiResult } from '../../src-shared/errors';
 import { CSP } from '../../src-main/server/http';
 import { testEnv } from '../helpers/core';
 import { startServer } from '../api/http';
-import { createFakeElectron, fakeContents, installFakeElectron, type FakeElectron } from './fake-electron';
+import Database from 'better-sqlite3';
+import { createFakeElectron, fakeContents, installFakeElectron, type FakeElectron, type FakeOptions } from './fake-electron';
 
 const repo = path.resolve(__dirname, '../..');
 // Inside the repository's dist/ (ignored by git and lint) so that the bundle finds node_modules/better-sqlite3.
@@ -33,8 +34,8 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 /** Loads fresh copies of both bundles against a new fake electron with its own user-data folder. */
-function boot(userData: string): { fake: FakeElectron; bridge: CrmBridge; uninstall: () => void } {
-  const fake = createFakeElectron(userData);
+function boot(userData: string, opts: FakeOptions = {}): { fake: FakeElectron; bridge: CrmBridge; uninstall: () => void } {
+  const fake = createFakeElectron(userData, opts);
   const uninstall = installFakeElectron(fake);
   for (const f of [mainBundle, preloadBundle]) delete requireCjs.cache[f];
   requireCjs(mainBundle);
@@ -209,6 +210,44 @@ describe('local mode through the real bundles', () => {
     let cancelled: unknown;
     fake.rec.beforeRequest!.fn({ url: 'https://evil.example/' }, (r: unknown) => (cancelled = r));
     expect(cancelled).toEqual({ cancel: true });
+  });
+});
+
+describe('mailbox passwords in local mode', () => {
+  /** Boots local mode with the given keychain backend, saves a mailbox, and returns how its password was stored. */
+  async function storedPassword(storageBackend: string): Promise<{ sealed: string; keyFile: boolean }> {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-userdata-'));
+    const { fake, bridge, uninstall } = boot(userData, { storageBackend });
+    try {
+      await fake.fireReady();
+      const setup = (await bridge.call('auth.setup', { login: 'admin', fullName: 'Администратор', password: 'admin-password' }, null)) as ApiResult<{ token: string }>;
+      if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+      const mailbox = { name: 'Заявки', host: '127.0.0.1', port: 1, tls: false, user: 'ric', password: 'imap-secret', enabled: false };
+      expect(await bridge.call('mail.mailboxes.save', mailbox, setup.data.token)).toMatchObject({ ok: true });
+      const db = new Database(path.join(userData, 'crm.db'), { readonly: true });
+      try {
+        const { sealed } = db.prepare('SELECT password_enc AS sealed FROM mailboxes').get() as { sealed: string };
+        return { sealed, keyFile: fs.existsSync(path.join(userData, 'crm.db.key')) };
+      } finally {
+        db.close();
+      }
+    } finally {
+      fake.emitApp('will-quit');
+      uninstall();
+    }
+  }
+
+  it('are sealed by the OS keychain through safeStorage when it has a real backend', async () => {
+    const { sealed } = await storedPassword('gnome_libsecret');
+    expect(sealed.startsWith('ss1:')).toBe(true);
+    expect(Buffer.from(sealed.slice(4), 'base64').toString()).toBe('FAKE-KEYCHAIN:imap-secret');
+  });
+
+  it('use the key file instead when safeStorage on Linux falls back to its hard-coded key (basic_text)', async () => {
+    const { sealed, keyFile } = await storedPassword('basic_text');
+    expect(sealed.startsWith('v1:')).toBe(true);
+    expect(sealed).not.toContain('imap-secret');
+    expect(keyFile).toBe(true);
   });
 });
 

@@ -39,7 +39,12 @@ export function fakeContents(): FakeContents {
   return c;
 }
 
-export function createFakeElectron(userData: string) {
+export interface FakeOptions {
+  /** What safeStorage.getSelectedStorageBackend() answers (Linux): a real keychain, or Chromium's hard-coded-key `basic_text`. */
+  storageBackend?: string;
+}
+
+export function createFakeElectron(userData: string, opts: FakeOptions = {}) {
   const rec = {
     sandboxEnabled: false,
     privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
@@ -119,6 +124,13 @@ export function createFakeElectron(userData: string) {
     },
     ipcMain: { handle: (channel: string, fn: AnyFn) => void (rec.ipcHandlers[channel] = fn) },
     BrowserWindow: FakeWindow,
+    // Reversible and recognisable in the stored value ('FAKE-KEYCHAIN:' inside the base64 of an `ss1:` secret).
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain: string) => Buffer.from(`FAKE-KEYCHAIN:${plain}`),
+      decryptString: (sealed: Buffer) => sealed.toString().replace(/^FAKE-KEYCHAIN:/, ''),
+      getSelectedStorageBackend: () => opts.storageBackend ?? 'gnome_libsecret',
+    },
     shell: { openExternal: (url: string) => (rec.opened.push(url), Promise.resolve()) },
     dialog: { showErrorBox: (title: string, text: string) => void rec.errors.push(`${title}: ${text}`) },
     // Renderer side, used by the preload bundle.

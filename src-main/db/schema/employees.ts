@@ -63,8 +63,21 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_employee_idx').on(t.employeeId)],
 );
 
-export const loginAttempts = sqliteTable('login_attempts', {
-  login: text('login').primaryKey(),
-  failures: integer('failures').notNull(),
-  lastFailureAt: text('last_failure_at').notNull(),
-});
+/**
+ * Failed sign-ins, aggregated per key: one row per (login, client address), plus one per address across all
+ * logins (`login` = ''). Rows quiet for a day are removed and the table is capped (see features/auth/throttle.ts).
+ */
+export const loginAttempts = sqliteTable(
+  'login_attempts',
+  {
+    /** Lower-cased login, or '' for the address-wide count. */
+    login: text('login').notNull(),
+    /** The client address (the socket's, or X-Forwarded-For's behind a trusted proxy; `local` over IPC). */
+    address: text('address').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: text('last_failure_at').notNull(),
+    /** When the last `login_failed` audit row for this key was written (at most one per window). */
+    auditedAt: text('audited_at'),
+  },
+  (t) => [primaryKey({ columns: [t.login, t.address] }), index('login_attempts_last_idx').on(t.lastFailureAt)],
+);

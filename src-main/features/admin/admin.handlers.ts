@@ -102,6 +102,9 @@ export const adminHandlers: HandlerMap<'refs.get' | 'employees.list' | 'employee
       if (activeAdmins(ctx) === 0) throw new AppError('CONFLICT', 'last administrator', [{ path: 'roles', reason: 'last_admin' }]);
       const { password: _p, ...logged } = input;
       ctx.audit('employee', id, input.id ? 'update' : 'create', { ...logged, passwordChanged: !!hash });
+      // Deactivated, a new password or other roles: that employee's open event streams check their session at once,
+      // before anything else of this change is sent.
+      if (input.id != null) ctx.emit('session.changed', { employeeId: id });
       ctx.emit('refs.changed', {});
       return { id };
     },

@@ -5,22 +5,8 @@ import { AppError } from '../../api/errors';
 import type { Ctx } from '../../api/context';
 import { tx } from '../../db/connection';
 import { createSession, hashToken, loadSessionUser } from './sessions';
-import { dummyHash, hashPassword, verifyPassword } from './passwords';
-
-/** Free attempts before the delay starts; then it doubles per failure up to the cap. */
-const FREE_ATTEMPTS = 3;
-const MAX_DELAY_MS = 5 * 60_000;
-
-export function throttleDelayMs(failures: number): number {
-  if (failures < FREE_ATTEMPTS) return 0;
-  return Math.min(MAX_DELAY_MS, 1000 * 2 ** (failures - FREE_ATTEMPTS));
-}
-
-function attempts(ctx: Ctx, login: string) {
-  return ctx.db.$client.prepare('SELECT failures, last_failure_at AS lastFailureAt FROM login_attempts WHERE login = ?').get(login) as
-    | { failures: number; lastFailureAt: string }
-    | undefined;
-}
+import { hashPassword } from './passwords';
+import { throttledVerify, type Attempt } from './throttle';
 
 function employeeByLogin(ctx: Ctx, login: string) {
   return ctx.db.$client.prepare('SELECT id, password_hash AS hash, active FROM employees WHERE login = ? COLLATE NOCASE').get(login) as
@@ -28,54 +14,41 @@ function employeeByLogin(ctx: Ctx, login: string) {
     | undefined;
 }
 
+function employeeCount(ctx: Ctx): number {
+  return (ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n;
+}
+
 export const authHandlers: HandlerMap<'auth.login' | 'auth.status' | 'auth.setup' | 'auth.logout' | 'auth.me' | 'auth.changePassword'> = {
-  'auth.login': prepared<'auth.login', number>({
+  'auth.login': prepared<'auth.login', { employeeId: number; attempt: Attempt }>({
     async prepare(input, ctx) {
-      const key = input.login.toLowerCase();
-      const a = attempts(ctx, key);
-      if (a) {
-        const wait = new Date(a.lastFailureAt).getTime() + throttleDelayMs(a.failures) - ctx.clock.now().getTime();
-        if (wait > 0) throw new AppError('RATE_LIMITED', undefined, undefined, wait);
-      }
       const emp = employeeByLogin(ctx, input.login);
-      // Verify against a dummy hash for unknown logins so that timing does not reveal which logins exist.
-      const ok = await verifyPassword(input.password, emp?.hash ?? (await dummyHash()));
-      if (!ok || !emp || !emp.active) {
-        // Recorded in its own transaction: the failure must count even though the call fails.
-        tx(ctx.db, () => {
-          ctx.db.$client
-            .prepare(
-              `INSERT INTO login_attempts (login, failures, last_failure_at) VALUES (?, 1, ?)
-               ON CONFLICT(login) DO UPDATE SET failures = failures + 1, last_failure_at = excluded.last_failure_at`,
-            )
-            .run(key, ctx.nowIso());
-          ctx.audit('auth', emp?.id ?? null, 'login_failed', { login: key });
-        });
+      // An unknown login is verified against a dummy hash, so that timing does not reveal which logins exist.
+      const attempt = await throttledVerify(ctx, input.login, input.password, emp?.hash ?? null);
+      if (!attempt.ok || !emp || !emp.active) {
+        attempt.failed(emp?.id ?? null);
         throw new AppError('UNAUTHORIZED', 'wrong login or password');
       }
-      return emp.id;
+      return { employeeId: emp.id, attempt };
     },
-    run(input, ctx, employeeId) {
-      const key = input.login.toLowerCase();
-      const sql = ctx.db.$client;
-      sql.prepare('DELETE FROM login_attempts WHERE login = ?').run(key);
+    run(_input, ctx, { employeeId, attempt }) {
+      attempt.succeeded();
       const session = createSession(ctx.db, employeeId, ctx.clock.now());
       const user = loadSessionUser(ctx.db, employeeId)!;
-      ctx.audit('auth', user.id, 'login');
+      ctx.audit('auth', user.id, 'login', { address: ctx.caller.address });
       return { ...session, user };
     },
   }),
-  'auth.status': (_input, ctx) => {
-    const row = ctx.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number };
-    return { needsSetup: row.n === 0 };
-  },
+  'auth.status': (_input, ctx) => ({ needsSetup: employeeCount(ctx) === 0 }),
   'auth.setup': prepared<'auth.setup', string>({
-    prepare: (input) => hashPassword(input.password),
+    prepare(input, ctx) {
+      // Refused before hashing: a set-up database must not cost a hash per anonymous call.
+      if (employeeCount(ctx) > 0) throw new AppError('FORBIDDEN', 'already set up');
+      return hashPassword(input.password);
+    },
     run(input, ctx, hash) {
       const sql = ctx.db.$client;
-      const { n } = sql.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number };
-      // Only an empty database can be claimed this way; afterwards employees are added by an administrator.
-      if (n > 0) throw new AppError('FORBIDDEN', 'already set up');
+      // Checked again in the transaction: only an empty database can be claimed, even by two racing calls.
+      if (employeeCount(ctx) > 0) throw new AppError('FORBIDDEN', 'already set up');
       const id = Number(
         sql
           .prepare('INSERT INTO employees (login, full_name, password_hash, active, created_at) VALUES (?, ?, ?, 1, ?)')
@@ -88,23 +61,36 @@ export const authHandlers: HandlerMap<'auth.login' | 'auth.status' | 'auth.setup
   }),
   'auth.logout': (_input, ctx) => {
     if (ctx.token) ctx.db.$client.prepare('DELETE FROM sessions WHERE token_hash = ?').run(hashToken(ctx.token));
+    // Open event streams of this session end at once, not at their next keep-alive.
+    ctx.emit('session.changed', { employeeId: ctx.me.id });
     return { ok: true };
   },
   'auth.me': (_input, ctx) => ctx.me,
-  'auth.changePassword': prepared<'auth.changePassword', string>({
+  'auth.changePassword': prepared<'auth.changePassword', { hash: string; attempt: Attempt }>({
     async prepare(input, ctx) {
       const row = ctx.db.$client.prepare('SELECT password_hash AS hash FROM employees WHERE id = ?').get(ctx.me.id) as { hash: string };
-      if (!(await verifyPassword(input.oldPassword, row.hash))) {
+      // A stolen session must not become a way around sign-in throttling: wrong old passwords count the same.
+      const attempt = await throttledVerify(ctx, ctx.me.login, input.oldPassword, row.hash);
+      if (!attempt.ok) {
+        attempt.failed(ctx.me.id, 'password_change_failed');
         throw new AppError('BAD_INPUT', 'wrong password', [{ path: 'oldPassword', reason: 'wrong_password' }]);
       }
-      return hashPassword(input.newPassword);
+      try {
+        return { hash: await hashPassword(input.newPassword), attempt };
+      } catch (err) {
+        // The old password was right: a busy hashing gate must not leave it counted as a failure.
+        tx(ctx.db, () => attempt.succeeded());
+        throw err;
+      }
     },
-    run(_input, ctx, hash) {
+    run(_input, ctx, { hash, attempt }) {
       const sql = ctx.db.$client;
+      attempt.succeeded();
       sql.prepare('UPDATE employees SET password_hash = ? WHERE id = ?').run(hash, ctx.me.id);
       // Other sessions of this employee end: a changed password should lock out whoever knew the old one.
       sql.prepare('DELETE FROM sessions WHERE employee_id = ? AND token_hash != ?').run(ctx.me.id, hashToken(ctx.token ?? ''));
       ctx.audit('employee', ctx.me.id, 'password_changed');
+      ctx.emit('session.changed', { employeeId: ctx.me.id });
       return { ok: true };
     },
   }),

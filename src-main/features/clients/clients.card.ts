@@ -18,6 +18,7 @@ import type {
 import type { ContactRole, Scheme } from '../../../src-shared/api/common';
 import { listEmails, listPhones } from './channels';
 import { schemeSummary } from './clients.search';
+import { TASK_VISIBLE, scopeParams, type TaskScope } from '../tasks/tasks.repo';
 import { addDays } from '../../db/stmt';
 
 const CP_COLUMNS = `cp.id, cp.full_name AS fullName, cp.short_name AS shortName, cp.inn, cp.kpp, cp.ogrn,
@@ -144,12 +145,17 @@ function loadDistributions(db: Db, clientId: number, today: string): Distributio
   });
 }
 
-export function loadEvents(db: Db, clientId: number, limit: number): ClientEventRow[] {
+/** The timeline; an event of a task (its creation, result, comment) only for those who may see that task. */
+export function loadEvents(db: Db, clientId: number, limit: number, scope: TaskScope): ClientEventRow[] {
   const rows = stmt(
     db,
     `SELECT ev.id, ev.at, ev.kind, ev.text, ev.data, e.full_name AS author FROM client_events ev
-     LEFT JOIN employees e ON e.id = ev.author_id WHERE ev.client_id = ? ORDER BY ev.at DESC, ev.id DESC LIMIT ?`,
-  ).all(clientId, limit) as (Omit<ClientEventRow, 'data'> & { data: string | null })[];
+     LEFT JOIN employees e ON e.id = ev.author_id
+     WHERE ev.client_id = @clientId
+       AND (@all = 1 OR ev.data IS NULL OR json_extract(ev.data, '$.taskId') IS NULL
+            OR EXISTS (SELECT 1 FROM tasks t WHERE t.id = json_extract(ev.data, '$.taskId') AND ${TASK_VISIBLE}))
+     ORDER BY ev.at DESC, ev.id DESC LIMIT @limit`,
+  ).all({ clientId, limit, ...scopeParams(scope) }) as (Omit<ClientEventRow, 'data'> & { data: string | null })[];
   return rows.map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
 }
 
@@ -199,7 +205,7 @@ function loadReadiness(db: Db, clientId: number, today: string): ReadinessStageS
   return stages;
 }
 
-export function loadCard(db: Db, clientId: number, today: string): ClientCard {
+export function loadCard(db: Db, clientId: number, today: string, scope: TaskScope): ClientCard {
   const client = loadDetails(db, clientId);
   const phones = listPhones(db, clientId);
   const emails = listEmails(db, clientId);
@@ -215,7 +221,7 @@ export function loadCard(db: Db, clientId: number, today: string): ClientCard {
     counterpartyHistory,
     distributions,
     schemes: schemeSummary(distributions.filter((d) => d.state !== 'closed').map((d) => d.scheme)),
-    events: loadEvents(db, clientId, 200),
+    events: loadEvents(db, clientId, 200, scope),
     readiness: loadReadiness(db, clientId, today),
   };
 }

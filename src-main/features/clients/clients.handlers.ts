@@ -7,6 +7,7 @@ import { clients, clientCounterparties, counterparties } from '../../db/schema';
 import { stmt } from '../../db/stmt';
 import { searchClients } from './clients.search';
 import { counterpartyOn, loadCard } from './clients.card';
+import { scopeOf } from '../tasks/tasks.repo';
 import { replaceEmails, replacePhones } from './channels';
 import { reindexClient } from './search-index';
 import { addClientEvent } from './events';
@@ -40,7 +41,7 @@ export const clientsHandlers: HandlerMap<
 > = {
   'clients.search': (input, ctx) => searchClients(ctx.db, input.query, input.limit, input.filters, ctx.today()),
 
-  'clients.get': (input, ctx) => loadCard(ctx.db, input.id, ctx.today()),
+  'clients.get': (input, ctx) => loadCard(ctx.db, input.id, ctx.today(), scopeOf(ctx.me)),
 
   'clients.create': (input, ctx) => {
     checkEmployee(ctx, 'sioId', input.sioId);

@@ -16,8 +16,12 @@ export interface SearchFilters {
 /** Most candidates a text query collects before ordering; past it the user is asked to refine. */
 export const CANDIDATE_CAP = 500;
 
-/** Quotes a user string as one FTS5 phrase (no operators can be injected). */
-export const ftsPhrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/**
+ * Quotes a user string as one FTS5 phrase (no operators can be injected). FTS5 reads its query as a C
+ * string, so a NUL (pasted text carries them) would end it inside the quotes: control characters become spaces.
+ */
+// eslint-disable-next-line no-control-regex
+export const ftsPhrase = (s: string) => `"${s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/"/g, '""')}"`;
 
 export interface Candidates {
   ids: number[];

@@ -8,6 +8,7 @@ import { reindexClient } from './search-index';
 import { addClientEvent } from './events';
 import { getClientRow, touchClient } from './clients.handlers';
 import { loadEvents } from './clients.card';
+import { scopeOf } from '../tasks/tasks.repo';
 import { refreshReadiness } from './readiness';
 
 export const partsHandlers: HandlerMap<
@@ -139,7 +140,7 @@ export const partsHandlers: HandlerMap<
 
   'events.list': (input, ctx) => {
     getClientRow(ctx, input.clientId);
-    return loadEvents(ctx.db, input.clientId, input.limit);
+    return loadEvents(ctx.db, input.clientId, input.limit, scopeOf(ctx.me));
   },
 
   'events.add': (input, ctx) => {

@@ -27,6 +27,14 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.UTC(yb, mb - 1, db) - Date.UTC(ya, ma - 1, da)) / 86_400_000);
 }
 
+/**
+ * Days a return is (or was) late, for display: 0 when either stored date is not a calendar day. Rows written
+ * before dates were range-checked can hold `+010000-01`; one such row must not break a list or a report.
+ */
+export function daysLate(planned: string, until: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(planned) && /^\d{4}-\d{2}-\d{2}$/.test(until) ? daysBetween(planned, until) : 0;
+}
+
 /** Planned return date = document date + the period of its type; null when the type is not returned. */
 export function plannedReturnDate(date: string, period: ReturnPeriod): string | null {
   switch (period.kind) {
@@ -67,9 +75,9 @@ export function returnStatus(status: DocumentStatus, planned: string | null, ret
     case 2:
       return { state: 'returned_in_time', daysOverdue: 0 };
     case 3:
-      return { state: 'returned_late', daysOverdue: daysBetween(planned!, returnedAt!) };
+      return { state: 'returned_late', daysOverdue: daysLate(planned!, returnedAt!) };
     case 1:
-      return today > planned! ? { state: 'overdue', daysOverdue: daysBetween(planned!, today) } : { state: 'awaited', daysOverdue: 0 };
+      return today > planned! ? { state: 'overdue', daysOverdue: daysLate(planned!, today) } : { state: 'awaited', daysOverdue: 0 };
   }
 }
 

@@ -10,7 +10,7 @@ import { listMailboxes, mailboxHealth, saveMailbox } from './mailboxes.repo';
 import { getRule, listRules, loadRules, toRuleDef } from './rules.repo';
 import { bodyText, compilePattern, type Classification, type DecodedMail, type RuleDef } from './parsed';
 import { prepareMessage } from './intake';
-import { messageView } from '../tasks/tasks.repo';
+import { canSeeMessage, messageView, scopeOf } from '../tasks/tasks.repo';
 import { createTask } from '../tasks/create';
 
 interface RawQueue {
@@ -131,7 +131,8 @@ export const mailHandlers: HandlerMap<
 
   'mail.queue.get': (input, ctx) => {
     const r = stmt(ctx.db, `${QUEUE_SELECT} WHERE q.id = ?`).get(input.id) as RawQueue | undefined;
-    if (!r) throw notFound('queue item');
+    // A queued message that became a task is the task's now: its source is for those who may see the task.
+    if (!r || !canSeeMessage(ctx.db, scopeOf(ctx.me), r.messageRowId)) throw notFound('queue item');
     return { ...queueItem(r), mail: messageView(ctx.db, r.messageRowId)! };
   },
 
@@ -226,7 +227,8 @@ export const mailHandlers: HandlerMap<
   }),
 
   'mail.messages.get': (input, ctx) => {
-    const m = messageView(ctx.db, input.id);
+    // Someone else's task's message is reported as missing, as the task itself is.
+    const m = canSeeMessage(ctx.db, scopeOf(ctx.me), input.id) ? messageView(ctx.db, input.id) : null;
     if (!m) throw notFound('message');
     return m;
   },

@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
+import { makePrivateDir, writePrivateFile } from '../../files/private';
 
 /** Electron plugs a box backed by safeStorage; the server host uses a key file next to the database. */
 export interface SecretBox {
@@ -40,8 +41,8 @@ export function keyFileBox(keyPath: string): SecretBox {
   try {
     // 'wx' fails when the file exists, so two processes starting at once never write two keys.
     const fresh = crypto.randomBytes(32);
-    fs.mkdirSync(path.dirname(keyPath), { recursive: true });
-    fs.writeFileSync(keyPath, fresh.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+    makePrivateDir(path.dirname(keyPath));
+    writePrivateFile(keyPath, fresh.toString('base64') + '\n', 'wx');
     key = fresh;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -77,17 +78,32 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean;
   encryptString(plain: string): Buffer;
   decryptString(sealed: Buffer): string;
+  /** Linux only: the password store Chromium picked (`gnome_libsecret`, `kwallet5`, … or `basic_text`). */
+  getSelectedStorageBackend?(): string;
 }
 
 const SAFE_PREFIX = 'ss1:';
 
 /**
- * The desktop's box (local mode): the OS keychain through safeStorage when it is available, else the
+ * Whether safeStorage really protects a secret. On Linux without a keyring Chromium falls back to
+ * `basic_text`, a key hard-coded in its source: sealing with it would protect nothing, so the key file is
+ * used instead. `unknown` means no store could be chosen either.
+ */
+export function keychainUsable(safeStorage: SafeStorageLike, platform: NodeJS.Platform = process.platform): boolean {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  if (platform !== 'linux' || typeof safeStorage.getSelectedStorageBackend !== 'function') return true;
+  const backend = safeStorage.getSelectedStorageBackend();
+  return backend !== 'basic_text' && backend !== 'unknown';
+}
+
+/**
+ * The desktop's box (local mode): the OS keychain through safeStorage when it is usable, else the
  * fallback (a key file); secrets sealed either way stay readable.
  */
-export function safeStorageBox(safeStorage: SafeStorageLike, fallback: SecretBox): SecretBox {
+export function safeStorageBox(safeStorage: SafeStorageLike, fallback: SecretBox, platform: NodeJS.Platform = process.platform): SecretBox {
   return {
-    encrypt: (plain) => (safeStorage.isEncryptionAvailable() ? SAFE_PREFIX + safeStorage.encryptString(plain).toString('base64') : fallback.encrypt(plain)),
+    encrypt: (plain) =>
+      keychainUsable(safeStorage, platform) ? SAFE_PREFIX + safeStorage.encryptString(plain).toString('base64') : fallback.encrypt(plain),
     decrypt: (sealed) => (sealed.startsWith(SAFE_PREFIX) ? safeStorage.decryptString(Buffer.from(sealed.slice(SAFE_PREFIX.length), 'base64')) : fallback.decrypt(sealed)),
   };
 }

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../db/connection';
 import { fileStore, storeDir } from '../../db/file-stores';
+import { makePrivateDir, writePrivateFile } from '../../files/private';
 import { notFound } from '../../api/errors';
 import type { PrintedFile } from '../../../src-shared/doc-types';
 
@@ -48,12 +49,13 @@ export function writeOutput(
   pages: number | null,
 ): PrintedFile {
   const dir = outputDir(db, employeeId);
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   sweep(dir, Date.now());
   const clean = slug.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 80) || 'file';
   const name = `${clean}-${Date.now().toString(36)}-${crypto.randomBytes(4).toString('hex')}.${ext}`;
   const full = path.join(dir, name);
-  fs.writeFileSync(full, bytes);
+  // Printed contracts carry requisites and prices: readable by the server's user only.
+  writePrivateFile(full, bytes, 'wx');
   // Windows forbids these characters in file names; the rest of the Russian name is kept.
   const safeSuggested = suggestedName.replace(/[\\/:*?"<>|]+/g, '-');
   return { path: full, name, suggestedName: safeSuggested, mime: MIME[ext]!, bytes: bytes.length, pages };

@@ -4,6 +4,7 @@ import { prepared } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import type { PrintedFile } from '../../../src-shared/doc-types';
 import { loadCard } from '../clients/clients.card';
+import { scopeOf } from '../tasks/tasks.repo';
 import { readOutput, writeOutput } from './files';
 import { loadForPrint } from './data';
 import type { RenderedPdf } from './render';
@@ -29,7 +30,7 @@ export const printHandlers: HandlerMap<'print.render' | 'print.clientCard' | 'pr
   'print.clientCard': prepared<'print.clientCard', Printed>({
     prepare: async (input, ctx) => {
       const today = ctx.today();
-      const card = ctx.db.$client.transaction(() => loadCard(ctx.db, input.clientId, today)).deferred();
+      const card = ctx.db.$client.transaction(() => loadCard(ctx.db, input.clientId, today, scopeOf(ctx.me))).deferred();
       return save(ctx, await ctx.offload(printTask, { form: 'clientCard', card, today }));
     },
     run: (_input, _ctx, result) => result,

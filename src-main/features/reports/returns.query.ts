@@ -5,7 +5,7 @@ import type { DocumentType, ReturnReport, ReturnReportRow, ReturnState, ReturnVi
 import type { EmployeeRef } from '../../../src-shared/types';
 import { DOCUMENT_TYPE_LABELS, RETURN_STATE_LABELS, RETURN_STATES } from '../../../src-shared/doc-types';
 import { formatDate } from '../../../src-shared/format';
-import { addDaysIso, daysBetween } from '../documents/return-rules';
+import { addDaysIso, daysLate } from '../documents/return-rules';
 
 type State = Exclude<ReturnState, 'not_tracked'>;
 
@@ -75,7 +75,7 @@ function toRow(r: Raw, state: State, today: string, sios: Map<number, EmployeeRe
     sio = sios.get(r.sioId) ?? { id: r.sioId, fullName: r.sioName! };
     sios.set(r.sioId, sio);
   }
-  const daysOverdue = state === 'overdue' ? daysBetween(r.plannedReturn, today) : state === 'returned_late' ? daysBetween(r.plannedReturn, r.returnedAt!) : 0;
+  const daysOverdue = state === 'overdue' ? daysLate(r.plannedReturn, today) : state === 'returned_late' ? daysLate(r.plannedReturn, r.returnedAt!) : 0;
   // Fields listed one by one (no spread): an export maps a hundred thousand rows.
   return {
     id: r.id,

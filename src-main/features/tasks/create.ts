@@ -144,6 +144,6 @@ export function createTask(ctx: Ctx, t: NewTask): CreateResult {
     const clientName = clientId != null ? (stmt(db, 'SELECT name FROM clients WHERE id = ?').get(clientId) as { name: string }).name : null;
     notifyAssigned(ctx, assignee.id, taskId, { kind: t.kind, client: clientName, requestNumber: t.requestNumber, deadline });
   }
-  ctx.emit('task.changed', { taskId, directionId: setting.directionId, assigneeId: assignee.id, status: 'new', created: true });
+  ctx.emit('task.changed', { taskId, directionId: setting.directionId, assigneeId: assignee.id, formerAssigneeId: null, status: 'new', created: true });
   return { taskId, duplicateOf: null };
 }

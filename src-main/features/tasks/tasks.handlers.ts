@@ -37,7 +37,7 @@ function openTask(ctx: Ctx, id: number): TaskRow {
 }
 
 function changed(ctx: Ctx, t: TaskRow, status: TaskStatus, assigneeId: number | null): void {
-  ctx.emit('task.changed', { taskId: t.id, directionId: t.directionId, assigneeId, status, created: false });
+  ctx.emit('task.changed', { taskId: t.id, directionId: t.directionId, assigneeId, formerAssigneeId: t.assigneeId !== assigneeId ? t.assigneeId : null, status, created: false });
   if (t.clientId != null) ctx.emit('client.changed', { clientId: t.clientId, by: ctx.me.id });
 }
 

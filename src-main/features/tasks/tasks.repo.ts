@@ -26,6 +26,16 @@ export function scopeOf(user: SessionUser): TaskScope {
   return { all: user.roles.includes('admin') || user.roles.includes('head'), employeeId: user.id };
 }
 
+/**
+ * The one rule of task visibility, as SQL over a task aliased `t` with the parameters of {@link scopeParams}.
+ * Lists, cards, mail messages, timeline events and push events all use it.
+ */
+export const TASK_VISIBLE = `(@all = 1 OR t.assignee_id = @me OR t.direction_id IN (SELECT direction_id FROM employee_directions WHERE employee_id = @me))`;
+
+export function scopeParams(scope: TaskScope): { all: 0 | 1; me: number } {
+  return { all: scope.all ? 1 : 0, me: scope.employeeId ?? 0 };
+}
+
 export interface TaskFilter {
   status?: TaskStatus;
   kind?: TaskKind;
@@ -40,7 +50,7 @@ export interface TaskFilter {
 
 const OPEN = "t.status IN ('new', 'in_work')";
 
-const WHERE = `(@all = 1 OR t.assignee_id = @me OR t.direction_id IN (SELECT direction_id FROM employee_directions WHERE employee_id = @me))
+const WHERE = `${TASK_VISIBLE}
   AND (@status IS NULL OR t.status = @status)
   AND (@kind IS NULL OR t.kind = @kind)
   AND (@assigneeId IS NULL OR t.assignee_id = @assigneeId)
@@ -99,8 +109,7 @@ function toItem(r: RawTask, now: string): TaskListItem {
 function params(scope: TaskScope, f: Partial<TaskFilter>, now: string) {
   const b = (v: boolean | undefined) => (v == null ? null : v ? 1 : 0);
   return {
-    all: scope.all ? 1 : 0,
-    me: scope.employeeId ?? 0,
+    ...scopeParams(scope),
     status: f.status ?? null,
     kind: f.kind ?? null,
     assigneeId: f.assigneeId ?? null,
@@ -129,10 +138,25 @@ export function listTasks(db: Db, scope: TaskScope, f: TaskFilter, now: string):
 
 export function canSee(db: Db, scope: TaskScope, taskId: number): boolean {
   if (scope.all) return true;
-  return !!stmt(db, `SELECT 1 FROM tasks t WHERE t.id = @id AND (t.assignee_id = @me OR t.direction_id IN (SELECT direction_id FROM employee_directions WHERE employee_id = @me))`).get({
-    id: taskId,
-    me: scope.employeeId ?? 0,
-  });
+  return !!stmt(db, `SELECT 1 FROM tasks t WHERE t.id = @id AND ${TASK_VISIBLE}`).get({ id: taskId, ...scopeParams(scope) });
+}
+
+/**
+ * A stored message follows its task: the task made from it, or (a repeat of a request) the task of that
+ * request. A message of no task (unrecognised mail in the queue) is open to everyone the method admits.
+ */
+export function canSeeMessage(db: Db, scope: TaskScope, messageId: number): boolean {
+  if (scope.all) return true;
+  const r = stmt(
+    db,
+    `WITH own AS (
+       SELECT t.* FROM tasks t WHERE t.message_id = @id
+       UNION ALL
+       SELECT t.* FROM mail_messages m JOIN tasks t ON t.kind = m.kind AND t.request_number = m.request_number
+       WHERE m.id = @id AND m.parse_status = 'duplicate_request')
+     SELECT (SELECT count(*) FROM own) AS tasks, (SELECT count(*) FROM own t WHERE ${TASK_VISIBLE}) AS visible`,
+  ).get({ id: messageId, ...scopeParams(scope) }) as { tasks: number; visible: number };
+  return r.tasks === 0 || r.visible > 0;
 }
 
 /** How much of the source the card carries; the rest is cut (attachments can be large). */

@@ -2,6 +2,7 @@
 import { Group, SegmentedControl } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { PRESET_LABELS, preset, type Period, type PresetKey } from './period';
+import { DATE_MAX, DATE_MIN, isValidIsoDate } from '../../../src-shared/api/common';
 
 const ddmmyyyy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 
@@ -9,7 +10,7 @@ function parse(text: string): string | null {
   const m = ddmmyyyy.exec(text.trim());
   if (!m) return null;
   const v = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v ? v : null;
+  return isValidIsoDate(v) ? v : null;
 }
 
 export function PeriodPicker({ value, onChange, error }: { value: Period; onChange: (p: Period) => void; error?: string }) {
@@ -19,8 +20,8 @@ export function PeriodPicker({ value, onChange, error }: { value: Period; onChan
   });
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <DateInput size="xs" w={120} label="С" valueFormat="DD.MM.YYYY" dateParser={parse} value={value.from} onChange={(v) => v && onChange({ ...value, from: v.slice(0, 10) })} data-testid="period-from" />
-      <DateInput size="xs" w={120} label="По" valueFormat="DD.MM.YYYY" dateParser={parse} value={value.to} onChange={(v) => v && onChange({ ...value, to: v.slice(0, 10) })} error={error} data-testid="period-to" />
+      <DateInput size="xs" w={120} label="С" minDate={DATE_MIN} maxDate={DATE_MAX} valueFormat="DD.MM.YYYY" dateParser={parse} value={value.from} onChange={(v) => v && onChange({ ...value, from: v.slice(0, 10) })} data-testid="period-from" />
+      <DateInput size="xs" w={120} label="По" minDate={DATE_MIN} maxDate={DATE_MAX} valueFormat="DD.MM.YYYY" dateParser={parse} value={value.to} onChange={(v) => v && onChange({ ...value, to: v.slice(0, 10) })} error={error} data-testid="period-to" />
       <SegmentedControl
         size="xs"
         value={current ?? ''}

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { parseRuDate } from './format';
+import { DATE_MAX, DATE_MIN } from '../../../../src-shared/api/common';
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   value: string | null;
@@ -12,6 +13,8 @@ export function DateField({ value, onChange, ...rest }: Props) {
   const [calendarOpen, setCalendarOpen] = useState(false);
   return (
     <DateInput
+      minDate={DATE_MIN}
+      maxDate={DATE_MAX}
       {...rest}
       value={value}
       onChange={(v) => onChange(v ? v.slice(0, 10) : null)}

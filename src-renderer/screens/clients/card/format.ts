@@ -1,4 +1,5 @@
 // Display formats of the client card: dates 27.11.2026, date-times 27.11.2026 14:05, today's ISO date.
+import { isValidIsoDate } from '../../../../src-shared/api/common';
 
 /** ISO date or timestamp → 27.11.2026 (the date part is taken as written, without time-zone shifts). */
 export function fmtDate(iso: string | null | undefined): string {
@@ -22,7 +23,7 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
 
-/** 27.11.2026 (also 27.11.26, 27/11/2026, 2026-11-27) → 2026-11-27; null when it is not a real date. */
+/** 27.11.2026 (also 27.11.26, 27/11/2026, 2026-11-27) → 2026-11-27; null when it is not a real date in DATE_MIN…DATE_MAX. */
 export function parseRuDate(text: string): string | null {
   const t = text.trim();
   let y: number, m: number, d: number;
@@ -38,8 +39,8 @@ export function parseRuDate(text: string): string | null {
     d = Number(match[3]);
   } else return null;
   const iso = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  const check = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(check.getTime()) && check.toISOString().slice(0, 10) === iso ? iso : null;
+  // The server's own rule: a real day within the contract's date window.
+  return isValidIsoDate(iso) ? iso : null;
 }
 
 /** ISO date plus whole days, as YYYY-MM-DD. */
