@@ -14,7 +14,7 @@ import { startMailJobs } from '../src-main/jobs/runner';
 import type { MethodInput, MethodName, MethodOutput } from '../src-shared/api';
 import type { PushMessage } from '../src-shared/events';
 import { buildMail, leadText, prng, pick } from '../test/mail/build';
-import { dovecotUnavailable, startDovecot, type Dovecot } from '../test/mail/dovecot';
+import { startDovecot, type Dovecot } from '../test/mail/dovecot';
 import { ms, summarise, table } from './stats';
 
 export interface MailBenchOptions {
@@ -158,11 +158,6 @@ async function latency(core: Core, call: Call, mailboxId: number, dovecot: Dovec
 }
 
 export async function runMailBench(opts: MailBenchOptions = {}): Promise<void> {
-  const skip = dovecotUnavailable();
-  if (skip) {
-    console.log(`\nMail benchmark skipped: ${skip}.`);
-    return;
-  }
   const n = opts.messages ?? 2000;
   const k = opts.latency ?? 100;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-mail-'));
