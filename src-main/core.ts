@@ -9,6 +9,8 @@ import { holdDatabase } from './db/holder';
 export interface Core {
   db: Db;
   bus: Bus;
+  /** The time every part of this core goes by (tests and the demo pin it). */
+  clock: Clock;
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   close(): void;
 }
@@ -28,6 +30,7 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
   return {
     db,
     bus,
+    clock: deps.clock,
     call: (method, input, token) => dispatch(deps, method, input, token),
     close: () => {
       db.$client.close();

@@ -89,7 +89,7 @@ async function handleApi(core: Core, req: http.IncomingMessage, res: http.Server
 
 function handleEvents(core: Core, req: http.IncomingMessage, res: http.ServerResponse): void {
   const token = bearer(req);
-  const user = token ? userForToken(core.db, token, new Date()) : null;
+  const user = token ? userForToken(core.db, token, core.clock.now()) : null;
   if (!user) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHORIZED' } });
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
@@ -99,7 +99,7 @@ function handleEvents(core: Core, req: http.IncomingMessage, res: http.ServerRes
   });
   // Comments keep proxies from closing an idle stream; a session that expired ends the stream.
   const ping = setInterval(() => {
-    if (!userForToken(core.db, token!, new Date())) res.end();
+    if (!userForToken(core.db, token!, core.clock.now())) res.end();
     else res.write(': ping\n\n');
   }, 25_000);
   req.on('close', () => {

@@ -46,8 +46,8 @@ beforeAll(async () => {
     await e.api('distributions.save', { clientId, systemCode, distrNumber, comp, scheme: 'nss', schemeFrom: '2025-01-01' });
   }
   // An act from two months ago that never came back: overdue in the report, first in its order.
-  // The server's day is the РИЦ's (Moscow time by default).
-  today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date());
+  // The server's day is the РИЦ's, on the e2e clock.
+  today = e.today();
   const act = await e.api('documents.create', { type: 'act', clientId, date: addDays(today, -60), amountKop: 5_000_00 });
   overdueActNo = act.number;
   page = await e.newPage();

@@ -112,7 +112,6 @@ describe('generated variants', () => {
 
   it('reads every kind in every charset, encoding and shape, with fields reordered and labels varied', async () => {
     let n = 800_000;
-    let checked = 0;
     for (const k of KINDS) {
       for (const charset of charsets) {
         for (const cte of ctes) {
@@ -137,12 +136,10 @@ describe('generated variants', () => {
             expect(result.kind, label).toBe(k.kind);
             expect(result.requestNumber, label).toBe(String(n));
             expect(result.fields, label).toMatchObject(want);
-            checked++;
           }
         }
       }
     }
-    expect(checked).toBe(81);
   });
 
   it('makes a task from a lead with optional fields missing, and queues one without any contact', async () => {
