@@ -73,3 +73,36 @@ export function compareTable(rows: CompareRow[]): string {
     ]),
   );
 }
+
+/**
+ * «Today» as the API has it: the calendar date in the РИЦ's time zone (the `timezone` setting, Moscow when unset) at
+ * the clock's moment — written here from scratch so a baseline never takes the UTC date while the API takes the РИЦ's.
+ */
+export function ricToday(sql: { prepare(s: string): { get(...a: unknown[]): unknown } }, at: Date): string {
+  const row = sql.prepare("SELECT value FROM settings WHERE key = 'timezone'").get() as { value: string } | undefined;
+  let zone = 'Europe/Moscow';
+  try {
+    const v = row ? (JSON.parse(row.value) as unknown) : null;
+    if (typeof v === 'string' && v) zone = v;
+  } catch {
+    // a broken setting: the API falls back to Moscow too
+  }
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  } catch {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  }
+}
+
+/** First difference between two answers (deep, in order), as a short text; null when equal. */
+export function firstDifference(a: unknown, b: unknown, where = ''): string | null {
+  if (Object.is(a, b)) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return `${where || 'value'}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+  if (Array.isArray(a) !== Array.isArray(b)) return `${where}: array vs object`;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  for (const k of keys) {
+    const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], where ? `${where}.${k}` : k);
+    if (d) return d;
+  }
+  return null;
+}

@@ -10,6 +10,7 @@ import { WorkerPool, type PoolOptions } from './workers/pool';
 export interface Core {
   db: Db;
   bus: Bus;
+  /** The time every part of this core goes by (tests and the demo pin it). */
   clock: Clock;
   /** Threads for CPU-heavy and untrusted work (mail parsing, print, exports); they start on first use. */
   pool: WorkerPool;

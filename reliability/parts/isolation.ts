@@ -2,7 +2,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Figure, ReliabilityPart } from '../types';
-import { contractSets, seedDocuments, setup } from '../../bench/documents';
+import { makeSets, setup } from '../../bench/documents';
+import { seedDocuments } from '../../bench/documents-seed';
 import { drawQueries } from '../../bench/queries';
 import { defaultThreads } from '../../src-main/workers/pool';
 import { percentile } from '../../bench/stats';
@@ -87,14 +88,14 @@ export async function measureIsolation(opts: IsolationOptions): Promise<Isolatio
   const flatS = Math.max(3, s.flatS * squeeze);
 
   log(`seeding ${s.clients.toLocaleString('en')} clients and ${s.documents.toLocaleString('en')} documents`);
-  const { core, call, sios } = await setup(opts.dir, s.clients);
+  const { core, call, sios, today } = await setup(opts.dir, s.clients);
   const dbFile = path.join(opts.dir, 'bench.db');
   let contracts: number[];
   let period: { from: string; to: string };
   let sample: string[];
   try {
-    contracts = (await contractSets(core, call)).slice(0, s.prints);
-    seedDocuments(core, s.documents, sios, false);
+    contracts = await makeSets(core, call, s.prints);
+    seedDocuments(core, s.documents, sios, today);
     const count = core.db.$client.prepare("SELECT count(*) AS n FROM documents WHERE return_track > 0 AND planned_return BETWEEN '2022-01-01' AND ?");
     let to = '2022-01-31';
     while ((count.get(to) as { n: number }).n < s.exportRows && to < '2027-12-31') to = new Date(Date.parse(to) + 7 * 86_400_000).toISOString().slice(0, 10);

@@ -1,4 +1,4 @@
-// Test helpers for the HTTP host: a server on 127.0.0.1:0 over a test core, raw requests, table row counts.
+// Test helpers for the HTTP host: a server on 127.0.0.1:0 over a test core, and raw requests.
 import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,15 +73,4 @@ export function rawRequest(port: number, opts: { method?: string; path: string; 
     req.on('error', reject);
     req.end(opts.body);
   });
-}
-
-/** Row count of every table in the database, the FTS table and its shadow tables included. */
-export function tableCounts(core: Core): Record<string, number> {
-  const sql = core.db.$client;
-  const names = (sql.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-  const out: Record<string, number> = {};
-  for (const name of names) {
-    out[name] = (sql.prepare(`SELECT COUNT(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n;
-  }
-  return out;
 }

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core';
 import { DEMO_PASSWORD, DEMO_STAFF, loadDemo } from '../../src-main/demo/demo';
 import { ROLES } from '../../src-shared/roles';
-import { normalizePhone } from '../../src-shared/validation/phone';
-import { checkAccount, checkBik, checkCorrAccount, checkInn, checkKpp, checkOgrn, checkOgrnip } from '../../src-shared/validation/requisites';
+import { accountOk, bikOk, corrAccountOk, innOk, kppOk, ogrnOk } from '../helpers/requisites-ref';
 import type { ClientCard } from '../../src-shared/types';
 import { TestClock, tempDbPath } from '../helpers/core';
+import { changedTables, tableHashes } from '../helpers/tables';
 
 const NOW = '2026-11-27T09:00:00.000Z';
 let core: Core;
@@ -25,13 +25,9 @@ async function call<T>(method: string, input: unknown): Promise<T> {
   return r.data as T;
 }
 
-let loadMs = 0;
-
 beforeAll(async () => {
   core = createCore({ dbPath, clock: new TestClock(new Date(NOW)), log: () => undefined });
-  const started = performance.now();
   expect(await loadDemo(core.db, { now: new Date(NOW) })).toBe(true);
-  loadMs = performance.now() - started;
   const login = await core.call('auth.login', { login: 'admin', password: DEMO_PASSWORD }, null);
   if (!login.ok) throw new Error(JSON.stringify(login.error));
   token = (login.data as { token: string }).token;
@@ -42,14 +38,10 @@ afterAll(() => {
 });
 
 describe('demo data', () => {
-  it('loads in well under ten seconds', () => {
-    expect(loadMs).toBeLessThan(10_000);
-  });
-
   it('loads only into a database without employees', async () => {
-    const before = one<{ n: number }>('SELECT COUNT(*) AS n FROM clients').n;
+    const before = tableHashes(core.db.$client);
     expect(await loadDemo(core.db, { now: new Date(NOW) })).toBe(false);
-    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM clients').n).toBe(before);
+    expect(changedTables(before, tableHashes(core.db.$client))).toEqual([]);
   });
 
   it('has staff of every role, each able to sign in with the one demo password, and no leftover sessions', async () => {
@@ -69,9 +61,10 @@ describe('demo data', () => {
   it('has a few hundred clients with valid requisites, phones and e-mails', () => {
     const clients = all<{ inn: string | null; kpp: string | null; status: string }>('SELECT inn, kpp, status FROM clients');
     expect(clients.length).toBeGreaterThanOrEqual(200);
+    // Checked against references written from the definitions: the demo asks the product's validators for check digits.
     for (const c of clients) {
-      if (c.inn) expect(checkInn(c.inn), c.inn).toBeNull();
-      if (c.kpp) expect(checkKpp(c.kpp), c.kpp).toBeNull();
+      if (c.inn) expect(innOk(c.inn), c.inn).toBe(true);
+      if (c.kpp) expect(kppOk(c.kpp), c.kpp).toBe(true);
     }
     expect(new Set(clients.map((c) => c.status))).toEqual(new Set(['prospect', 'active', 'suspended', 'closed']));
     const cps = all<{ inn: string; kpp: string | null; ogrn: string; bik: string; account: string; corr: string }>(
@@ -79,14 +72,21 @@ describe('demo data', () => {
     );
     expect(cps.length).toBeGreaterThan(100);
     for (const cp of cps) {
-      expect(checkInn(cp.inn)).toBeNull();
-      if (cp.kpp) expect(checkKpp(cp.kpp)).toBeNull();
-      expect(cp.ogrn.length === 15 ? checkOgrnip(cp.ogrn) : checkOgrn(cp.ogrn), cp.ogrn).toBeNull();
-      expect(checkBik(cp.bik)).toBeNull();
-      expect(checkAccount(cp.account, cp.bik), cp.account).toBeNull();
-      expect(checkCorrAccount(cp.corr, cp.bik), cp.corr).toBeNull();
+      expect(innOk(cp.inn), cp.inn).toBe(true);
+      if (cp.kpp) expect(kppOk(cp.kpp), cp.kpp).toBe(true);
+      expect(ogrnOk(cp.ogrn), cp.ogrn).toBe(true);
+      expect(bikOk(cp.bik), cp.bik).toBe(true);
+      expect(accountOk(cp.account, cp.bik), cp.account).toBe(true);
+      expect(corrAccountOk(cp.corr, cp.bik), cp.corr).toBe(true);
     }
-    for (const p of all<{ raw: string; digits: string }>('SELECT raw, digits FROM phones')) expect(normalizePhone(p.raw)?.digits, p.raw).toBe(p.digits);
+    // Every stored number is the written one's digits without the trunk prefix (+7 / 8) or the extension — derived here
+    // by hand, not by asking normalizePhone, which stored them.
+    const phones = all<{ raw: string; digits: string }>('SELECT raw, digits FROM phones');
+    expect(phones.length).toBeGreaterThan(clients.length);
+    for (const p of phones) {
+      const all = p.raw.split(/доб/i)[0]!.replace(/\D/g, '');
+      expect(p.digits, p.raw).toBe(all.length === 11 && /^[78]/.test(all) ? all.slice(1) : all);
+    }
     expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM emails WHERE email NOT LIKE '%_@_%._%'").n).toBe(0);
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM contacts').n).toBeGreaterThan(clients.length);
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM contact_characteristics WHERE comment IS NOT NULL').n).toBeGreaterThan(20);
@@ -154,12 +154,14 @@ describe('demo documents', () => {
       {},
     );
     expect(our.fullName).toMatch(/Региональный информационный центр/);
-    expect(checkInn(our.inn)).toBeNull();
-    expect(checkKpp(our.kpp)).toBeNull();
-    expect(checkOgrn(our.ogrn)).toBeNull();
-    expect(checkBik(our.bik)).toBeNull();
-    expect(checkCorrAccount(our.corrAccount, our.bik)).toBeNull();
-    expect(checkAccount(our.account, our.bik)).toBeNull();
+    expect([innOk(our.inn), kppOk(our.kpp), ogrnOk(our.ogrn), bikOk(our.bik), corrAccountOk(our.corrAccount, our.bik), accountOk(our.account, our.bik)]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(our.signers.map((s) => s.code)).toEqual(['director', 'sales_head']);
     expect(our.signers.every((s) => s.name.length > 5)).toBe(true);
   });
@@ -286,12 +288,10 @@ describe('demo loading', () => {
     const p = tempDbPath('crm-demo-fail-');
     const c = createCore({ dbPath: p, clock: new TestClock(new Date(NOW)), log: () => undefined });
     try {
-      const q = (sql: string) => (c.db.$client.prepare(sql).get() as { n: number }).n;
-      const ourBefore = (c.db.$client.prepare("SELECT value FROM settings WHERE key = 'documents.our_requisites'").get() as { value: string }).value;
       c.db.$client.exec('DELETE FROM mail_rules');
+      const before = tableHashes(c.db.$client);
       await expect(loadDemo(c.db, { now: new Date(NOW), clients: 120 })).rejects.toThrow(/demo mail: expected task, got queued/);
-      for (const t of ['employees', 'clients', 'documents', 'tasks', 'mail_messages', 'mail_queue', 'notifications', 'client_events']) expect(q(`SELECT COUNT(*) AS n FROM ${t}`), t).toBe(0);
-      expect((c.db.$client.prepare("SELECT value FROM settings WHERE key = 'documents.our_requisites'").get() as { value: string }).value).toBe(ourBefore);
+      expect(changedTables(before, tableHashes(c.db.$client))).toEqual([]);
       expect(c.db.$client.inTransaction).toBe(false);
     } finally {
       c.close();

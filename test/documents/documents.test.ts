@@ -1,6 +1,7 @@
 // Integration tests of documents on a real SQLite file: numbering, specifications ↔ distributions, bad input refused with nothing saved, returns.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
+import { changedTables, tableHashes, type TableHashes } from '../helpers/tables';
 import { CHANGE_DATE, NEW_CP, OLD_CP, seedContractSet, seedDocClient } from './fixtures';
 
 let env: TestEnv;
@@ -9,10 +10,9 @@ beforeEach(async () => {
 });
 afterEach(() => env.close());
 
-const TABLES = ['documents', 'document_lines', 'specification_distributions', 'document_series', 'client_counterparties', 'counterparties', 'audit_log'];
-function counts(): Record<string, number> {
-  return Object.fromEntries(TABLES.map((t) => [t, (env.core.db.$client.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
-}
+/** Content of every table: a refused write must leave existing rows as they were, not only their number. */
+const snapshot = () => tableHashes(env.core.db.$client);
+const changedSince = (before: TableHashes) => changedTables(before, snapshot());
 
 describe('numbering', () => {
   it('numbers each type per year, continues after a number chosen by hand and refuses a taken one', async () => {
@@ -26,10 +26,10 @@ describe('numbering', () => {
     expect((await mk('2026-11-04')).number).toBe('А-2026-0011');
     const contract = await env.admin('documents.create', { type: 'contract', clientId: c.clientId, date: '2026-11-01' });
     expect(contract.number).toBe('Д-2026-0001');
-    const before = counts();
+    const before = snapshot();
     const r = await env.core.call('documents.create', { type: 'act', clientId: c.clientId, date: '2026-06-01', seq: 10 }, env.adminToken);
     expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'seq', reason: 'duplicate' }] } });
-    expect(counts()).toEqual(before);
+    expect(changedSince(before)).toEqual([]);
   });
 });
 
@@ -48,14 +48,14 @@ describe('specifications and distributions', () => {
     expect(s1.amountKop).toBe(3_234_56);
     expect(s1.distributions.map((d) => d.code)).toEqual(['SKJP_000123_02', 'BUHS_004567']);
 
-    const before = counts();
+    const before = snapshot();
     const dup = await env.core.call(
       'documents.create',
       { type: 'specification', clientId: c.clientId, date: '2026-11-20', parentId: contract.id, distributions: [{ distributionId: c.distIds[2]! }] },
       env.adminToken,
     );
     expect(dup).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'distributions.0.distributionId', reason: 'in_other_specification' }] } });
-    expect(counts()).toEqual(before);
+    expect(changedSince(before)).toEqual([]);
 
     // Cancelling the second specification frees its distribution for a new one; restoring the old one then conflicts.
     await env.admin('documents.update', { id: spec2.id, version: 1, status: 'cancelled' });
@@ -99,12 +99,12 @@ describe('bad input is refused with the field path and nothing saved', () => {
       ['another client’s contract', { type: 'additional_agreement', clientId: other.id, date: '2026-11-02', parentId: contract.id }, 'parentId', 'other_client'],
     ];
     for (const [label, input, path, reason] of cases) {
-      const before = counts();
+      const before = snapshot();
       const r = await env.core.call('documents.create', input, env.adminToken);
       expect(r, label).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
       const issues = r.ok ? [] : (r.error.issues ?? []);
       expect(issues, label).toContainEqual({ path, reason });
-      expect(counts(), label).toEqual(before);
+      expect(changedSince(before), label).toEqual([]);
     }
   });
 
@@ -148,7 +148,7 @@ describe('counterparty on the document date', () => {
     ]);
     const doc = await env.admin('documents.get', { id: ag.id });
     expect([doc.counterparty.inn, doc.newCounterparty?.inn, doc.changeFrom]).toEqual([OLD_CP.inn, NEW_CP.inn, CHANGE_DATE]);
-    const before = counts();
+    const before = snapshot();
     const again = await env.core.call(
       'documents.create',
       {
@@ -163,7 +163,7 @@ describe('counterparty on the document date', () => {
       env.adminToken,
     );
     expect(again).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'changeFrom', reason: 'date_taken' }] } });
-    expect(counts()).toEqual(before);
+    expect(changedSince(before)).toEqual([]);
     // The party being replaced cannot be the new one.
     const same = await env.core.call(
       'documents.create',

@@ -31,7 +31,7 @@ it('without the server job the tab says who makes copies; with it, a copy made n
   expect(await page.getByTestId('backup-run-now').isDisabled()).toBe(true);
 
   // The server host runs the job; here it is started beside the in-process server.
-  job = startBackupJob({ db: e.core.db, publish: e.core.bus.publish, tickMs: 0, log: () => undefined });
+  job = startBackupJob({ db: e.core.db, publish: e.core.bus.publish, clock: e.clock, tickMs: 0, log: () => undefined });
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-backups-'));
   await page.reload();
   await backups.health.waitFor();

@@ -1,19 +1,23 @@
 // E2E: the client card — edit a phone, mark a key client, change the counterparty from a date, readiness, a refused ИНН, two workstations.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
 import { ClientCardPage } from './pages/ClientCardPage';
+import { changedTables, tableHashes } from '../helpers/tables';
 
 let e: E2E;
 let page: Page;
 let card: ClientCardPage;
 let clientId: number;
-let sio: string;
+/** The network kit of this test's client (each test has its own client, so its own distribution numbers). */
+let skjp: string;
+const sio = 'Сергеев Иван Олегович';
+let sioId: number;
+let made = 0;
 
 /** A realistic client: phones, a director contact, a counterparty since 2024, two distributions of different schemes. */
 async function arrangeClient(name: string): Promise<number> {
-  sio = 'Сергеев Иван Олегович';
-  const sioId = await e.employee('sio-sergeev', ['sio'], sio);
+  const k = made++;
   const { id } = await e.api('clients.create', {
     name,
     inn: '2536000006',
@@ -43,19 +47,24 @@ async function arrangeClient(name: string): Promise<number> {
       directorPosition: 'Директор',
     },
   });
-  await e.api('distributions.save', { clientId: id, systemCode: 'SKJP', distrNumber: 123, comp: 2, scheme: 'nss', schemeFrom: '2025-01-01', chatEnabled: true });
-  await e.api('distributions.save', { clientId: id, systemCode: 'BUHS', distrNumber: 4567, scheme: 'standard', schemeFrom: '2024-01-01' });
+  await e.api('distributions.save', { clientId: id, systemCode: 'SKJP', distrNumber: 123 + k, comp: 2, scheme: 'nss', schemeFrom: '2025-01-01', chatEnabled: true });
+  await e.api('distributions.save', { clientId: id, systemCode: 'BUHS', distrNumber: 4567 + k, scheme: 'standard', schemeFrom: '2024-01-01' });
+  skjp = `SKJP_${String(123 + k).padStart(6, '0')}_02`;
   return id;
 }
 
 beforeAll(async () => {
   e = await startE2E();
-  clientId = await arrangeClient('ООО «Ромашка»');
+  sioId = await e.employee('sio-sergeev', ['sio'], sio);
   page = await e.newPage();
   await e.login(page);
   card = new ClientCardPage(page);
 });
 afterAll(() => e?.close());
+// Every test works on a client of its own, made through the API: none depends on what another changed.
+beforeEach(async () => {
+  clientId = await arrangeClient('ООО «Ромашка»');
+});
 
 describe('client card', () => {
   it('opens with the key facts in the header and the tab in the URL', async () => {
@@ -69,7 +78,7 @@ describe('client card', () => {
     expect(await card.stageBadge('calling').getAttribute('data-ready')).toBe('false');
     await card.tab('Дистрибутивы и схемы сервиса');
     expect(card.hash()).toBe(`#/clients/${clientId}/distributions`);
-    const row = page.getByTestId('distr-row-SKJP_000123_02');
+    const row = page.getByTestId(`distr-row-${skjp}`);
     expect(await row.textContent()).toContain('НСС с 01.01.2025');
     await card.settle();
     await e.screenshot(page, 'client-card-distributions');
@@ -95,14 +104,16 @@ describe('client card', () => {
   it('refuses an unrecognised phone with a Russian message and saves nothing', async () => {
     await card.open(clientId, 'general');
     const before = await e.api('clients.get', { id: clientId });
+    const tables = tableHashes(e.core.db.$client);
     await card.phoneInput(0).fill('12-ab');
     expect(await page.getByText('Телефон не распознан: например, +7 (423) 222-33-44').count()).toBe(1);
     await card.saveGeneral();
     const after = await e.api('clients.get', { id: clientId });
     expect(after.client.version).toBe(before.client.version);
-    expect(after.client.phones[0]!.formatted).toBe('+7 (423) 299-88-77');
+    expect(after.client.phones[0]!.formatted).toBe('+7 (423) 222-33-44');
+    expect(changedTables(tables, tableHashes(e.core.db.$client))).toEqual([]);
     await page.getByRole('button', { name: 'Отменить изменения' }).click();
-    expect(await card.phoneInput(0).inputValue()).toBe('+7 (423) 299-88-77');
+    expect(await card.phoneInput(0).inputValue()).toBe('+7 (423) 222-33-44');
   });
 
   it('marks a key client with a responsible: badge in the header and an event', async () => {
@@ -154,6 +165,7 @@ describe('client card', () => {
   it('refuses an invalid ИНН in the counterparty form with a Russian message and saves nothing', async () => {
     await card.open(clientId, 'requisites');
     const before = await e.api('clients.get', { id: clientId });
+    const tables = tableHashes(e.core.db.$client);
     await card.openCounterpartyForm();
     await card.cpField('effectiveFrom').fill('01.06.2026');
     await card.cpField('fullName').fill('ООО «Ошибка»');
@@ -179,6 +191,7 @@ describe('client card', () => {
     const after = await e.api('clients.get', { id: clientId });
     expect(after.counterpartyHistory.length).toBe(before.counterpartyHistory.length);
     expect(after.client.version).toBe(before.client.version);
+    expect(changedTables(tables, tableHashes(e.core.db.$client))).toEqual([]);
   });
 
   it('confirms the fields of «Обзвонка» and shows the stage status in the header', async () => {
@@ -187,7 +200,7 @@ describe('client card', () => {
     // The values are suggested from the card: name, phone and the director contact.
     await page.getByTestId('readiness-confirm-all-calling').click();
     expect(await page.getByTestId('readiness-value-org_name').inputValue()).toBe('ООО «Ромашка»');
-    expect(await page.getByTestId('readiness-value-phone').inputValue()).toBe('+7 (423) 299-88-77');
+    expect(await page.getByTestId('readiness-value-phone').inputValue()).toBe('+7 (423) 222-33-44');
     expect(await page.getByTestId('readiness-value-head_fio').inputValue()).toBe('Петрова Анна Сергеевна');
     await card.settle();
     await e.screenshot(page, 'client-card-readiness-form');
@@ -291,6 +304,8 @@ describe('client card', () => {
   });
 
   it('does not offer key-client marking to a sales manager', async () => {
+    const headId = await e.employee('head-2', ['head'], 'Головина Ирина Сергеевна');
+    await e.api('clients.setKey', { id: clientId, isKey: true, responsibleId: headId });
     await e.employee('sales-1', ['sales'], 'Продажин Павел');
     const other = await e.newPage();
     await e.login(other, 'sales-1', 'password-123');

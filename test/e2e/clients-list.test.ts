@@ -1,5 +1,5 @@
 // E2E: the client list (search by ИНН and distribution, keyboard, filters, virtualisation), the Ctrl+K palette, and «Новый клиент».
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
 import { ClientsPage, CommandPaletteUi, NewClientDialogUi } from './pages/ClientsPage';
@@ -71,6 +71,19 @@ beforeAll(async () => {
   await list.open();
 }, 120_000);
 afterAll(() => e?.close());
+
+// Each test starts from the list as a newcomer sees it (no saved filters, nothing typed), whatever the one before did.
+beforeEach(async () => {
+  await page.evaluate(`Object.keys(localStorage).filter((k) => k.startsWith('crm.clients.filters.')).forEach((k) => localStorage.removeItem(k))`);
+  await page.reload();
+  await list.open();
+  await list.searchFor('');
+});
+// No test may leave an uncaught error in the page.
+afterEach(() => {
+  const errors = pageErrors.splice(0);
+  expect(errors).toEqual([]);
+});
 
 it('shows the first 500 clients virtualised, dense and scrollable by keyboard', async () => {
   await expect.poll(() => list.count.innerText()).toContain('Показаны первые 500 — уточните запрос');
@@ -251,8 +264,4 @@ it('refuses an invalid ИНН next to the field with nothing saved, then creates
   await expect.poll(() => list.routeClientId()).not.toBeNull();
   const created = await e.api('clients.search', { query: '7707083893' });
   expect(created.items.map((c) => [c.id, c.name, c.phone])).toEqual([[await list.routeClientId(), 'ООО «Проверка ИНН»', '+7 (423) 240-11-22']]);
-});
-
-it('raised no uncaught errors in the page along the way', () => {
-  expect(pageErrors).toEqual([]);
 });

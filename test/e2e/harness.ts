@@ -1,19 +1,43 @@
-// E2E harness: the server host in-process on a temp database and a random port, and Debian's Chromium via playwright-core.
+// E2E harness: the server host in-process on a temp database and a random port, and Debian's Chromium via playwright-core,
+// both on a test clock that starts at a fixed moment and then runs, and in the РИЦ's zone, whatever the real date and zone.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../src-main/core';
+import { localDate, ricTimeZone, type Clock } from '../../src-main/api/context';
 import { createHttpServer } from '../../src-main/server/http';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import type { Role } from '../../src-shared/roles';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STATIC_DIR = path.resolve(import.meta.dirname, '../../dist/renderer');
+/** Where the e2e clock starts: Friday 27.11.2026, 09:00 in Moscow (the default РИЦ zone). */
+export const E2E_START = '2026-11-27T06:00:00Z';
+const BROWSER_ZONE = 'Europe/Moscow';
+
+/** A clock that starts at `start` and runs with real time from then on (screens animate, timers fire, deadlines pass). */
+export class RunningClock implements Clock {
+  private readonly offset: number;
+  constructor(start: string) {
+    this.offset = Date.parse(start) - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  /** Later than now by `ms`, without waiting (for arranging data dated in the past or future). */
+  shifted(ms: number): Clock {
+    return { now: () => new Date(this.now().getTime() + ms) };
+  }
+}
 
 export interface E2E {
   core: Core;
+  /** The server's clock; new browser pages start at its time. */
+  clock: RunningClock;
+  /** Today in the РИЦ's zone as YYYY-MM-DD, as the server sees it. */
+  today(): string;
   url: string;
   browser: Browser;
   adminToken: string;
@@ -31,7 +55,8 @@ export interface E2E {
 export async function startE2E(): Promise<E2E> {
   if (!fs.existsSync(path.join(STATIC_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build:renderer');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-e2e-'));
-  const core = createCore({ dbPath: path.join(dir, 'crm.db'), log: () => undefined });
+  const clock = new RunningClock(E2E_START);
+  const core = createCore({ dbPath: path.join(dir, 'crm.db'), clock, log: () => undefined });
   const server = createHttpServer(core, { staticDir: STATIC_DIR });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -50,13 +75,17 @@ export async function startE2E(): Promise<E2E> {
   };
   return {
     core,
+    clock,
+    today: () => localDate(clock.now(), ricTimeZone(core.db)),
     url,
     browser,
     adminToken,
     api,
     employee: async (login, roles, fullName) => (await api('employees.save', { login, fullName: fullName ?? login, roles, password: 'password-123' })).id,
     async newPage() {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU' });
+      const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'ru-RU', timezoneId: BROWSER_ZONE });
+      // The page's Date and timers follow the server's clock (and then run on), not the machine's.
+      await ctx.clock.install({ time: clock.now() });
       return ctx.newPage();
     },
     async login(page, login = 'admin', password = 'admin-password') {

@@ -79,8 +79,7 @@ describe('remote backend (connected mode)', () => {
   let server: TestServer;
 
   async function connect() {
-    // The server's event stream checks sessions against the wall clock.
-    env = await testEnv({ now: new Date() });
+    env = await testEnv();
     server = await startServer(env.core);
     const b = remoteBackend(server.url, { retryMs: 50 });
     cleanups.push(() => env.close(), () => server.close(), () => b.close());

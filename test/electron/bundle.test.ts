@@ -253,7 +253,7 @@ describe('mailbox passwords in local mode', () => {
 
 describe('connected mode through the real bundles', () => {
   it('forwards calls to the server from connection.json, opens no local database, and forwards its push events', async () => {
-    const env = await testEnv({ now: new Date() }); // the server's event stream checks sessions against the wall clock
+    const env = await testEnv();
     const server = await startServer(env.core);
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-userdata-'));
     fs.writeFileSync(path.join(userData, 'connection.json'), JSON.stringify({ mode: 'server', url: `${server.url}/` }));

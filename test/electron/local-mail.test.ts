@@ -5,14 +5,13 @@ import Database from 'better-sqlite3';
 import { localBackend } from '../../src-main/electron/backend';
 import { keyFileBox, keyPathFor, safeStorageBox, type SafeStorageLike } from '../../src-main/features/mail/secrets';
 import { tempDbPath } from '../helpers/core';
-import { dovecotUnavailable, startDovecot, type Dovecot } from '../mail/dovecot';
+import { startDovecot, type Dovecot } from '../mail/dovecot';
 import { buildMail, leadText } from '../mail/build';
 import type { ApiResult } from '../../src-shared/errors';
 
-const skip = dovecotUnavailable();
 let dovecot: Dovecot;
 beforeAll(async () => {
-  if (!skip) dovecot = await startDovecot();
+  dovecot = await startDovecot();
 }, 20_000);
 afterAll(async () => {
   await dovecot?.stop();
@@ -40,7 +39,7 @@ async function until<T>(what: string, fn: () => Promise<T | null | undefined | f
   }
 }
 
-describe.skipIf(skip)('local mode with mail', () => {
+describe('local mode with mail', () => {
   it('seals the mailbox password with safeStorage, turns new mail into a task within seconds, and releases the mailbox on close', async () => {
     const dbPath = tempDbPath();
     const b = localBackend(dbPath, { secretBox: safeStorageBox(fakeSafeStorage, keyFileBox(keyPathFor(dbPath))), mailJobs: true });

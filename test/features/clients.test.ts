@@ -1,5 +1,6 @@
 // Integration tests of the client core on a real SQLite file: create, search in every spelling, card, history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tablesChangedBy } from '../helpers/tables';
 import { testEnv, type TestEnv } from '../helpers/core';
 
 let env: TestEnv;
@@ -59,9 +60,11 @@ describe('clients', () => {
   });
 
   it('refuses an invalid ИНН with the field path and writes nothing', async () => {
-    const r = await env.core.call('clients.create', { name: 'Плохой ИНН', inn: '7707083894' }, env.adminToken);
-    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'inn', reason: 'checksum' }] } });
-    expect((env.core.db.$client.prepare('SELECT COUNT(*) AS n FROM clients').get() as { n: number }).n).toBe(0);
+    const changed = await tablesChangedBy(env.core.db.$client, async () => {
+      const r = await env.core.call('clients.create', { name: 'Плохой ИНН', inn: '7707083894' }, env.adminToken);
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'inn', reason: 'checksum' }] } });
+    });
+    expect(changed).toEqual([]);
   });
 
   it('rejects a stale version with CONFLICT', async () => {

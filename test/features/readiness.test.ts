@@ -1,5 +1,6 @@
 // Readiness index on a real SQLite file: confirmations make a stage ready, age and settings changes undo it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tablesChangedBy } from '../helpers/tables';
 import { testEnv, type TestEnv } from '../helpers/core';
 
 let env: TestEnv;
@@ -145,9 +146,11 @@ describe('readiness', () => {
   it('refuses a confirmation dated in the future and stores nothing', async () => {
     const id = await newClient('ООО «Ромашка»');
     const count = () => (env.core.db.$client.prepare('SELECT COUNT(*) AS n FROM client_readiness_values').get() as { n: number }).n;
-    const r = await env.core.call('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-11-28' }, token);
-    expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'confirmedAt', reason: 'future' }] } });
-    expect(count()).toBe(0);
+    const changed = await tablesChangedBy(env.core.db.$client, async () => {
+      const r = await env.core.call('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-11-28' }, token);
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'confirmedAt', reason: 'future' }] } });
+    });
+    expect(changed).toEqual([]);
     // Today is fine.
     expect(await env.core.call('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-11-27' }, token)).toMatchObject({ ok: true });
     expect(count()).toBe(1);

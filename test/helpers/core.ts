@@ -7,6 +7,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api
 import type { Role } from '../../src-shared/roles';
 import type { Clock } from '../../src-main/api/context';
 import type { PoolOptions } from '../../src-main/workers/pool';
+import { DEMO_PASSWORD, loadDemo } from '../../src-main/demo/demo';
 
 export function tempDbPath(prefix = 'crm-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -37,10 +38,12 @@ export interface TestEnv {
 }
 
 /**
- * `now` starts the clock elsewhere, e.g. at the wall clock's time for the SSE stream, which checks sessions against `new Date()`;
+ * `now` starts the clock elsewhere than 27.11.2026 09:00 UTC.
+ * `demo` fills the database first with the demo data (clients, documents, tasks, mail…) at the clock's time, for checks
+ * that must see existing rows stay as they were; the administrator is then the demo's `admin`.
  * `pool` sets the worker pool's budgets (a test of work over budget).
  */
-export async function testEnv(opts: { dbPath?: string; now?: Date; pool?: PoolOptions } = {}): Promise<TestEnv> {
+export async function testEnv(opts: { dbPath?: string; now?: Date; demo?: { clients: number }; pool?: PoolOptions } = {}): Promise<TestEnv> {
   const clock = new TestClock(opts.now);
   const core = createCore({ dbPath: opts.dbPath ?? tempDbPath(), clock, log: () => undefined, pool: opts.pool });
   const as = async <M extends MethodName>(token: string, method: M, input: MethodInput<M>) => {
@@ -48,9 +51,15 @@ export async function testEnv(opts: { dbPath?: string; now?: Date; pool?: PoolOp
     if (!r.ok) throw new Error(`${method} failed: ${JSON.stringify(r.error)}`);
     return r.data as MethodOutput<M>;
   };
-  const setup = await core.call('auth.setup', { login: 'admin', fullName: 'Администратор', password: 'admin-password' }, null);
-  if (!setup.ok) throw new Error(JSON.stringify(setup.error));
-  const adminToken = (setup.data as { token: string }).token;
+  let adminToken: string;
+  if (opts.demo) {
+    if (!(await loadDemo(core.db, { now: clock.now(), clients: opts.demo.clients }))) throw new Error('the demo loads only into an empty database');
+    adminToken = (await as('', 'auth.login', { login: 'admin', password: DEMO_PASSWORD })).token;
+  } else {
+    const setup = await core.call('auth.setup', { login: 'admin', fullName: 'Администратор', password: 'admin-password' }, null);
+    if (!setup.ok) throw new Error(JSON.stringify(setup.error));
+    adminToken = (setup.data as { token: string }).token;
+  }
   return {
     core,
     clock,

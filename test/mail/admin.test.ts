@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
+import { tablesChangedBy } from '../helpers/tables';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import { mailboxConfig } from '../../src-main/features/mail/mailboxes.repo';
 import { aesBox, keyFileBox, keyPathFor, safeStorageBox, setSecretBox } from '../../src-main/features/mail/secrets';
@@ -47,14 +48,17 @@ describe('mailboxes', () => {
   });
 
   it('refuses a new mailbox without a password, a bad host and a bad port, writing nothing', async () => {
-    for (const input of [
-      { name: 'x', host: 'imap.example.org', user: 'u' },
-      { name: 'x', host: 'imap example.org', user: 'u', password: 'p' },
-      { name: 'x', host: 'imap.example.org', user: 'u', password: 'p', port: 70000 },
-    ]) {
-      const r = await env.core.call('mail.mailboxes.save', input, env.adminToken);
-      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    }
+    const changed = await tablesChangedBy(env.core.db.$client, async () => {
+      for (const input of [
+        { name: 'x', host: 'imap.example.org', user: 'u' },
+        { name: 'x', host: 'imap example.org', user: 'u', password: 'p' },
+        { name: 'x', host: 'imap.example.org', user: 'u', password: 'p', port: 70000 },
+      ]) {
+        const r = await env.core.call('mail.mailboxes.save', input, env.adminToken);
+        expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      }
+    });
+    expect(changed).toEqual([]);
     expect(await env.admin('mail.mailboxes.list', {})).toEqual([]);
   });
 

@@ -1,22 +1,18 @@
-// The IMAP job against a real dovecot: specimens, duplicates, broken mail, \Seen untouched, IDLE within seconds, reconnection, UIDVALIDITY, one owner, poison messages.
-import fs from 'node:fs';
-import path from 'node:path';
+// The IMAP job against a real dovecot: the mail fixtures, duplicates, broken mail, \Seen untouched, IDLE within seconds, reconnection, UIDVALIDITY, one owner, poison messages.
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
-import { dovecotUnavailable, freePort, startDovecot, type Dovecot } from './dovecot';
+import { startDovecot, type Dovecot } from './dovecot';
+import { refusedPort } from '../helpers/net';
 import { MailboxWorker } from '../../src-main/jobs/imap.job';
 import { startMailJobs, type MailJobs } from '../../src-main/jobs/runner';
 import { newOwnerId } from '../../src-main/features/mail/lease';
 import { buildMail, forwardAsAttachment, leadText, uniqueMessageId } from './build';
 import { WorkerPool } from '../../src-main/workers/pool';
-
-const SPECIMENS = path.resolve(__dirname, '../../../shared/specimens/mail');
-const skip = dovecotUnavailable();
-if (skip) console.warn(skip);
+import { mailFixtures } from './fixtures';
 
 let dovecot: Dovecot;
 beforeAll(async () => {
-  if (!skip) dovecot = await startDovecot();
+  dovecot = await startDovecot();
 }, 20_000);
 afterAll(async () => {
   await dovecot?.stop();
@@ -29,7 +25,6 @@ let salesId: number;
 let PASSWORD: string;
 
 beforeEach(async () => {
-  if (skip) return;
   env = await testEnv();
   ({ user, password: PASSWORD } = dovecot.newUser());
   const refs = await env.admin('refs.get', {});
@@ -55,25 +50,32 @@ async function until<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 10_0
   }
 }
 
-describe.skipIf(skip)('mail sync against dovecot', () => {
-  it.runIf(fs.existsSync(SPECIMENS))('turns every specimen into the right task, leaves \\Seen alone, and reports health', async () => {
-    const files = fs.readdirSync(SPECIMENS).filter((f) => f.endsWith('.eml'));
-    expect(files.length).toBeGreaterThanOrEqual(4);
-    await append(files.map((f) => fs.readFileSync(path.join(SPECIMENS, f))));
+describe('mail sync against dovecot', () => {
+  it('turns every fixture into its task or queue entry, leaves \\Seen alone, and reports health', async () => {
+    const fixtures = mailFixtures();
+    const want = (o: string) => fixtures.filter((f) => f.outcome === o);
+    await append(fixtures.map((f) => f.raw));
     const r = await worker().runOnce();
-    expect(r.counts.task).toBe(files.length);
+    expect(r.counts).toEqual({ task: want('task').length, duplicate_request: want('duplicate_request').length, queued: want('queued').length, duplicate_message: 0, stale: 0 });
     const { items } = await env.admin('tasks.list', {});
-    expect(items.map((t) => t.kind).sort()).toEqual(['lead_demo', 'lead_price', 'lead_trial', 'question']);
+    expect(items.map((t) => t.requestNumber ?? t.kind).sort()).toEqual(want('task').map((f) => f.number ?? f.kind).sort());
     // Nobody else works in sales or the hotline: every task is this employee's.
     expect(items.every((t) => t.assignee?.id === salesId)).toBe(true);
+    const queued = await env.admin('mail.queue.list', {});
+    expect(queued.items.map((q) => q.reason).sort()).toEqual(want('queued').map((f) => f.reason).sort());
 
     const c = await dovecot.client(user, PASSWORD);
     await c.mailboxOpen('INBOX', { readOnly: true });
-    for await (const m of c.fetch('1:*', { uid: true, flags: true })) expect([...(m.flags ?? [])]).not.toContain('\\Seen');
+    let seen = 0;
+    for await (const m of c.fetch('1:*', { uid: true, flags: true })) {
+      seen++;
+      expect([...(m.flags ?? [])]).not.toContain('\\Seen');
+    }
+    expect(seen).toBe(fixtures.length);
     await c.logout();
 
     const [h] = await env.admin('mail.health', {});
-    expect(h).toMatchObject({ mailboxId, processed: files.length, duplicates: 0, unrecognised: 0, pending: 0, connected: false, lastError: null });
+    expect(h).toMatchObject({ mailboxId, processed: fixtures.length, duplicates: want('duplicate_request').length, unrecognised: want('queued').length, pending: 0, connected: false, lastError: null });
     expect(h!.lastMessageAt).not.toBeNull();
     // A second run finds nothing new.
     expect((await worker().runOnce()).counts).toMatchObject({ task: 0, duplicate_message: 0, queued: 0 });
@@ -123,13 +125,14 @@ describe.skipIf(skip)('mail sync against dovecot', () => {
   });
 });
 
-describe.skipIf(skip)('the running job', () => {
+describe('the running job', () => {
   let jobs: MailJobs | null = null;
   afterEach(async () => {
     await jobs?.stop();
     jobs = null;
   });
-  const start = () => (jobs = startMailJobs(env.core, { clock: env.clock, backoffMinMs: 200, backoffMaxMs: 1000, log: () => undefined }));
+  // The heartbeat poll is set far beyond every wait below: mail that shows up in time came through IDLE.
+  const start = () => (jobs = startMailJobs(env.core, { clock: env.clock, pollMs: 600_000, backoffMinMs: 200, backoffMaxMs: 1000, log: () => undefined }));
   const health = async () => (await env.admin('mail.health', {}))[0]!;
 
   it('makes a task within seconds of a message arriving while it IDLEs, visible through the API', async () => {
@@ -139,11 +142,9 @@ describe.skipIf(skip)('the running job', () => {
     await until('connected', async () => (await health()).connected);
     // Let the connection settle into IDLE (autoIdleDelay) before the next message arrives.
     await new Promise((r) => setTimeout(r, 1000));
-    const t0 = Date.now();
     await append([lead(700031)]);
-    await until('the IDLE task', async () => (await env.admin('tasks.list', {})).total === 2, 5000);
-    const delay = Date.now() - t0;
-    expect(delay).toBeLessThan(3000);
+    // How fast is for `npm run bench` (APPEND → task through the API); here: it arrives without a poll.
+    await until('the IDLE task', async () => (await env.admin('tasks.list', {})).total === 2, 20_000);
     expect((await health()).lastError).toBeNull();
   });
 
@@ -157,13 +158,14 @@ describe.skipIf(skip)('the running job', () => {
     await until('connected again', async () => (await health()).connected);
 
     // A wrong port: the job reports the failure and keeps retrying; fixing the settings restarts the worker.
-    const freePortNumber = await freePort();
-    await env.admin('mail.mailboxes.save', { id: mailboxId, name: 'Заявки', host: dovecot.host, port: freePortNumber, tls: false, user, password: PASSWORD });
+    const refused = await refusedPort();
+    await env.admin('mail.mailboxes.save', { id: mailboxId, name: 'Заявки', host: dovecot.host, port: refused.port, tls: false, user, password: PASSWORD });
     await until('the connection failure', async () => {
       const h = await health();
       return !h.connected && /ECONNREFUSED/.test(h.lastError ?? '');
     });
     await append([lead(700041)]);
+    await refused.close();
     await env.admin('mail.mailboxes.save', { id: mailboxId, name: 'Заявки', host: dovecot.host, port: dovecot.port, tls: false, user, password: PASSWORD });
     await until('the task after the fix', () => taskCount() === 2, 10_000);
   });
@@ -172,7 +174,7 @@ describe.skipIf(skip)('the running job', () => {
 const count = (sql: string, ...args: unknown[]) => (env.core.db.$client.prepare(sql).get(...args) as { n: number }).n;
 const poison = buildMail({ subject: 'Заявка № 777001: прайс-лист', html: `<p>ФИО: Отравитель</p>${'<script '.repeat(500_000)}`, messageId: '<poison@kc.example>' });
 
-describe.skipIf(skip)('a poison message', () => {
+describe('a poison message', () => {
   /** A pool whose mail parser has 20 ms: no machine parses megabytes of markup in that, so this message always times out. */
   let strict: WorkerPool;
   beforeEach(() => {

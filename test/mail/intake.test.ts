@@ -1,14 +1,12 @@
 // Intake without IMAP: messages become tasks with the right client, assignee, deadline, timeline event and notification; duplicates and bad mail.
-import fs from 'node:fs';
-import path from 'node:path';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import type { PushMessage } from '../../src-shared/events';
 import { buildMail, forwardAsAttachment, leadText, uniqueMessageId } from './build';
+import { mailFixture, mailFixtures } from './fixtures';
 
-const SPECIMENS = path.resolve(__dirname, '../../../shared/specimens/mail');
-const specimen = (name: string) => fs.readFileSync(path.join(SPECIMENS, name));
+const fixture = (name: string) => mailFixture(name).raw;
 
 interface World {
   env: TestEnv;
@@ -50,41 +48,51 @@ afterEach(() => w.env.close());
 
 const count = (w: World, sql: string) => (w.env.core.db.$client.prepare(sql).get() as { n: number }).n;
 
-describe.runIf(fs.existsSync(SPECIMENS))('specimens become tasks', () => {
+describe('the fixtures become tasks', () => {
+  it('gives every fixture, taken in order into an empty database, its outcome', async () => {
+    const outcomes = [];
+    for (const f of mailFixtures()) outcomes.push([f.file, (await w.ingest(f.raw)).outcome]);
+    expect(outcomes).toEqual(mailFixtures().map((f) => [f.file, f.outcome]));
+    const want = (o: string) => mailFixtures().filter((f) => f.outcome === o).length;
+    expect(count(w, 'SELECT COUNT(*) AS n FROM tasks')).toBe(want('task'));
+    expect(count(w, 'SELECT COUNT(*) AS n FROM mail_queue')).toBe(want('queued'));
+    expect(count(w, 'SELECT COUNT(*) AS n FROM mail_messages')).toBe(mailFixtures().length);
+  });
+
   it('matches, creates prospects, assigns by the rules and tells the assignee', async () => {
     const { env } = w;
     // An existing client with the price lead's e-mail and an СИО.
-    const romashka = await env.admin('clients.create', { name: 'ООО «Ромашка»', sioId: w.sio.id, emails: [{ email: 'm.ivanova@romashka.example' }] });
+    const romashka = await env.admin('clients.create', { name: 'ООО «Приморский хлеб»', sioId: w.sio.id, emails: [{ email: 't.belova@primhleb.example' }] });
     // A key client owning the question's distribution.
-    const vostok = await env.admin('clients.create', { name: 'ООО «Восток-Транс»', sioId: w.sio.id });
-    await env.admin('distributions.save', { clientId: vostok.id, systemCode: 'SKJP', distrNumber: 123, comp: 2 });
+    const vostok = await env.admin('clients.create', { name: 'ООО «Океан-Транс»', sioId: w.sio.id });
+    await env.admin('distributions.save', { clientId: vostok.id, systemCode: 'SKJP', distrNumber: 451, comp: 3 });
     await env.admin('clients.setKey', { id: vostok.id, isKey: true, responsibleId: w.keyResp.id });
 
     const outcomes = [];
-    for (const f of ['01-lead-price-utf8.eml', '02-lead-demo-cp1251-html.eml', '03-lead-trial-koi8r-qp.eml', '04-question-utf8.eml']) {
-      outcomes.push((await w.ingest(specimen(f))).outcome);
+    for (const f of ['01-lead-price-utf8-base64.eml', '02-lead-demo-cp1251-html.eml', '03-lead-trial-koi8r-qp.eml', '04-question-utf8.eml']) {
+      outcomes.push((await w.ingest(fixture(f))).outcome);
     }
     expect(outcomes).toEqual(['task', 'task', 'task', 'task']);
 
     const { items } = await env.admin('tasks.list', {});
     const byKind = Object.fromEntries(items.map((t) => [t.kind, t]));
-    expect(byKind.lead_price).toMatchObject({ client: { id: romashka.id }, assignee: { id: w.sio.id }, requestNumber: '734512', direction: { code: 'sales' } });
+    expect(byKind.lead_price).toMatchObject({ client: { id: romashka.id }, assignee: { id: w.sio.id }, requestNumber: '512001', direction: { code: 'sales' } });
     expect(byKind.question).toMatchObject({ client: { id: vostok.id }, assignee: { id: w.keyResp.id }, direction: { code: 'hotline' } });
     // No client for the demo and trial leads: prospects are created and the sales direction takes turns.
     expect(byKind.lead_demo!.assignee!.id).toBe(w.sales1.id);
     expect(byKind.lead_trial!.assignee!.id).toBe(w.sales2.id);
     const demoCard = await env.admin('tasks.get', { id: byKind.lead_demo!.id });
-    expect(demoCard).toMatchObject({ matchedBy: 'created', clientCreated: true, fields: { fio: 'Петров Игорь Сергеевич', org: 'АО «Дальприбор»' } });
-    expect(demoCard.message).toMatchObject({ subject: 'Заявка с сайта КонсультантПлюс № 734520: установка демоверсии', status: 'task' });
-    expect(demoCard.message!.text).toContain('Номер заявки: 734520');
-    expect(demoCard.message!.raw).toContain('Message-ID: <179577178291.13444.10271108526347373979@kc.example>');
+    expect(demoCard).toMatchObject({ matchedBy: 'created', clientCreated: true, fields: { fio: 'Гончаренко Виктор Павлович', org: 'АО «Востокэнерго-Сервис»' } });
+    expect(demoCard.message).toMatchObject({ subject: 'Заявка с сайта КонсультантПлюс № 512002: установка демоверсии', status: 'task' });
+    expect(demoCard.message!.text).toContain('Номер заявки: 512002');
+    expect(demoCard.message!.raw).toContain('Message-ID: <512002.1764.7702@kc.example>');
     const prospect = await env.admin('clients.get', { id: demoCard.client!.id });
-    expect(prospect.client).toMatchObject({ name: 'АО «Дальприбор»', city: 'Находка', status: 'prospect' });
-    expect(prospect.client.phones.map((p) => p.formatted)).toEqual(['+7 (914) 700-11-22']);
-    expect(prospect.client.emails.map((e) => e.email)).toEqual(['petrov@dalpribor.example']);
-    expect(prospect.contacts.map((c) => c.fullName)).toEqual(['Петров Игорь Сергеевич']);
+    expect(prospect.client).toMatchObject({ name: 'АО «Востокэнерго-Сервис»', city: 'Находка', status: 'prospect' });
+    expect(prospect.client.phones.map((p) => p.formatted)).toEqual(['+7 (914) 321-54-76']);
+    expect(prospect.client.emails.map((e) => e.email)).toEqual(['gvp@vostok-energo.example']);
+    expect(prospect.contacts.map((c) => c.fullName)).toEqual(['Гончаренко Виктор Павлович']);
     // The prospect is found by search like any client.
-    const found = await env.admin('clients.search', { query: 'Дальприбор' });
+    const found = await env.admin('clients.search', { query: 'Востокэнерго' });
     expect(found.items.map((i) => i.id)).toContain(demoCard.client!.id);
 
     // Deadlines per kind: 2 h for a price lead, 8 h for a question (defaults).
@@ -94,7 +102,7 @@ describe.runIf(fs.existsSync(SPECIMENS))('specimens become tasks', () => {
 
     // Timeline, notification and push events.
     const events = await env.admin('events.list', { clientId: romashka.id });
-    expect(events.find((e) => e.kind === 'task_created')?.data).toMatchObject({ kind: 'lead_price', requestNumber: '734512' });
+    expect(events.find((e) => e.kind === 'task_created')?.data).toMatchObject({ kind: 'lead_price', requestNumber: '512001' });
     const notes = await env.as(w.sio.token, 'notifications.list', {});
     expect(notes.unread).toBe(1);
     expect(notes.items[0]).toMatchObject({ kind: 'task_assigned', taskId: byKind.lead_price!.id, read: false });
@@ -107,7 +115,7 @@ describe.runIf(fs.existsSync(SPECIMENS))('specimens become tasks', () => {
   });
 
   it('takes each message once: the same Message-ID, and the same request forwarded again', async () => {
-    const raw = specimen('01-lead-price-utf8.eml');
+    const raw = fixture('01-lead-price-utf8-base64.eml');
     expect((await w.ingest(raw)).outcome).toBe('task');
     expect((await w.ingest(raw)).outcome).toBe('duplicate_message');
     // Forwarded by the КЦ a second time: a new Message-ID, the same request number.
@@ -115,11 +123,13 @@ describe.runIf(fs.existsSync(SPECIMENS))('specimens become tasks', () => {
     expect(again.outcome).toBe('duplicate_request');
     const resent = Buffer.from(raw.toString('latin1').replace(/Message-ID: <[^>]+>/, `Message-ID: ${uniqueMessageId('kc')}`), 'latin1');
     expect((await w.ingest(resent)).outcome).toBe('duplicate_request');
+    // The КЦ's own repeat, shorter and under its own Message-ID.
+    expect((await w.ingest(fixture('14-lead-price-repeat.eml'))).outcome).toBe('duplicate_request');
     expect(count(w, 'SELECT COUNT(*) AS n FROM tasks')).toBe(1);
-    expect(count(w, 'SELECT COUNT(*) AS n FROM mail_messages')).toBe(3);
+    expect(count(w, 'SELECT COUNT(*) AS n FROM mail_messages')).toBe(4);
     const { items } = await w.env.admin('tasks.list', {});
     const card = await w.env.admin('tasks.get', { id: items[0]!.id });
-    expect(card.repeats).toHaveLength(2);
+    expect(card.repeats).toHaveLength(3);
   });
 });
 
@@ -191,10 +201,10 @@ describe('the queue', () => {
   });
 });
 
-describe.runIf(fs.existsSync(SPECIMENS))('task life and access', () => {
+describe('task life and access', () => {
   it('is seen by its direction, taken, completed with a result; others neither see nor touch it', async () => {
     const { env } = w;
-    await w.ingest(specimen('02-lead-demo-cp1251-html.eml'));
+    await w.ingest(fixture('02-lead-demo-cp1251-html.eml'));
     const [task] = (await env.as(w.sales2.token, 'tasks.list', {})).items;
     expect(task).toMatchObject({ status: 'new', assignee: { id: w.sales1.id } });
     expect((await env.as(w.hot.token, 'tasks.list', {})).total).toBe(0);
@@ -217,9 +227,9 @@ describe.runIf(fs.existsSync(SPECIMENS))('task life and access', () => {
 
   it('lists overdue tasks first and filters them', async () => {
     const { env } = w;
-    await w.ingest(specimen('04-question-utf8.eml'));
+    await w.ingest(fixture('04-question-utf8.eml'));
     env.clock.set('2026-11-27T10:00:00Z');
-    await w.ingest(specimen('01-lead-price-utf8.eml'));
+    await w.ingest(fixture('01-lead-price-utf8-base64.eml'));
     // The question is due 8 h after 09:00, the price lead 2 h after 10:00: at 13:00 only the lead is overdue.
     env.clock.set('2026-11-27T13:00:00Z');
     const list = await env.admin('tasks.list', {});

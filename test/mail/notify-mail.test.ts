@@ -5,7 +5,7 @@ import { testEnv, type TestEnv } from '../helpers/core';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import { sendDueNotifications } from '../../src-main/jobs/notify-mail.job';
 import { buildMail, leadText } from './build';
-import { freePort } from './dovecot';
+import { refusedPort } from '../helpers/net';
 import { startSmtp, type FakeSmtp } from './smtp';
 
 let env: TestEnv;
@@ -78,9 +78,11 @@ it('sends nothing for a notification read in time, or to an employee who opted o
 it('keeps the letter when the server refuses, records why, and sends it on a later pass', async () => {
   await lead(810004);
   later(11);
-  await env.admin('notifications.smtp.save', { enabled: true, host: '127.0.0.1', port: await freePort(), user: 'crm', from: 'crm@ric.example', delayMinutes: 10 });
+  const refused = await refusedPort();
+  await env.admin('notifications.smtp.save', { enabled: true, host: '127.0.0.1', port: refused.port, user: 'crm', from: 'crm@ric.example', delayMinutes: 10 });
   expect(await pass()).toBe(0);
   expect((await env.admin('notifications.smtp.get', {}))!.lastError).toMatch(/ECONNREFUSED/);
+  await refused.close();
   // The saved password survives an edit that does not name it.
   await env.admin('notifications.smtp.save', { enabled: true, host: '127.0.0.1', port: smtp.port, user: 'crm', from: 'crm@ric.example', delayMinutes: 10 });
   expect(await pass()).toBe(1);

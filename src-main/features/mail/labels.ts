@@ -165,7 +165,8 @@ function labelOf(line: string, map: LabelMap): { field: MailField; value: string
  */
 export function extractFields(text: string, map: LabelMap): MailFields {
   const out: MailFields = {};
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // No-break spaces (an HTML body's &nbsp;, kept by mailparser's own HTML-to-text) are spaces in a value: a name or phone must not keep them.
+  const lines = text.replace(/\r\n?/g, '\n').replace(/[\u00a0\u2007\u202f]/g, ' ').split('\n');
   let i = 0;
   while (i < lines.length) {
     const hit = labelOf(lines[i]!, map);
