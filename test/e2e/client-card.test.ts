@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { addSystems } from '../helpers/systems';
 import { ClientCardPage } from './pages/ClientCardPage';
 
 let e: E2E;
@@ -43,6 +44,7 @@ async function arrangeClient(name: string): Promise<number> {
       directorPosition: 'Директор',
     },
   });
+  await addSystems(e.api);
   await e.api('distributions.save', { clientId: id, systemCode: 'SKJP', distrNumber: 123, comp: 2, scheme: 'nss', schemeFrom: '2025-01-01', chatEnabled: true });
   await e.api('distributions.save', { clientId: id, systemCode: 'BUHS', distrNumber: 4567, scheme: 'standard', schemeFrom: '2024-01-01' });
   return id;

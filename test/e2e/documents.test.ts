@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { addSystems } from '../helpers/systems';
 import { DocumentsTabPage } from './pages/DocumentsTabPage';
 import { PrintDialogPage } from './pages/PrintDialogPage';
 import { ReturnsReportPage } from './pages/ReturnsReportPage';
@@ -38,6 +39,7 @@ beforeAll(async () => {
   const sioId = await e.employee('sio-docs', ['sio'], 'Сергеев Иван Олегович');
   clientId = (await e.api('clients.create', { name: CLIENT, inn: OLD_CP.inn, city: 'Владивосток', status: 'active', sioId })).id;
   await e.api('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: OLD_CP });
+  await addSystems(e.api);
   for (const [systemCode, distrNumber, comp] of [
     ['SKJP', 123, 2],
     ['BUHS', 4567, 1],

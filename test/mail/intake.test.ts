@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
+import { addSystems } from '../helpers/systems';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import type { PushMessage } from '../../src-shared/events';
 import { buildMail, forwardAsAttachment, leadText, uniqueMessageId } from './build';
@@ -57,6 +58,7 @@ describe.runIf(fs.existsSync(SPECIMENS))('specimens become tasks', () => {
     const romashka = await env.admin('clients.create', { name: 'ООО «Ромашка»', sioId: w.sio.id, emails: [{ email: 'm.ivanova@romashka.example' }] });
     // A key client owning the question's distribution.
     const vostok = await env.admin('clients.create', { name: 'ООО «Восток-Транс»', sioId: w.sio.id });
+    await addSystems(env.admin, ['SKJP']);
     await env.admin('distributions.save', { clientId: vostok.id, systemCode: 'SKJP', distrNumber: 123, comp: 2 });
     await env.admin('clients.setKey', { id: vostok.id, isKey: true, responsibleId: w.keyResp.id });
 
