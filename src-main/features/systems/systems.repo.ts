@@ -18,10 +18,10 @@ export function loadCatalog(db: Db): SystemCatalog {
 }
 
 /**
- * Adds the codes not yet in the catalogue, without name or number (bulk loads: the demo, the scale seed). A person
- * fills them in on the settings screen; nothing is guessed here.
+ * Adds the systems a bulk load (the scale seed) is about to use and the catalogue lacks. A code or a number the
+ * catalogue already has is left as it is: what a person entered wins over generated data.
  */
-export function registerSystemCodes(db: Db, codes: Iterable<string>, names: Record<string, string> = {}): void {
-  const ins = stmt(db, 'INSERT INTO kplus_systems (code, name, number, active) VALUES (?, ?, NULL, 1) ON CONFLICT(code) DO NOTHING');
-  for (const code of new Set([...codes].map((c) => c.trim().toUpperCase()))) ins.run(code, names[code] ?? null);
+export function registerSystems(db: Db, systems: Iterable<{ code: string; name: string | null; number: number | null }>): void {
+  const ins = stmt(db, 'INSERT OR IGNORE INTO kplus_systems (code, name, number, active) VALUES (?, ?, ?, 1)');
+  for (const s of systems) ins.run(s.code.trim().toUpperCase(), s.name, s.number);
 }
