@@ -31,8 +31,8 @@ describe('systems catalogue', () => {
     await env.admin('systems.save', { code: 'ROS', name: 'Версия Проф' });
     await env.admin('systems.save', { code: 'LAW', name: 'Судебная практика' }); // two systems without a number are fine
     const call = (input: Record<string, unknown>) => failure(env.core.call('systems.save', input, env.adminToken));
-    expect(await call({ code: 'BUHS', name: 'Бухгалтер', number: 1 })).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'number', reason: 'duplicate', ref: { id: skjp.id, name: 'SKJP' } }] });
-    expect(await call({ code: 'ros', name: 'Ещё одна' })).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'code', reason: 'duplicate' }] });
+    expect(await call({ code: 'BUHS', name: 'Бухгалтер', number: 1 })).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'number', reason: 'system_number_taken', ref: { id: skjp.id, name: 'SKJP' } }] });
+    expect(await call({ code: 'ros', name: 'Ещё одна' })).toMatchObject({ code: 'CONFLICT', issues: [{ path: 'code', reason: 'system_code_taken' }] });
     expect(await call({ code: 'С-КЖП', name: 'x' })).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: 'code', reason: 'system_code' }] });
     expect(await call({ code: 'BUHS', name: '  ' })).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: 'name', reason: 'required' }] });
     expect(await call({ code: 'BUHS', name: 'Бухгалтер', number: 0 })).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: 'number' }] });

@@ -141,7 +141,7 @@ export function mergeClients(ctx: Ctx, input: { survivorId: number; mergedId: nu
   const summary = moves(db, rules, m.id, s.id);
 
   // Written on the merged client's own timeline first, so it travels with the history it closes.
-  addClientEvent(ctx, m.id, 'merged_into', { intoId: s.id, intoName: s.name });
+  addClientEvent(ctx, m.id, 'merged_into', { intoId: s.id, intoName: s.name, fromName: m.name });
   const dropped: Dropped = {};
   for (const [, rule] of rules) rule.apply(ctx, m.id, s.id, dropped);
   for (const ref of referencesTo(db, 'clients')) {

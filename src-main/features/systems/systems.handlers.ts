@@ -23,10 +23,10 @@ export const systemsHandlers: HandlerMap<'systems.list' | 'systems.save' | 'syst
     const before = input.id != null ? listSystems(db).find((s) => s.id === input.id) : undefined;
     if (input.id != null && !before) throw notFound('system');
     const byCode = stmt(db, 'SELECT id FROM kplus_systems WHERE code = ?').get(input.code) as { id: number } | undefined;
-    if (byCode && byCode.id !== input.id) throw new AppError('CONFLICT', 'code taken', [{ path: 'code', reason: 'duplicate' }]);
+    if (byCode && byCode.id !== input.id) throw new AppError('CONFLICT', 'code taken', [{ path: 'code', reason: 'system_code_taken' }]);
     if (input.number != null) {
       const byNumber = stmt(db, 'SELECT id, code FROM kplus_systems WHERE number = ?').get(input.number) as { id: number; code: string } | undefined;
-      if (byNumber && byNumber.id !== input.id) throw new AppError('CONFLICT', 'number taken', [{ path: 'number', reason: 'duplicate', ref: { id: byNumber.id, name: byNumber.code } }]);
+      if (byNumber && byNumber.id !== input.id) throw new AppError('CONFLICT', 'number taken', [{ path: 'number', reason: 'system_number_taken', ref: { id: byNumber.id, name: byNumber.code } }]);
     }
     // Distributions store the code: renaming a code in use would orphan them, so a typo is fixed only while unused.
     if (before && before.code !== input.code && usage(db, before.code) > 0) throw new AppError('CONFLICT', 'code in use', [{ path: 'code', reason: 'system_in_use' }]);

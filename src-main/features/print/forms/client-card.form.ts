@@ -35,6 +35,10 @@ function eventText(e: ClientEventRow): string {
       return `Схема сервиса ${str(d.code)}: ${SCHEME_LABELS[str(d.from)] ?? '—'} → ${SCHEME_LABELS[str(d.to)] ?? '—'}`;
     case 'distribution_added':
       return `Добавлен дистрибутив ${str(d.code)}`;
+    case 'client_merged':
+      return `Присоединён клиент «${str(d.fromName)}»${str(d.fromInn) ? ` (ИНН ${str(d.fromInn)})` : ''}`;
+    case 'merged_into':
+      return `Карточка «${str(d.fromName)}» присоединена к «${str(d.intoName)}»`;
     default:
       return e.text || e.kind;
   }
