@@ -47,8 +47,8 @@ function distrError(k: ParsedKit | null, text: string): string | null {
   if (!text.trim()) return REQUIRED;
   if (!k) return `Не распознано: ${EXAMPLE}`;
   if (k.kind === 'unknown_system_number')
-    return `Система № ${k.systemNumber} не найдена в справочнике систем К+. Введите только номер дистрибутива и выберите систему из списка — или попросите администратора указать номер системы`;
-  if (k.kind === 'unknown_system_code') return `Системы ${k.code} нет в справочнике систем К+. Введите только номер дистрибутива и выберите систему из списка`;
+    return `Система № ${k.systemNumber} не найдена в справочнике систем К+: введите только номер дистрибутива и выберите систему`;
+  if (k.kind === 'unknown_system_code') return `Системы ${k.code} нет в справочнике систем К+: введите только номер дистрибутива и выберите систему`;
   return null;
 }
 
@@ -153,7 +153,7 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
         <Grid.Col span={2}>
           <NumberInput
             label="Компьютер"
-            description=" "
+            description="1, если один"
             allowDecimal={false}
             allowNegative={false}
             min={1}

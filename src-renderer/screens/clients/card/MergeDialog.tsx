@@ -41,7 +41,6 @@ const FILLED_LABELS: Record<string, string> = {
   sioId: 'СИО',
   pmId: 'персональный менеджер',
   comment: 'комментарий (добавится к имеющемуся)',
-  status: 'статус',
   isKey: 'отметка «Ключевой клиент»',
 };
 
@@ -165,9 +164,11 @@ function MergeBody({ client, initialOther, onClose }: { client: ClientRef; initi
             </Table>
           )}
           {preview.sameContacts.length > 0 && <Text size="sm">Контакты, которые станут одним: {preview.sameContacts.join(', ')}.</Text>}
-          <Text size="sm">
+          <Text size="sm" data-testid="merge-filled">
             {preview.filled.length > 0
-              ? `У остающейся карточки заполнятся пустые поля: ${preview.filled.map((f) => FILLED_LABELS[f] ?? f).join(', ')}. Заполненные поля не меняются.`
+              ? `Остающаяся карточка возьмёт у присоединяемой то, чего у неё нет: ${preview.filled
+                  .map((f) => (f === 'status' ? `статус «${CLIENT_STATUS_LABELS[preview.merged.status]}» вместо «${CLIENT_STATUS_LABELS[preview.survivor.status]}»` : (FILLED_LABELS[f] ?? f)))
+                  .join(', ')}. Заполненные поля не меняются.`
               : 'Поля остающейся карточки не меняются.'}
           </Text>
           <Checkbox
