@@ -121,15 +121,13 @@ export const clientsApi = {
   }),
   /** What merging `mergedId` into `survivorId` would move, before a head confirms it. */
   'clients.mergePreview': method<MergePreview>()({
-    input: z.object({ survivorId: id, mergedId: id }).refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: 'same_client' }),
+    input: z.object({ survivorId: id, mergedId: id }),
     access: MANAGERS,
     write: false,
   }),
   /** Moves everything of `mergedId` to `survivorId` in one transaction; the merged client stays as a tombstone pointing to the survivor. */
   'clients.merge': method<MergeResult>()({
-    input: z
-      .object({ survivorId: id, mergedId: id, survivorVersion: z.number().int().positive(), mergedVersion: z.number().int().positive() })
-      .refine((v) => v.survivorId !== v.mergedId, { path: ['mergedId'], message: 'same_client' }),
+    input: z.object({ survivorId: id, mergedId: id, survivorVersion: z.number().int().positive(), mergedVersion: z.number().int().positive() }),
     access: MANAGERS,
     write: true,
   }),

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../api/context';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
-import { AppError, notFound } from '../../api/errors';
+import { AppError, badField, notFound } from '../../api/errors';
 import type { MergeMove, MergePreview, MergeResult, MergeSide } from '../../../src-shared/dedupe';
 import { CLIENT_RULES, CONTACT_RULES, namesakes, type Dropped, type RefRule } from './merge.rules';
 import { referencesTo, type ForeignRef } from './merge.refs';
@@ -101,7 +101,13 @@ function moves(db: Db, rules: [string, RefRule][], from: number, to: number): Me
   return rules.map(([ref, rule]) => ({ ref, ...rule.count(db, from, to) })).filter((m) => m.count > 0);
 }
 
+/** A client merged into itself would be deleted: refused as bad input (the handler's check, so the contract stays plain). */
+function distinct(survivorId: number, mergedId: number): void {
+  if (survivorId === mergedId) throw badField('mergedId', 'same_client');
+}
+
 export function previewMerge(db: Db, survivorId: number, mergedId: number): MergePreview {
+  distinct(survivorId, mergedId);
   const s = row(db, survivorId);
   const m = row(db, mergedId);
   return {
@@ -132,6 +138,7 @@ const COLUMN: Record<string, string> = {
 /** Merges `mergedId` into `survivorId` inside the caller's transaction. */
 export function mergeClients(ctx: Ctx, input: { survivorId: number; mergedId: number; survivorVersion: number; mergedVersion: number }): MergeResult {
   const db = ctx.db;
+  distinct(input.survivorId, input.mergedId);
   const s = row(db, input.survivorId);
   const m = row(db, input.mergedId);
   // The head confirmed a preview of these versions; anything edited since is shown again rather than merged blind.
