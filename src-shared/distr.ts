@@ -84,3 +84,39 @@ export function parseDistrQuery(q: string): DistrQuery | null {
   }
   return result;
 }
+
+/** A kit written the КЦ's way, with the system's *number* instead of its code: `1_000123_02` (hotline.txt, chat exports). */
+export interface DistrNumberForm {
+  systemNumber: number;
+  number: number;
+  comp?: number;
+}
+
+/** Longest system number taken: the КЦ numbers its systems with small integers. */
+const MAX_SYSTEM_NUMBER_DIGITS = 4;
+
+const NUMBER_FORM = /^(\d+)\s*[_\-/.:\s]\s*(\d+)(?:\s*[_\-/.:\s]\s*(\d+))?$/;
+
+/**
+ * Recognises the number form `1_000123_02`, `1 123-2`, `1_000123`. The distribution group must have 3 or more digits
+ * (the КЦ pads it to 6): with two groups that tells it from a distribution and its computer (`000123_02`, as
+ * {@link parseDistrQuery} reads it — a computer number has at most 2 digits), and with three it keeps phone
+ * fragments (`347-25-03`) out. The two parsers never both accept a text. Returns `null` for anything else; the
+ * system number still has to be looked up in the catalogue.
+ */
+export function parseDistrNumberForm(q: string): DistrNumberForm | null {
+  const m = NUMBER_FORM.exec(q.trim());
+  if (!m) return null;
+  const [, sysText, numberText, compText] = m as unknown as [string, string, string, string | undefined];
+  if (numberText.length < 3) return null;
+  const sys = sysText.replace(/^0+/, '');
+  const number = numberText.replace(/^0+/, '');
+  if (sys === '' || sys.length > MAX_SYSTEM_NUMBER_DIGITS || number === '' || number.length > MAX_NUMBER_DIGITS) return null;
+  const result: DistrNumberForm = { systemNumber: Number(sys), number: Number(number) };
+  if (compText !== undefined) {
+    const comp = compText.replace(/^0+/, '');
+    if (comp === '' || comp.length > MAX_COMP_DIGITS) return null;
+    result.comp = Number(comp);
+  }
+  return result;
+}

@@ -198,6 +198,8 @@ export interface SpecDistribution {
   distributionId: number;
   code: string;
   systemCode: string;
+  /** The system's name from the catalogue; null while it has none. */
+  systemName: string | null;
   networkType: string;
   state: string;
   priceKop: number | null;

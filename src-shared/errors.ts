@@ -16,6 +16,8 @@ export interface ApiIssue {
   path: string;
   /** Machine reason, e.g. `checksum`, `required`, `too_small`, `duplicate`. */
   reason: string;
+  /** The existing record the issue is about (the client that already has this ИНН), for a link next to the message. */
+  ref?: { id: number; name: string };
 }
 
 export interface ApiError {

@@ -77,6 +77,8 @@ export interface TaskListItem {
   org: string | null;
   phone: string | null;
   email: string | null;
+  /** The kit the request names (questions): in list form when the catalogue knows its system, else as written. */
+  kit: string | null;
   createdAt: string;
   deadline: string;
   /** Open and past its deadline now. */
@@ -101,8 +103,23 @@ export interface MailMessageView {
   fields: MailFields;
 }
 
+/** The kit a request names, and what the base knows of it. */
+export interface TaskKit {
+  /** As the request wrote it. */
+  text: string;
+  /** List form (`SKJP_000777_02`) when the catalogue knows the system. */
+  code: string | null;
+  systemCode: string | null;
+  systemName: string | null;
+  /** The client whose distribution it is, when the base has it. */
+  owner: { id: number; name: string } | null;
+  /** Why it cannot be added to a client: its system number or code is not in the catalogue, or it is no kit at all. */
+  problem: 'unknown_system_number' | 'unknown_system_code' | 'unparsed' | null;
+}
+
 export interface TaskCard extends TaskListItem {
   fields: MailFields;
+  kitInfo: TaskKit | null;
   matchedBy: MatchedBy | null;
   clientCreated: boolean;
   assignedBy: AssignedBy;

@@ -1,6 +1,8 @@
 // Output types of the contract: what the renderer receives.
 import type { Role } from './roles';
 import type { ClientStatus, ContactRole, Scheme } from './api/common';
+import type { SameInnClient } from './dedupe';
+import type { KplusSystem } from './systems';
 
 export interface SessionUser {
   id: number;
@@ -103,6 +105,8 @@ export interface DistributionRow {
   id: number;
   code: string;
   systemCode: string;
+  /** The system's name from the catalogue; null while it has none. */
+  systemName: string | null;
   distrNumber: number;
   comp: number;
   networkType: string;
@@ -173,6 +177,8 @@ export interface ClientCard {
   schemes: SchemeSummary;
   events: ClientEventRow[];
   readiness: ReadinessStageState[];
+  /** Other clients with this ИНН: duplicates (same КПП) to merge, branches (another КПП) to know about. */
+  sameInn: SameInnClient[];
 }
 
 export interface EmployeeRow {
@@ -208,4 +214,6 @@ export interface Refs {
   characteristicGroups: CharacteristicGroupRow[];
   readinessFields: { code: string; name: string }[];
   readinessStages: ReadinessStageSetting[];
+  /** The K+ systems catalogue, for names beside codes and the system selects. */
+  systems: KplusSystem[];
 }

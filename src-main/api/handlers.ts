@@ -12,6 +12,9 @@ import { documentsHandlers } from '../features/documents/documents.handlers';
 import { printHandlers } from '../features/print/print.handlers';
 import { reportsHandlers } from '../features/reports/reports.handlers';
 import { backupHandlers } from '../features/backup/backup.handlers';
+import { systemsHandlers } from '../features/systems/systems.handlers';
+import { dedupeHandlers } from '../features/clients/dedupe.handlers';
+import { linkHandlers } from '../features/tasks/link.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -25,4 +28,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...printHandlers,
   ...reportsHandlers,
   ...backupHandlers,
+  ...systemsHandlers,
+  ...dedupeHandlers,
+  ...linkHandlers,
 };

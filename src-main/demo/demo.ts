@@ -10,6 +10,7 @@ import { hashPassword } from '../features/auth/passwords';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_STAFF, insertEmployee } from './employees';
 import { Rng } from './random';
+import { DEMO_SYSTEMS } from './generator';
 import { loadClientStory, type DemoActors } from './stories';
 import { loadDocuments } from './documents';
 import { loadMail } from './mail';
@@ -139,6 +140,8 @@ async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions, p
     managers: ['head', 'admin'],
     today: nowIso.slice(0, 10),
   };
+  // The catalogue first: distributions take only catalogued systems. Entered as an administrator would.
+  for (const s of DEMO_SYSTEMS) await call('admin', 'systems.save', s, staffStart);
   const total = opts.clients ?? 300;
   for (let i = 0; i < total; i++) await loadClientStory(rng, call, actors, i, db);
   // Documents and mail draw from their own sequences, so that adding to them leaves the clients as they were.

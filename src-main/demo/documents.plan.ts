@@ -9,7 +9,7 @@ import { addDaysIso, daysBetween, plannedReturnDate } from '../features/document
 import { returnPeriodOf } from '../features/documents/settings.repo';
 import type { DemoEnv } from './demo';
 import { moment } from './stories';
-import { daysBefore } from './generator';
+import { DEMO_SYSTEMS, daysBefore } from './generator';
 import type { Rng } from './random';
 
 /** One call of the loader at a date; steps of all clients run in date order, so numbers follow dates. */
@@ -29,20 +29,21 @@ export interface DocClient {
   kits: { id: number; systemCode: string; distrNumber: number; comp: number; networkType: string }[];
 }
 
-/** Monthly price of servicing a system (roubles with VAT) and the name billed. */
-const SYSTEMS: Record<string, [number, string]> = {
-  ROS: [9_800, 'Версия Проф'],
-  BUHS: [7_400, 'Бухгалтер'],
-  SKJP: [12_600, 'Юрист'],
-  BORB: [8_900, 'Бюджетные организации'],
-  LAW: [6_300, 'Судебная практика'],
-  QSA: [5_200, 'Вопросы-ответы'],
-  ARB: [4_800, 'Арбитражные суды всех округов'],
-  PAP: [3_900, 'Путеводители'],
-  CMB: [11_200, 'Комментарии законодательства'],
-  FIN: [5_600, 'Финансист'],
-  KOR: [4_300, 'Корреспонденция счетов'],
+/** Monthly price of servicing a system (roubles with VAT); the name billed is the catalogue's. */
+const PRICES: Record<string, number> = {
+  ROS: 9_800,
+  BUHS: 7_400,
+  SKJP: 12_600,
+  BORB: 8_900,
+  LAW: 6_300,
+  QSA: 5_200,
+  ARB: 4_800,
+  PAP: 3_900,
+  CMB: 11_200,
+  FIN: 5_600,
+  KOR: 4_300,
 };
+const NAMES = new Map(DEMO_SYSTEMS.map((s) => [s.code, s.name]));
 const NETWORK_FACTOR: Record<string, number> = { local: 1, network: 1.6, flash: 0.9, online: 0.8, internet: 0.85 };
 
 /** VAT 20 % until 2025, 22 % from 2026 (the general rate changed). */
@@ -78,7 +79,8 @@ interface Priced {
 
 function priceKits(c: DocClient): Priced[] {
   return c.kits.map((k) => {
-    const [rub, name] = SYSTEMS[k.systemCode] ?? [6_000, k.systemCode];
+    const rub = PRICES[k.systemCode] ?? 6_000;
+    const name = NAMES.get(k.systemCode) ?? k.systemCode;
     // Further computers of a network kit are covered by the first one's price.
     const priceKop = k.comp > 1 ? null : Math.round((rub * (NETWORK_FACTOR[k.networkType] ?? 1)) / 10) * 1000;
     const code = formatDistr({ system: k.systemCode, number: k.distrNumber, comp: k.comp });

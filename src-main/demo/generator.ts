@@ -272,6 +272,24 @@ export const DISTR_SYSTEMS: readonly (readonly [string, number])[] = [
   ['KOR', 4],
 ];
 
+/**
+ * The demo's K+ systems catalogue. Names and numbers are invented for the demo like its clients (a real base gets
+ * its numbers from the КЦ's data, never guessed); SKJP is number 1 so that `1_000123_02` works as the number form.
+ */
+export const DEMO_SYSTEMS: readonly { code: string; name: string; number: number }[] = [
+  { code: 'SKJP', name: 'Юрист', number: 1 },
+  { code: 'ROS', name: 'Версия Проф', number: 2 },
+  { code: 'BUHS', name: 'Бухгалтер', number: 3 },
+  { code: 'BORB', name: 'Бюджетные организации', number: 4 },
+  { code: 'LAW', name: 'Судебная практика', number: 5 },
+  { code: 'QSA', name: 'Вопросы-ответы', number: 6 },
+  { code: 'ARB', name: 'Арбитражные суды всех округов', number: 7 },
+  { code: 'PAP', name: 'Путеводители', number: 8 },
+  { code: 'CMB', name: 'Комментарии законодательства', number: 9 },
+  { code: 'FIN', name: 'Финансист', number: 10 },
+  { code: 'KOR', name: 'Корреспонденция счетов', number: 11 },
+];
+
 /** ISO date `days` before (negative: after) `today`. */
 export function daysBefore(today: string, days: number): string {
   const d = new Date(`${today}T00:00:00Z`);

@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { addDays } from '../db/stmt';
 import { reindexAll } from '../features/clients/search-index';
+import { registerSystems } from '../features/systems/systems.repo';
 import {
+  DEMO_SYSTEMS,
   DISTR_SYSTEMS,
   banks,
   cityPhone,
@@ -107,6 +109,8 @@ export function seedClients(db: Db, opts: SeedOptions): SeedResult {
   const numbers = new DistrNumbers(used);
   const firstSerial = (sql.prepare('SELECT coalesce(max(id), 0) AS n FROM clients').get() as { n: number }).n + 1;
   const bankList = banks(new Rng(7));
+  // Distributions take only catalogued systems; a base seeded for scale gets the demo's catalogue where it has none.
+  registerSystems(db, DEMO_SYSTEMS);
   const st = prepareAll(sql);
   const out: SeedResult = { clients: 0, contacts: 0, distributions: 0, phones: 0, emails: 0, insertMs: 0, indexMs: 0 };
   let prevContacts = 2;

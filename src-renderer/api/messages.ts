@@ -74,6 +74,21 @@ const REASON_TEXT: Record<string, string> = {
   not_writable: 'Сервер не может создать эту папку или писать в неё',
   // Print and exports over the server's budgets for one piece of work
   too_heavy: 'Слишком большой объём за один раз: сузьте период или выберите меньше документов',
+  // Duplicates, merge, systems catalogue
+  duplicate_client: 'Клиент с таким ИНН уже есть',
+  same_client: 'Выберите другого клиента: клиента нельзя объединить с самим собой',
+  merged: 'Клиент объединён с другим',
+  system_number_taken: 'Этот номер уже у другой системы',
+  system_code_taken: 'Система с таким кодом уже есть в справочнике',
+  unknown_system: 'Такой системы нет в справочнике систем К+: выберите из списка',
+  inactive_system: 'Система отмечена как неиспользуемая: выберите другую',
+  system_in_use: 'Система уже указана у дистрибутивов: код не меняется и не удаляется (можно отметить её неиспользуемой)',
+  task_linked: 'Поручение уже привязано к клиенту: обновите карточку',
+  distribution_taken: 'Этот дистрибутив уже есть у другого клиента',
+  no_kit: 'В заявке не указан комплект',
+  unknown_system_number: 'Номер системы не найден в справочнике систем К+: заполните номер в «Настройки → Системы К+»',
+  unknown_system_code: 'Код системы не найден в справочнике систем К+',
+  unparsed: 'Комплект в заявке не распознан',
 };
 
 /** Texts for a reason at a particular field, where the general one would mislead. */
@@ -91,7 +106,9 @@ export function issueText(issue: ApiIssue): string {
   if (field && ['length', 'digits', 'checksum', 'format', 'bik'].includes(issue.reason)) {
     return requisiteMessage(field === 'ogrn' && issue.reason === 'length' ? 'ogrn' : field, { code: issue.reason });
   }
-  return FIELD_REASON_TEXT[`${last}:${issue.reason}`] ?? REASON_TEXT[issue.reason] ?? 'Неверное значение';
+  const text = FIELD_REASON_TEXT[`${last}:${issue.reason}`] ?? REASON_TEXT[issue.reason] ?? 'Неверное значение';
+  // The record the issue is about («Клиент с таким ИНН уже есть: ООО «Ромашка»»); screens that can, show it as a link.
+  return issue.ref ? `${text}: ${issue.ref.name}` : text;
 }
 
 /** Field path → Russian message, for showing next to form fields. */

@@ -13,6 +13,8 @@ export function useRoute(): string[] {
   return path.split('?')[0]!.split('/').filter(Boolean);
 }
 
-export function navigate(path: string): void {
-  window.location.hash = path;
+/** `replace`: the new route takes the current one's place in history (a redirect), so Back does not return to it. */
+export function navigate(path: string, opts: { replace?: boolean } = {}): void {
+  if (opts.replace) window.location.replace(`#${path}`);
+  else window.location.hash = path;
 }

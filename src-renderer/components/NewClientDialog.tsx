@@ -12,6 +12,8 @@ import { errorText, fieldErrors } from '../api/messages';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { CLIENT_STATUS_LABELS } from './StatusBadges';
+import { SameInnNotice, duplicateFromError, useSameInn } from './SameInnNotice';
+import type { SameInnClient } from '../../src-shared/dedupe';
 
 interface Form {
   name: string;
@@ -80,13 +82,18 @@ export function NewClientDialog({ opened, onClose }: { opened: boolean; onClose:
     setSubmitted(false);
     setServerErrors({});
     setGeneralError(null);
+    setRefused(null);
   }, [opened]);
 
   const errors = { ...localErrors(form, touched, submitted), ...serverErrors };
+  const checked = useSameInn(opened ? cleanInn(form.inn) : '', cleanKpp(form.kpp));
+  const [refused, setRefused] = useState<SameInnClient | null>(null);
+  const sameInn = refused && !checked.duplicate ? { ...checked, duplicate: refused } : checked;
   const err = (key: string) => errors[key];
   const touch = (key: string) => () => setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
   const set = <K extends keyof Form>(key: K, value: Form[K], errorKey: string = key) => {
     setForm((f) => ({ ...f, [key]: value }));
+    if (key === 'inn' || key === 'kpp') setRefused(null);
     // A server message is about the value that was sent; once the user edits the field it no longer applies.
     if (serverErrors[errorKey]) setServerErrors(({ [errorKey]: _drop, ...rest }) => rest);
   };
@@ -137,6 +144,7 @@ export function NewClientDialog({ opened, onClose }: { opened: boolean; onClose:
       onClose();
       navigate(`/clients/${id}`);
     } catch (error) {
+      setRefused(duplicateFromError(error));
       const byField = remapListPaths(fieldErrors(error), form);
       setServerErrors(byField);
       if (Object.keys(byField).length === 0) setGeneralError(errorText(error));
@@ -194,6 +202,7 @@ export function NewClientDialog({ opened, onClose }: { opened: boolean; onClose:
               nothingFoundMessage="Нет такого менеджера"
             />
           </SimpleGrid>
+          <SameInnNotice result={sameInn} />
           <SimpleGrid cols={2} spacing="sm">
             <ListInputs
               label="Телефоны"

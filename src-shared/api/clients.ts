@@ -1,6 +1,7 @@
 // Contract: client search, the card, and every edit of a client and its parts.
 import { z } from 'zod';
 import { method } from './define';
+import { systemCode } from './systems';
 import { ANY_STAFF, CLIENT_EDITORS, MANAGERS } from '../roles';
 import {
   id,
@@ -19,6 +20,7 @@ import {
   DISTR_STATES,
 } from './common';
 import type { ClientCard, ClientEventRow, ClientListItem, CounterpartyRow } from '../types';
+import type { MergePreview, MergeResult, SameInn, SameInnClient } from '../dedupe';
 
 const clientFields = {
   name: reqText(500),
@@ -76,11 +78,8 @@ export type ContactSaveInput = z.input<typeof contactSaveInput>;
 export const distributionSaveInput = z.object({
   clientId: id,
   id: id.optional(),
-  systemCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9]{2,12}$/, { message: 'system_code' }),
+  /** A code from the K+ systems catalogue (checked by the handler). */
+  systemCode,
   distrNumber: z.number().int().positive().max(999_999_999),
   comp: z.number().int().positive().max(99).default(1),
   networkType: z.enum(NETWORK_TYPES).default('local'),
@@ -111,8 +110,27 @@ export const clientsApi = {
     write: false,
   }),
   'clients.get': method<ClientCard>()({ input: z.object({ id }), access: ANY_STAFF, write: false }),
-  'clients.create': method<{ id: number }>()({ input: clientCreateInput, access: CLIENT_EDITORS, write: true }),
-  'clients.update': method<{ version: number }>()({ input: clientUpdateInput, access: CLIENT_EDITORS, write: true }),
+  /** A client with the ИНН and КПП of another is refused (CONFLICT, the issue names the other); `branches` share the ИНН only. */
+  'clients.create': method<{ id: number; branches: SameInnClient[] }>()({ input: clientCreateInput, access: CLIENT_EDITORS, write: true }),
+  'clients.update': method<{ version: number; branches: SameInnClient[] }>()({ input: clientUpdateInput, access: CLIENT_EDITORS, write: true }),
+  /** The clients an ИНН/КПП would meet, for the form to say so while the user types. */
+  'clients.checkInn': method<SameInn>()({
+    input: z.object({ inn: z.string().trim().max(20), kpp: z.string().trim().max(20).nullish(), excludeId: id.optional() }),
+    access: CLIENT_EDITORS,
+    write: false,
+  }),
+  /** What merging `mergedId` into `survivorId` would move, before a head confirms it. */
+  'clients.mergePreview': method<MergePreview>()({
+    input: z.object({ survivorId: id, mergedId: id }),
+    access: MANAGERS,
+    write: false,
+  }),
+  /** Moves everything of `mergedId` to `survivorId` in one transaction; the merged client stays as a tombstone pointing to the survivor. */
+  'clients.merge': method<MergeResult>()({
+    input: z.object({ survivorId: id, mergedId: id, survivorVersion: z.number().int().positive(), mergedVersion: z.number().int().positive() }),
+    access: MANAGERS,
+    write: true,
+  }),
   'clients.setKey': method<{ version: number }>()({
     input: z
       .object({ id, isKey: z.boolean(), responsibleId: id.nullish() })

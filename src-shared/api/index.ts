@@ -7,9 +7,10 @@ import { mailApi } from './mail';
 import { tasksApi } from './tasks';
 import { documentsApi } from './documents';
 import { backupApi } from './backup';
+import { systemsApi } from './systems';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -59,6 +59,15 @@ export const tasksApi = {
     access: ANY_STAFF,
     write: true,
   }),
+  /**
+   * Links a task that came without a client (a question from a kit not in the base) to a client; `addDistribution`
+   * also adds the request's kit to that client's distributions (client editors only).
+   */
+  'tasks.linkClient': method<{ ok: true; distributionId: number | null }>()({
+    input: z.object({ id, clientId: id, addDistribution: z.boolean().default(false) }),
+    access: ANY_STAFF,
+    write: true,
+  }),
   'tasks.assign': method<{ ok: true }>()({ input: z.object({ id, assigneeId: id }), access: MANAGERS, write: true }),
   /** Tasks created in [from, to] (UTC dates) grouped by kind, status, result and assignee, with contact and closing times. */
   'tasks.report': method<TaskReport>()({

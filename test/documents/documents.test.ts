@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { changedTables, tableHashes, type TableHashes } from '../helpers/tables';
 import { CHANGE_DATE, NEW_CP, OLD_CP, seedContractSet, seedDocClient } from './fixtures';
+import { addSystems } from '../helpers/systems';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -80,6 +81,7 @@ describe('bad input is refused with the field path and nothing saved', () => {
     const other = await env.admin('clients.create', { name: 'ООО «Другой клиент»' });
     await env.admin('clients.changeCounterparty', { clientId: other.id, effectiveFrom: '2025-01-01', counterparty: { fullName: 'ООО «Другой клиент»', inn: '7707083893' } });
     const bare = await env.admin('clients.create', { name: 'ИП Петров' });
+    await addSystems(env.admin, ['SKJP']);
     const { id: foreign } = await env.admin('distributions.save', { clientId: other.id, systemCode: 'SKJP', distrNumber: 999 });
     const contract = await env.admin('documents.create', { type: 'contract', clientId: c.clientId, date: '2026-11-02' });
     const cases: [string, Record<string, unknown>, string, string][] = [

@@ -2,6 +2,7 @@
 import { Rng } from '../../src-main/demo/random';
 import { bik as genBik, corrAccount, innLegal, kppFor, ogrn, settlementAccount } from '../../src-main/demo/requisites.gen';
 import type { TestEnv } from '../helpers/core';
+import { addSystems } from '../helpers/systems';
 
 const rng = new Rng(4242);
 const bankA = genBik(rng, '05');
@@ -75,7 +76,10 @@ export async function seedDocClient(env: TestEnv, opts: { withChange?: boolean; 
   seeded.set(env, n + 1);
   const shift = 1000 * n;
   await env.admin('settings.ourRequisites.save', OUR);
-  const { id: clientId } = await env.admin('clients.create', { name: 'ООО «Ромашка»', inn: OLD_CP.inn, city: 'Владивосток', sioId: opts.sioId });
+  // One client per ИНН: a second client seeded into the same database gets an ИНН of its own.
+  const inn = n === 0 ? OLD_CP.inn : innLegal('2536', String(10001 + n).padStart(5, '0'));
+  const { id: clientId } = await env.admin('clients.create', { name: 'ООО «Ромашка»', inn, city: 'Владивосток', sioId: opts.sioId });
+  await addSystems(env.admin, ['SKJP', 'BUHS', 'SKRO']);
   await env.admin('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: OLD_CP });
   if (opts.withChange !== false) await env.admin('clients.changeCounterparty', { clientId, effectiveFrom: CHANGE_DATE, counterparty: NEW_CP });
   const distIds: number[] = [];

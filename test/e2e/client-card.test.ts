@@ -2,6 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { addSystems } from '../helpers/systems';
+import { DistributionFormPage } from './pages/DistributionFormPage';
 import { ClientCardPage } from './pages/ClientCardPage';
 import { changedTables, tableHashes } from '../helpers/tables';
 
@@ -47,6 +49,7 @@ async function arrangeClient(name: string): Promise<number> {
       directorPosition: 'Директор',
     },
   });
+  await addSystems(e.api);
   await e.api('distributions.save', { clientId: id, systemCode: 'SKJP', distrNumber: 123 + k, comp: 2, scheme: 'nss', schemeFrom: '2025-01-01', chatEnabled: true });
   await e.api('distributions.save', { clientId: id, systemCode: 'BUHS', distrNumber: 4567 + k, scheme: 'standard', schemeFrom: '2024-01-01' });
   skjp = `SKJP_${String(123 + k).padStart(6, '0')}_02`;
@@ -277,10 +280,11 @@ describe('client card', () => {
 
   it('adds a distribution and changes its scheme from a date, keeping the history', async () => {
     await card.open(clientId, 'distributions');
-    await page.getByTestId('distr-add').click();
-    await page.getByTestId('distr-systemCode').fill('buhs');
-    await page.getByTestId('distr-number').fill('777');
-    expect(await page.getByTestId('distr-form').textContent()).toContain('BUHS_000777');
+    const dist = new DistributionFormPage(page);
+    await dist.openNew();
+    await dist.chooseSystem('BUHS —');
+    await dist.number.fill('777');
+    expect(await dist.preview.textContent()).toContain('BUHS_000777 · Бухгалтер');
     await page.getByTestId('distr-schemeFrom').fill('01.01.2025');
     // The calendar is open over the buttons, as it is for a user typing the date: Ctrl+Enter saves from the field.
     await page.keyboard.press('Control+Enter');

@@ -2,6 +2,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { addSystems } from '../helpers/systems';
 import { ClientsPage, CommandPaletteUi, NewClientDialogUi } from './pages/ClientsPage';
 
 /** A valid 10-digit ИНН from 9 digits (published check digit), so test data passes the server's check. */
@@ -36,6 +37,7 @@ beforeAll(async () => {
       phones: [{ raw: '8 423 222-33-44' }],
     })
   ).id;
+  await addSystems(e.api);
   await e.api('distributions.save', { clientId: romashkaId, systemCode: 'SKJP', distrNumber: 123, comp: 2, scheme: 'nss' });
   await e.api('distributions.save', { clientId: romashkaId, systemCode: 'BUHS', distrNumber: 5550, scheme: 'standard' });
   await e.api('clients.setKey', { id: romashkaId, isKey: true, responsibleId: sio });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
+import { addSystems } from '../helpers/systems';
 import { DocumentsTabPage } from './pages/DocumentsTabPage';
 import { PrintDialogPage } from './pages/PrintDialogPage';
 import { ReturnsReportPage } from './pages/ReturnsReportPage';
@@ -93,6 +94,7 @@ beforeAll(async () => {
   sioId = await e.employee('sio-docs', ['sio'], 'Сергеев Иван Олегович');
   // The server's day is the РИЦ's, on the e2e clock.
   today = e.today();
+  await addSystems(e.api);
   page = await e.newPage();
   await e.login(page);
   docs = new DocumentsTabPage(page);

@@ -36,7 +36,7 @@ it('the administrator adds a СИО who can sign in and does not see the adminis
   await e.login(sioPage, 'sidorov', 'sio-password-1');
   const sioSettings = new SettingsPage(sioPage);
   await sioSettings.open();
-  expect(await sioSettings.tabNames()).toEqual(['Профиль']);
+  expect(await sioSettings.tabNames()).toEqual(['Профиль', 'Системы К+']);
   expect(await sioSettings.tab('Сотрудники').count()).toBe(0);
   expect(await sioPage.getByTestId('profile-facts').textContent()).toContain('СИО');
   // A bookmarked administrator's tab is explained, not shown.

@@ -231,7 +231,8 @@ it('a task handed to me shows on the desktop when the window is in the backgroun
   const stream = page.waitForResponse((res) => res.url().endsWith('/api/events') && res.status() === 200);
   await e.login(page, 'petrov', 'password-123');
   await stream;
-  // A question goes to the hotline; a head hands it over to this employee.
+  // A question goes to the hotline, where nobody works in this test: it waits unassigned until a head hands it over.
+  // It names no kit the base has, so it has no client (a question never makes a prospect) until someone links it.
   const r = await arrive(buildMail({ subject: 'Задать вопрос: вопрос пользователя', text: 'ФИО: Смирнова Анна\nОрганизация: ООО «Север»\nВопрос:\nКак учесть НДС?' }));
   expect(r.outcome).toBe('task');
   await e.api('tasks.assign', { id: r.taskId!, assigneeId: petrovId });
@@ -239,7 +240,7 @@ it('a task handed to me shows on the desktop when the window is in the backgroun
   await tasks.waitBellCount(1);
   await expect.poll(() => page.evaluate('window.__notes.length')).toBe(1);
   const notes = (await page.evaluate('window.__notes')) as { title: string; body: string }[];
-  expect(notes).toEqual([{ title: 'Вам передано: Вопрос', body: 'ООО «Север» · от Админов Админ' }]);
+  expect(notes).toEqual([{ title: 'Вам передано: Вопрос', body: 'клиент не определён · от Админов Админ' }]);
   await page.evaluate('window.__lastNote.onclick()');
   await tasks.card.waitFor();
   expect(await tasks.card.getAttribute('data-task-id')).toBe(String(r.taskId));

@@ -1,6 +1,7 @@
 // Integration tests of the client core on a real SQLite file: create, search in every spelling, card, history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tablesChangedBy } from '../helpers/tables';
+import { addSystems } from '../helpers/systems';
 import { testEnv, type TestEnv } from '../helpers/core';
 
 let env: TestEnv;
@@ -17,6 +18,7 @@ async function seedClient() {
     phones: [{ raw: '+7 (423) 222-33-44' }],
     emails: [{ email: 'Info@Romashka.ru' }],
   });
+  await addSystems(env.admin);
   await env.admin('distributions.save', { clientId: id, systemCode: 'SKJP', distrNumber: 123, comp: 2, scheme: 'nss', schemeFrom: '2026-01-01' });
   return id;
 }

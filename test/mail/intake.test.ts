@@ -1,6 +1,7 @@
 // Intake without IMAP: messages become tasks with the right client, assignee, deadline, timeline event and notification; duplicates and bad mail.
 import { beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
+import { addSystems } from '../helpers/systems';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import type { PushMessage } from '../../src-shared/events';
 import { buildMail, forwardAsAttachment, leadText, uniqueMessageId } from './build';
@@ -65,6 +66,7 @@ describe('the fixtures become tasks', () => {
     const romashka = await env.admin('clients.create', { name: 'ООО «Приморский хлеб»', sioId: w.sio.id, emails: [{ email: 't.belova@primhleb.example' }] });
     // A key client owning the question's distribution.
     const vostok = await env.admin('clients.create', { name: 'ООО «Океан-Транс»', sioId: w.sio.id });
+    await addSystems(env.admin, ['SKJP']);
     await env.admin('distributions.save', { clientId: vostok.id, systemCode: 'SKJP', distrNumber: 451, comp: 3 });
     await env.admin('clients.setKey', { id: vostok.id, isKey: true, responsibleId: w.keyResp.id });
 

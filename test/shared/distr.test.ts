@@ -1,6 +1,6 @@
 // Tests for distribution formatting, keys and search-query parsing.
 import { describe, it, expect } from 'vitest';
-import { distrKey, formatDistr, parseDistrQuery } from '../../src-shared/distr';
+import { distrKey, formatDistr, parseDistrNumberForm, parseDistrQuery } from '../../src-shared/distr';
 
 describe('formatDistr', () => {
   it('pads the number to 6 and the computer to 2', () => {
@@ -89,5 +89,40 @@ describe('parseDistrQuery', () => {
     'СКЖП 123', // Cyrillic look-alikes are not supported
   ])('refuses %j', (q) => {
     expect(parseDistrQuery(q)).toBeNull();
+  });
+});
+
+describe('parseDistrNumberForm', () => {
+  it.each([
+    ['1_000777_02', { systemNumber: 1, number: 777, comp: 2 }],
+    ['1_123_2', { systemNumber: 1, number: 123, comp: 2 }],
+    ['1 123-2', { systemNumber: 1, number: 123, comp: 2 }],
+    ['1_000123', { systemNumber: 1, number: 123 }],
+    ['  12 000456 ', { systemNumber: 12, number: 456 }],
+    ['7/000001/01', { systemNumber: 7, number: 1, comp: 1 }],
+  ])('parses %j', (q, expected) => {
+    expect(parseDistrNumberForm(q)).toEqual(expected);
+  });
+
+  it.each([
+    '000123_02', // a distribution and its computer: a computer number has at most 2 digits
+    '123 45',
+    '123',
+    'SKJP_000123_02',
+    '1_000123_123',
+    '1_1234567_02',
+    '0_000123',
+    '12345_000123',
+    '347-25-03', // a phone fragment
+    '1_12_2', // a distribution group shorter than 3 digits
+    '1_000000',
+  ])('refuses %j', (q) => {
+    expect(parseDistrNumberForm(q)).toBeNull();
+  });
+
+  it('never accepts a text the code-form parser also accepts', () => {
+    for (const q of ['000123_02', '123/2', '123', '1_000777_02', '1 123-2', '1_000123', '12 34', '99 999999 99']) {
+      expect(parseDistrNumberForm(q) !== null && parseDistrQuery(q) !== null, q).toBe(false);
+    }
   });
 });

@@ -27,9 +27,17 @@ export const clients = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     /** Optimistic concurrency: an update names the version it edited. */
     version: integer('version').notNull().default(1),
+    /**
+     * Set on a client whose ИНН/КПП an older client already had when the rule «one client per ИНН/КПП» arrived
+     * (or that a merge left so): such a client is outside the unique index below until it is merged or its ИНН/КПП
+     * changes. New clients and edits are checked in code and never get it.
+     */
+    duplicatePending: integer('duplicate_pending', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('clients_inn_idx').on(t.inn),
+    // The unique index `clients_inn_kpp_uq` (one client per ИНН+КПП, per ИНН alone for a 12-digit ИНН) is an expression
+    // index drizzle-kit cannot write: it lives in migration 0009, see features/clients/duplicates.ts.
     index('clients_name_lc_idx').on(t.nameLc),
     index('clients_sio_idx').on(t.sioId),
     index('clients_pm_idx').on(t.pmId),
@@ -168,4 +176,27 @@ export const contactCharacteristics = sqliteTable(
     comment: text('comment'),
   },
   (t) => [uniqueIndex('contact_characteristics_uq').on(t.contactId, t.characteristicId)],
+);
+
+/**
+ * A client merged into another: its id keeps resolving (old links, audit entries) to the survivor. The row itself
+ * is gone from `clients`, so no list, search or report has to know about merged clients.
+ */
+export const clientTombstones = sqliteTable(
+  'client_tombstones',
+  {
+    /** The merged-away client's id (clients.id is AUTOINCREMENT, so it is never given out again). */
+    id: integer('id').primaryKey(),
+    survivorId: integer('survivor_id')
+      .notNull()
+      .references(() => clients.id),
+    name: text('name').notNull(),
+    inn: text('inn'),
+    kpp: text('kpp'),
+    mergedAt: text('merged_at').notNull(),
+    mergedBy: integer('merged_by').references(() => employees.id),
+    /** JSON: the merged client's row and what moved (table → rows), for the record. */
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('client_tombstones_survivor_idx').on(t.survivorId)],
 );

@@ -7,3 +7,4 @@ export * from './readiness';
 export * from './mail';
 export * from './documents';
 export * from './backup';
+export * from './systems';

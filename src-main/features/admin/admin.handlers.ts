@@ -4,6 +4,7 @@ import { prepared } from '../../api/handler';
 import { AppError, badField, notFound } from '../../api/errors';
 import type { Ctx } from '../../api/context';
 import type { Db } from '../../db/connection';
+import { listSystems } from '../systems/systems.repo';
 import { stmt } from '../../db/stmt';
 import { hashPassword } from '../auth/passwords';
 import { refreshReadiness } from '../clients/readiness';
@@ -51,6 +52,7 @@ export const adminHandlers: HandlerMap<'refs.get' | 'employees.list' | 'employee
       characteristicGroups: groups.map((g) => ({ ...g, items: items.filter((i) => i.g === g.id).map(({ id, name }) => ({ id, name })) })),
       readinessFields: stmt(db, 'SELECT code, name FROM readiness_fields ORDER BY sort').all() as Refs['readinessFields'],
       readinessStages: stages.map((s) => ({ ...s, fieldCodes: stageFields.filter((f) => f.s === s.id).map((f) => f.f) })),
+      systems: listSystems(db),
     };
   },
 

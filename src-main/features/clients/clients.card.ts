@@ -20,6 +20,7 @@ import { listEmails, listPhones } from './channels';
 import { schemeSummary } from './clients.search';
 import { TASK_VISIBLE, scopeParams, type TaskScope } from '../tasks/tasks.repo';
 import { addDays } from '../../db/stmt';
+import { sameInnClients } from './duplicates';
 
 const CP_COLUMNS = `cp.id, cp.full_name AS fullName, cp.short_name AS shortName, cp.inn, cp.kpp, cp.ogrn,
   cp.legal_address AS legalAddress, cp.bank_name AS bankName, cp.bik, cp.corr_account AS corrAccount, cp.account,
@@ -124,8 +125,9 @@ function loadCounterpartyHistory(db: Db, clientId: number): CounterpartyLink[] {
 function loadDistributions(db: Db, clientId: number, today: string): DistributionRow[] {
   const rows = stmt(
     db,
-    `SELECT id, system_code AS systemCode, distr_number AS distrNumber, comp, network_type AS networkType, state,
-       chat_enabled AS chatEnabled, address FROM distributions WHERE client_id = ? ORDER BY system_code, distr_number, comp`,
+    `SELECT d.id, d.system_code AS systemCode, ks.name AS systemName, d.distr_number AS distrNumber, d.comp, d.network_type AS networkType, d.state,
+       d.chat_enabled AS chatEnabled, d.address FROM distributions d LEFT JOIN kplus_systems ks ON ks.code = d.system_code
+     WHERE d.client_id = ? ORDER BY d.system_code, d.distr_number, d.comp`,
   ).all(clientId) as (Omit<DistributionRow, 'code' | 'scheme' | 'schemeHistory' | 'chatEnabled'> & { chatEnabled: number })[];
   const schemes = stmt(
     db,
@@ -223,5 +225,6 @@ export function loadCard(db: Db, clientId: number, today: string, scope: TaskSco
     schemes: schemeSummary(distributions.filter((d) => d.state !== 'closed').map((d) => d.scheme)),
     events: loadEvents(db, clientId, 200, scope),
     readiness: loadReadiness(db, clientId, today),
+    sameInn: client.inn ? sameInnClients(db, client.inn, client.kpp, clientId) : [],
   };
 }

@@ -11,6 +11,8 @@ import { scopeOf } from '../tasks/tasks.repo';
 import { replaceEmails, replacePhones } from './channels';
 import { reindexClient } from './search-index';
 import { addClientEvent } from './events';
+import { tombstoneOf } from './merge';
+import { assertNotDuplicate, kppKey, sameInn, settleDuplicateFlags } from './duplicates';
 
 type ClientRow = typeof clients.$inferSelect;
 
@@ -41,11 +43,17 @@ export const clientsHandlers: HandlerMap<
 > = {
   'clients.search': (input, ctx) => searchClients(ctx.db, input.query, input.limit, input.filters, ctx.today()),
 
-  'clients.get': (input, ctx) => loadCard(ctx.db, input.id, ctx.today(), scopeOf(ctx.me)),
+  'clients.get': (input, ctx) => {
+    const moved = tombstoneOf(ctx.db, input.id);
+    // An old link to a merged client: NOT_FOUND that names the survivor, so the screen can go there.
+    if (moved) throw new AppError('NOT_FOUND', 'client merged', [{ path: 'id', reason: 'merged', ref: { id: moved.survivorId, name: moved.survivorName } }]);
+    return loadCard(ctx.db, input.id, ctx.today(), scopeOf(ctx.me));
+  },
 
   'clients.create': (input, ctx) => {
     checkEmployee(ctx, 'sioId', input.sioId);
     checkEmployee(ctx, 'pmId', input.pmId);
+    const branches = assertNotDuplicate(ctx.db, input.inn, input.kpp);
     const now = ctx.nowIso();
     const { phones, emails, ...fields } = input;
     const row = ctx.db
@@ -59,7 +67,7 @@ export const clientsHandlers: HandlerMap<
     addClientEvent(ctx, row.id, 'created', null);
     ctx.audit('client', row.id, 'create', input);
     ctx.emit('client.changed', { clientId: row.id, by: ctx.user?.id ?? null });
-    return { id: row.id };
+    return { id: row.id, branches };
   },
 
   'clients.update': (input, ctx) => {
@@ -69,13 +77,20 @@ export const clientsHandlers: HandlerMap<
     checkEmployee(ctx, 'sioId', patch.sioId);
     checkEmployee(ctx, 'pmId', patch.pmId);
     const changes: Record<string, unknown> = diff(before, patch);
+    const inn = patch.inn !== undefined ? patch.inn : before.inn;
+    const kpp = patch.kpp !== undefined ? patch.kpp : before.kpp;
+    // Only a changed ИНН/КПП is checked: a duplicate the migration found stays editable (phones, notes) until merged.
+    const keyChanged = inn !== before.inn || (inn != null && kppKey(inn, kpp) !== kppKey(inn, before.kpp));
+    const branches = keyChanged ? assertNotDuplicate(ctx.db, inn, kpp, id) : sameInn(ctx.db, inn, kpp, id).branches;
     if (Object.keys(patch).length > 0) {
       ctx.db
         .update(clients)
-        .set({ ...patch, ...(patch.name ? { nameLc: patch.name.toLowerCase() } : {}) })
+        .set({ ...patch, ...(patch.name ? { nameLc: patch.name.toLowerCase() } : {}), ...(keyChanged ? { duplicatePending: false } : {}) })
         .where(eq(clients.id, id))
         .run();
     }
+    // Leaving a group may leave it without the client that held its index entry.
+    if (keyChanged) settleDuplicateFlags(ctx.db, before.inn, before.kpp);
     if (phones) {
       replacePhones(ctx.db, id, null, phones);
       changes.phones = phones.map((p) => p.raw);
@@ -86,7 +101,7 @@ export const clientsHandlers: HandlerMap<
     }
     reindexClient(ctx.db, id);
     ctx.audit('client', id, 'update', changes);
-    return { version: touchClient(ctx, id) };
+    return { version: touchClient(ctx, id), branches };
   },
 
   'clients.setKey': (input, ctx) => {

@@ -1,5 +1,6 @@
 // Handlers for the parts of a card: contacts, distributions with schemes, events, readiness confirmations.
 import type { HandlerMap } from '../../api/handler';
+import type { Ctx } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import { formatDistr } from '../../../src-shared/distr';
@@ -10,6 +11,15 @@ import { getClientRow, touchClient } from './clients.handlers';
 import { loadEvents } from './clients.card';
 import { scopeOf } from '../tasks/tasks.repo';
 import { refreshReadiness } from './readiness';
+
+/** The system must come from the catalogue; an inactive one stays on the kits that have it but is not given to others. */
+function checkSystem(ctx: Ctx, code: string, distributionId: number | undefined): void {
+  const s = stmt(ctx.db, 'SELECT active FROM kplus_systems WHERE code = ?').get(code) as { active: number } | undefined;
+  if (!s) throw badField('systemCode', 'unknown_system');
+  if (s.active) return;
+  const current = distributionId != null ? (stmt(ctx.db, 'SELECT system_code AS c FROM distributions WHERE id = ?').get(distributionId) as { c: string } | undefined) : undefined;
+  if (current?.c !== code) throw badField('systemCode', 'inactive_system');
+}
 
 export const partsHandlers: HandlerMap<
   'contacts.save' | 'contacts.setActive' | 'distributions.save' | 'distributions.setScheme' | 'events.list' | 'events.add' | 'readiness.confirm'
@@ -66,6 +76,7 @@ export const partsHandlers: HandlerMap<
     getClientRow(ctx, input.clientId);
     const sql = ctx.db;
     const code = formatDistr({ system: input.systemCode, number: input.distrNumber, comp: input.comp });
+    checkSystem(ctx, input.systemCode, input.id);
     const clash = stmt(sql, 'SELECT id, client_id AS c FROM distributions WHERE system_code = ? AND distr_number = ? AND comp = ?').get(
       input.systemCode,
       input.distrNumber,

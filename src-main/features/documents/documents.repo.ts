@@ -150,9 +150,9 @@ export function documentLines(db: Db, documentId: number): DocumentCard['lines']
 export function specDistributions(db: Db, specificationId: number): SpecDistribution[] {
   const rows = stmt(
     db,
-    `SELECT sd.distribution_id AS distributionId, d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp,
+    `SELECT sd.distribution_id AS distributionId, d.system_code AS systemCode, ks.name AS systemName, d.distr_number AS distrNumber, d.comp,
        d.network_type AS networkType, d.state, sd.price_kop AS priceKop, sd.active
-     FROM specification_distributions sd JOIN distributions d ON d.id = sd.distribution_id
+     FROM specification_distributions sd JOIN distributions d ON d.id = sd.distribution_id LEFT JOIN kplus_systems ks ON ks.code = d.system_code
      WHERE sd.specification_id = ? ORDER BY sd.pos`,
   ).all(specificationId) as (Omit<SpecDistribution, 'code' | 'active'> & { distrNumber: number; comp: number; active: number })[];
   return rows.map(({ distrNumber, comp, active, ...r }) => ({

@@ -99,10 +99,12 @@ export function createTask(ctx: Ctx, t: NewTask): CreateResult {
     if (m) {
       clientId = m.clientId;
       matchedBy = m.by;
-    } else {
+    } else if (t.kind !== 'question') {
       clientId = createProspect(ctx, t.fields);
       if (clientId != null) matchedBy = 'created';
     }
+    // A question comes from a K+ installation, so its asker is a client already: an unknown kit is a gap in the base,
+    // not a new prospect. The task shows the kit and waits for «Привязать к клиенту» (tasks.linkClient).
   }
   let assignee: { id: number | null; by: AssignedBy };
   if (t.assigneeId != null) {

@@ -21,7 +21,7 @@ interface TaskRow {
 }
 
 /** The task, if the caller may see it; someone else's task is reported as missing, not as forbidden. */
-function visibleTask(ctx: Ctx, id: number): TaskRow {
+export function visibleTask(ctx: Ctx, id: number): TaskRow {
   const row = stmt(
     ctx.db,
     'SELECT id, kind, status, direction_id AS directionId, client_id AS clientId, assignee_id AS assigneeId, taken_at AS takenAt FROM tasks WHERE id = ?',

@@ -15,6 +15,9 @@ import type {
   TaskListItem,
   TaskStatus,
 } from '../../../src-shared/mail-types';
+import type { SystemCatalog } from '../../../src-shared/systems';
+import { loadCatalog } from '../systems/systems.repo';
+import { describeKit, kitListText } from './kit';
 
 /** Who sees what: `all` for admins and heads, otherwise own tasks and the tasks of own directions. */
 export interface TaskScope {
@@ -85,7 +88,7 @@ interface RawTask {
   result: ContactResult | null;
 }
 
-function toItem(r: RawTask, now: string): TaskListItem {
+function toItem(r: RawTask, now: string, cat: SystemCatalog): TaskListItem {
   const f = JSON.parse(r.fields) as MailFields;
   return {
     id: r.id,
@@ -99,6 +102,7 @@ function toItem(r: RawTask, now: string): TaskListItem {
     org: f.org ?? null,
     phone: f.phone ?? null,
     email: f.email ?? null,
+    kit: f.system ? kitListText(cat, f.system) : null,
     createdAt: r.createdAt,
     deadline: r.deadline,
     overdue: (r.status === 'new' || r.status === 'in_work') && r.deadline < now,
@@ -133,7 +137,8 @@ export function listTasks(db: Db, scope: TaskScope, f: TaskFilter, now: string):
        CASE WHEN ${OPEN} THEN t.deadline END ASC, t.created_at DESC, t.id DESC
      LIMIT @limit`,
   ).all({ ...p, limit: f.limit }) as RawTask[];
-  return { items: rows.map((r) => toItem(r, now)), total };
+  const cat = loadCatalog(db);
+  return { items: rows.map((r) => toItem(r, now, cat)), total };
 }
 
 export function canSee(db: Db, scope: TaskScope, taskId: number): boolean {
@@ -226,9 +231,12 @@ export function loadTask(db: Db, id: number, now: string): TaskCard | null {
         `SELECT id, received_at AS receivedAt, subject FROM mail_messages WHERE kind = ? AND request_number = ? AND parse_status = 'duplicate_request' ORDER BY id`,
       ).all(r.kind, r.requestNumber) as { id: number; receivedAt: string; subject: string | null }[])
     : [];
+  const fields = JSON.parse(r.fields) as MailFields;
+  const cat = loadCatalog(db);
   return {
-    ...toItem(r, now),
-    fields: JSON.parse(r.fields) as MailFields,
+    ...toItem(r, now, cat),
+    fields,
+    kitInfo: fields.system ? describeKit(db, cat, fields.system) : null,
     matchedBy: r.matchedBy,
     clientCreated: !!r.clientCreated,
     assignedBy: r.assignedBy,

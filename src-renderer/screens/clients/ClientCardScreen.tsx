@@ -1,5 +1,6 @@
 // Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность); the URL follows the tab.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { notifications } from '@mantine/notifications';
 import { Alert, Button, Center, Loader, Stack, Tabs, Text } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
@@ -14,6 +15,10 @@ import { KeyClientDialog } from './card/KeyClientDialog';
 import { ReadinessTab } from './card/ReadinessTab';
 import { RequisitesTab } from './card/RequisitesTab';
 import { useClientCard } from './card/useClientCard';
+import { MergeDialog } from './card/MergeDialog';
+import { SameInnBar } from './card/SameInnBar';
+import { useSession } from '../../app/session';
+import type { ClientRef } from '../../components/ClientPicker';
 
 export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
@@ -27,8 +32,17 @@ function escapeGoesBack(e: KeyboardEvent): boolean {
 }
 
 export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
-  const { card, error, notFound, loading, reload } = useClientCard(id);
+  const { card, error, notFound, mergedInto, loading, reload } = useClientCard(id);
   const [keyOpen, setKeyOpen] = useState(false);
+  // The merge dialog, open with the other card chosen (a duplicate's button) or to be chosen (null).
+  const [mergeWith, setMergeWith] = useState<ClientRef | null | undefined>(undefined);
+  const { hasRole } = useSession();
+  useEffect(() => {
+    if (!mergedInto) return;
+    // An old link to a merged client: its card lives on in the survivor's.
+    notifications.show({ color: 'blue', message: `Клиент объединён с «${mergedInto.name}»: открыта его карточка` });
+    navigate(`/clients/${mergedInto.id}`, { replace: true });
+  }, [mergedInto]);
   const current: CardTab = CARD_TABS.includes(tab as CardTab) ? (tab as CardTab) : 'general';
   // Unsaved edits on «Общие» are not dropped by a stray Esc: leaving asks first.
   const generalDirty = useRef(false);
@@ -75,7 +89,8 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
   const activeContacts = card.contacts.filter((c) => c.active).length;
   return (
     <Stack gap="sm" data-testid="client-card" data-client-id={id}>
-      <CardHeader card={card} onKey={() => setKeyOpen(true)} onBack={goBack} />
+      <CardHeader card={card} onKey={() => setKeyOpen(true)} onMerge={() => setMergeWith(null)} onBack={goBack} />
+      <SameInnBar sameInn={card.sameInn} canMerge={hasRole('admin', 'head')} onMerge={(c) => setMergeWith({ id: c.id, name: c.name })} />
       {error && (
         <Alert color="red" py={6}>
           Не удалось обновить карточку: {error}
@@ -115,6 +130,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <ReadinessTab card={card} reload={reload} />
         </Tabs.Panel>
       </Tabs>
+      <MergeDialog client={{ id, name: card.client.name }} initialOther={mergeWith ?? null} opened={mergeWith !== undefined} onClose={() => setMergeWith(undefined)} />
       <KeyClientDialog
         client={card.client}
         opened={keyOpen}

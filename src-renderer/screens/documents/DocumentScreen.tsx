@@ -18,6 +18,7 @@ import type { FormMode } from './form/formModel';
 import { PrintDialog, withSpecifications, type PrintRequest } from './print/PrintDialog';
 import { ReturnDialog, confirmUnmark } from './ReturnDialog';
 import type { DocumentListItem } from '../../../src-shared/doc-types';
+import { KitLabel } from '../../components/systems';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -159,7 +160,9 @@ export function DocumentScreen({ id }: { id: number }) {
             <Table.Tbody>
               {d.distributions.map((x) => (
                 <Table.Tr key={x.distributionId}>
-                  <Table.Td ff="monospace">{x.code}</Table.Td>
+                  <Table.Td>
+                    <KitLabel code={x.code} systemName={x.systemName} />
+                  </Table.Td>
                   <Table.Td style={{ textAlign: 'right' }}>{x.priceKop != null ? `${formatMoney(x.priceKop)} в месяц` : 'цена не указана'}</Table.Td>
                   <Table.Td>{!x.active && <Badge size="xs" color="gray" variant="outline" tt="none">не действует</Badge>}</Table.Td>
                 </Table.Tr>

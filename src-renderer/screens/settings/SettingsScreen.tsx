@@ -6,6 +6,7 @@ import { ProfileTab } from './ProfileTab';
 import { EmployeesTab } from './EmployeesTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { ReadinessTab } from './ReadinessTab';
+import { SystemsTab } from './SystemsTab';
 import { MailboxesTab } from '../mail/MailboxesTab';
 import { RulesTab } from '../mail/RulesTab';
 import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
@@ -17,6 +18,8 @@ const TABS = [
   { key: 'employees', label: 'Сотрудники', adminOnly: true, Component: EmployeesTab },
   { key: 'departments', label: 'Отделы', adminOnly: true, Component: DepartmentsTab },
   { key: 'readiness', label: 'Готовность', adminOnly: true, Component: ReadinessTab },
+  // Everyone reads the catalogue (operators look numbers up); only an administrator gets its edit buttons.
+  { key: 'systems', label: 'Системы К+', adminOnly: false, Component: SystemsTab },
   // Heads change document settings too: `roles` opens an administrator's tab to them.
   { key: 'documents', label: 'Документы', adminOnly: true, roles: MANAGERS, Component: DocumentSettingsTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Grid, Group, Loader, Paper, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowLeft, IconHistory } from '@tabler/icons-react';
-import type { TaskCard } from '../../../src-shared/mail-types';
+import type { TaskCard, TaskKit } from '../../../src-shared/mail-types';
 import type { ClientEventRow } from '../../../src-shared/types';
 import { call, onPush } from '../../api/transport';
 import { errorText } from '../../api/messages';
@@ -13,6 +13,7 @@ import { MessageView } from '../mail/MessageView';
 import { NOTIFICATIONS_READ } from '../../components/NotificationBell';
 import { Deadline, TaskKindBadge, TaskStatusBadge } from './TaskBadges';
 import { TaskActions } from './TaskActions';
+import { LinkClientDialog } from './LinkClientDialog';
 import { ASSIGNED_BY_LABELS, CONTACT_RESULT_LABELS, FIELD_LABELS, fmtDateTime, fmtPhone, MATCHED_BY_LABELS } from './taskFormat';
 import { taskEventText } from './taskEventText';
 import { useNow } from './useTasks';
@@ -57,9 +58,19 @@ function useTask(id: number) {
   return { task, events, error, reload: load };
 }
 
+/** Whether the base knows the request's kit, in words. */
+function kitStatus(k: TaskKit): string {
+  if (k.owner) return `дистрибутив клиента «${k.owner.name}»`;
+  if (k.problem === 'unknown_system_number') return 'номер системы не найден в справочнике систем К+';
+  if (k.problem === 'unknown_system_code') return 'код системы не найден в справочнике систем К+';
+  if (k.problem === 'unparsed') return 'комплект не распознан';
+  return 'в базе нет такого дистрибутива';
+}
+
 export function TaskCardScreen({ id }: { id: number }) {
   const { hasRole } = useSession();
   const { task, events, error, reload } = useTask(id);
+  const [linking, setLinking] = useState(false);
   const now = useNow();
   // Esc goes back to the list, unless it is closing a dialog of the card.
   useHotkeys([['Escape', () => !document.querySelector('[role="dialog"]') && navigate('/tasks')]]);
@@ -113,6 +124,7 @@ export function TaskCardScreen({ id }: { id: number }) {
         <TaskActions task={task} onChanged={() => void reload()} />
       </Group>
 
+      <LinkClientDialog task={task} opened={linking} onClose={() => setLinking(false)} onDone={() => void reload()} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 6 }}>
           <Stack gap="sm">
@@ -133,9 +145,30 @@ export function TaskCardScreen({ id }: { id: number }) {
                         )}
                       </>
                     ) : (
-                      <Text span c="dimmed">не определён</Text>
+                      <Group gap="xs">
+                        <Text span c="dimmed">
+                          не определён
+                        </Text>
+                        <Button size="compact-xs" variant="light" onClick={() => setLinking(true)} data-testid="task-link-client">
+                          Привязать к клиенту
+                        </Button>
+                      </Group>
                     )}
                   </Fact>
+                  {task.kitInfo && (
+                    <Fact label="Комплект">
+                      <span data-testid="task-kit">
+                        <Text span ff="monospace" size="sm">
+                          {task.kitInfo.code ?? task.kitInfo.text}
+                        </Text>
+                        {task.kitInfo.systemName && ` · ${task.kitInfo.systemName}`}
+                        <Text span size="xs" c={task.kitInfo.owner ? 'dimmed' : 'orange.8'}>
+                          {' '}
+                          — {kitStatus(task.kitInfo)}
+                        </Text>
+                      </span>
+                    </Fact>
+                  )}
                   <Fact label="Исполнитель">
                     {task.assignee?.fullName ?? <Text span c="red.7">не назначен</Text>}
                     <Text span size="xs" c="dimmed">

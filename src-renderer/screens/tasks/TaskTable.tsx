@@ -38,6 +38,7 @@ const Row = memo(function Row({
 }) {
   const state = deadlineState(t, now);
   const who = t.client?.name ?? t.org ?? '';
+  const title = [who, !t.client && t.kit ? `комплект ${t.kit}` : ''].filter(Boolean).join(', ');
   return (
     <Table.Tr
       h={ROW_HEIGHT}
@@ -57,10 +58,19 @@ const Row = memo(function Row({
       <Table.Td style={CELL}>
         <TaskKindBadge kind={t.kind} />
       </Table.Td>
-      <Table.Td style={CELL} title={who}>
+      <Table.Td style={CELL} title={title}>
         <Text size="sm" span fw={t.status === 'new' ? 600 : undefined}>
           {who || <Text span c="dimmed" size="sm">без клиента</Text>}
         </Text>
+        {/* A question from a kit not in the base: the kit is what the person linking it needs to see. */}
+        {!t.client && t.kit && (
+          <Text span size="sm" c="orange.8" title="Комплект из заявки: клиента с ним в базе нет" data-testid="task-row-kit">
+            {' · '}
+            <Text span ff="monospace" size="sm">
+              {t.kit}
+            </Text>
+          </Text>
+        )}
       </Table.Td>
       <Table.Td style={CELL} title={t.contactName ?? undefined}>
         {t.contactName ?? t.email}

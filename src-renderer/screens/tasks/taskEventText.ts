@@ -1,4 +1,4 @@
-// Russian wording of the task entries of a client's timeline (task_created, task_taken, task_done, task_declined, task_assigned).
+// Russian wording of the task entries of a client's timeline (task_created, task_taken, task_done, task_declined, task_assigned, task_linked).
 // Who did it is the entry's author, shown beside the text, so the sentence does not repeat it.
 import type { ContactResult, TaskKind } from '../../../src-shared/mail-types';
 import { CONTACT_RESULT_LABELS, TASK_KIND_LABELS } from '../../../src-shared/task-report';
@@ -6,7 +6,7 @@ import { fmtDateTime } from './taskFormat';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
-export const TASK_EVENT_KINDS = ['task_created', 'task_taken', 'task_done', 'task_declined', 'task_assigned'] as const;
+export const TASK_EVENT_KINDS = ['task_created', 'task_taken', 'task_done', 'task_declined', 'task_assigned', 'task_linked'] as const;
 export const isTaskEvent = (kind: string): boolean => (TASK_EVENT_KINDS as readonly string[]).includes(kind);
 
 export const TASK_EVENT_TITLE = 'Поручение';
@@ -37,6 +37,8 @@ export function taskEventText(kind: string, data: Record<string, unknown> | null
       return `Выполнено ${what(d)}${resultText}${comment}`;
     case 'task_declined':
       return `Отклонено ${what(d)}${resultText}${comment}`;
+    case 'task_linked':
+      return `Привязано к клиенту ${what(d)}${str(d.kit) ? `, комплект ${str(d.kit)}` : ''}`;
     case 'task_assigned':
       return `Переназначено ${what(d)}: исполнитель — ${str(d.assignee) ?? '?'}`;
     default:

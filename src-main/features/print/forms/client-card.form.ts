@@ -35,6 +35,10 @@ function eventText(e: ClientEventRow): string {
       return `Схема сервиса ${str(d.code)}: ${SCHEME_LABELS[str(d.from)] ?? '—'} → ${SCHEME_LABELS[str(d.to)] ?? '—'}`;
     case 'distribution_added':
       return `Добавлен дистрибутив ${str(d.code)}`;
+    case 'client_merged':
+      return `Присоединён клиент «${str(d.fromName)}»${str(d.fromInn) ? ` (ИНН ${str(d.fromInn)})` : ''}`;
+    case 'merged_into':
+      return `Карточка «${str(d.fromName)}» присоединена к «${str(d.intoName)}»`;
     default:
       return e.text || e.kind;
   }
@@ -114,14 +118,16 @@ export function drawClientCard(w: PdfWriter, card: ClientCard, today: string): v
   else
     w.table(
       [
-        { title: 'Дистрибутив', width: 2 },
-        { title: 'Версия', width: 1.4 },
-        { title: 'Состояние', width: 1.4 },
+        { title: 'Дистрибутив', width: 1.9 },
+        { title: 'Система', width: 1.5 },
+        { title: 'Версия', width: 1.2 },
+        { title: 'Состояние', width: 1.8 },
         { title: 'Схема сервиса', width: 1.2 },
         { title: 'С даты', width: 1.1, align: 'center' },
       ],
       card.distributions.map((d) => [
         d.code,
+        d.systemName ?? d.systemCode,
         NETWORK_LABELS[d.networkType] ?? d.networkType,
         STATE_LABELS[d.state] ?? d.state,
         d.scheme ? SCHEME_LABELS[d.scheme]! : '—',

@@ -9,7 +9,8 @@ export function drawSpecification(w: PdfWriter, p: PrintDoc): void {
     const rows = p.distributions.map((d, i) => [
       String(i + 1),
       d.code,
-      d.systemCode,
+      // The name a client recognises («Юрист»), not the code the base keys on; the code is in the distribution beside it.
+      d.systemName ?? d.systemCode,
       NETWORK_LABELS[d.networkType] ?? d.networkType,
       d.priceKop == null ? '—' : formatAmount(d.priceKop),
     ]);

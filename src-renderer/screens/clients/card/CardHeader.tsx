@@ -1,6 +1,6 @@
 // Header of the client card: the key facts at a glance (name, requisites, badges, readiness, responsible people).
 import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconStar } from '@tabler/icons-react';
+import { IconArrowLeft, IconArrowMerge, IconStar } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ClientCard, ReadinessStageState } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, SchemeBadge } from '../../../components/StatusBadges';
@@ -50,7 +50,7 @@ export function StageBadge({ stage }: { stage: ReadinessStageState }) {
   );
 }
 
-export function CardHeader({ card, onKey, onBack }: { card: ClientCard; onKey: () => void; onBack: () => void }) {
+export function CardHeader({ card, onKey, onMerge, onBack }: { card: ClientCard; onKey: () => void; onMerge: () => void; onBack: () => void }) {
   const { hasRole } = useSession();
   const c = card.client;
   const phone = c.phones[0];
@@ -83,9 +83,14 @@ export function CardHeader({ card, onKey, onBack }: { card: ClientCard; onKey: (
           <OwedBadge clientId={c.id} />
         </Group>
         {hasRole('admin', 'head') && (
-          <Button variant="default" size="xs" leftSection={<IconStar size={14} />} onClick={onKey} data-testid="key-button" style={{ flexShrink: 0 }}>
-            Ключевой клиент…
-          </Button>
+          <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+            <Button variant="default" size="xs" leftSection={<IconArrowMerge size={14} />} onClick={onMerge} data-testid="merge-button">
+              Объединить…
+            </Button>
+            <Button variant="default" size="xs" leftSection={<IconStar size={14} />} onClick={onKey} data-testid="key-button">
+              Ключевой клиент…
+            </Button>
+          </Group>
         )}
       </Group>
       <Group gap="lg" mt={6} ml={38} wrap="wrap" align="flex-start" style={{ rowGap: 6 }}>

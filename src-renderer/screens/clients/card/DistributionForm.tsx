@@ -11,13 +11,16 @@ import { fmtDate, todayIso } from './format';
 import { DISTR_STATE_OPTIONS, NETWORK_TYPE_OPTIONS, SCHEME_LABELS, SCHEME_OPTIONS } from './labels';
 import { useForm } from './useForm';
 import { compact, REQUIRED } from './validators';
+import { SystemSelect, useSystems } from '../../../components/systems';
+import { parseKit, type ParsedKit, type SystemCatalog } from '../../../../src-shared/systems';
 
 type NetworkType = (typeof NETWORK_TYPES)[number];
 type DistrState = (typeof DISTR_STATES)[number];
 
 interface Values {
   systemCode: string;
-  distrNumber: number | string;
+  /** What the user typed or pasted: a bare number, or a whole kit in code or number form. */
+  distrText: string;
   comp: number | string;
   networkType: NetworkType;
   state: DistrState;
@@ -28,15 +31,28 @@ interface Values {
 }
 
 const whole = (v: number | string, max: number) => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= max;
+const EXAMPLE = 'например 777, SKJP_000777_02, SKJP 777-2 или 1_000777_02';
 
-function validate(v: Values) {
-  return compact({
-    systemCode: !v.systemCode.trim() ? REQUIRED : /^[A-Za-z0-9]{2,12}$/.test(v.systemCode.trim()) ? null : 'Код системы: латинские буквы и цифры, например SKJP',
-    distrNumber: v.distrNumber === '' ? REQUIRED : whole(v.distrNumber, 999_999_999) ? null : 'Номер дистрибутива — целое число больше нуля',
-    comp: v.comp === '' || whole(v.comp, 99) ? null : 'Номер компьютера — от 1 до 99',
-    schemeFrom: v.schemeFrom ? null : REQUIRED,
-  });
+/** A number longer than the list form's 6 digits is still a number the base accepts. */
+const LONG_NUMBER = /^\s*0*(\d{7,9})\s*$/;
+
+/** What the number field says, read through the catalogue. */
+function readDistr(cat: SystemCatalog, text: string): ParsedKit | null {
+  const long = LONG_NUMBER.exec(text);
+  if (long) return { kind: 'partial', number: Number(long[1]) };
+  return parseKit(cat, text);
 }
+
+function distrError(k: ParsedKit | null, text: string): string | null {
+  if (!text.trim()) return REQUIRED;
+  if (!k) return `Не распознано: ${EXAMPLE}`;
+  if (k.kind === 'unknown_system_number')
+    return `Система № ${k.systemNumber} не найдена в справочнике систем К+: введите только номер дистрибутива и выберите систему`;
+  if (k.kind === 'unknown_system_code') return `Системы ${k.code} нет в справочнике систем К+: введите только номер дистрибутива и выберите систему`;
+  return null;
+}
+
+const numberOf = (k: ParsedKit | null): number | null => (k && k.kind !== 'unknown_system_code' && k.kind !== 'unknown_system_number' ? (k.kind === 'kit' ? k.kit.number : k.number) : null);
 
 /** `distr` null: a new distribution. */
 export function DistributionForm({ clientId, distr, opened, onClose }: { clientId: number; distr: DistributionRow | null; opened: boolean; onClose: () => void }) {
@@ -48,10 +64,11 @@ export function DistributionForm({ clientId, distr, opened, onClose }: { clientI
 }
 
 function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; distr: DistributionRow | null; onClose: () => void }) {
+  const cat = useSystems();
   const form = useForm<Values>(
     {
       systemCode: distr?.systemCode ?? '',
-      distrNumber: distr?.distrNumber ?? '',
+      distrText: distr ? String(distr.distrNumber) : '',
       comp: distr?.comp ?? 1,
       networkType: (distr?.networkType as NetworkType) ?? 'local',
       state: (distr?.state as DistrState) ?? 'active',
@@ -61,13 +78,21 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
       schemeFrom: todayIso(),
     },
     {
-      validate,
+      validate: (v) =>
+        compact({
+          systemCode: v.systemCode ? null : 'Выберите систему из справочника',
+          distrText: distrError(readDistr(cat, v.distrText), v.distrText),
+          comp: v.comp === '' || whole(v.comp, 99) ? null : 'Номер компьютера — от 1 до 99',
+          schemeFrom: v.schemeFrom ? null : REQUIRED,
+        }),
+      // The server names the number; the form shows it by the field the user typed it in.
+      mapServerPath: (path) => (path === 'distrNumber' ? 'distrText' : path),
       save: async (v) => {
         await call('distributions.save', {
           clientId,
           id: distr?.id,
-          systemCode: v.systemCode.trim().toUpperCase(),
-          distrNumber: Number(v.distrNumber),
+          systemCode: v.systemCode,
+          distrNumber: numberOf(readDistr(cat, v.distrText))!,
           comp: v.comp === '' ? 1 : Number(v.comp),
           networkType: v.networkType,
           state: v.state,
@@ -81,45 +106,74 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
     },
   );
   const v = form.values;
-  const preview =
-    /^[A-Za-z0-9]{2,12}$/.test(v.systemCode.trim()) && whole(v.distrNumber, 999_999_999)
-      ? formatDistr({ system: v.systemCode, number: Number(v.distrNumber), comp: v.comp === '' ? 1 : Number(v.comp) })
-      : null;
+  const parsed = readDistr(cat, v.distrText);
+
+  /** A pasted or typed kit fills the system and the computer; the number is read from the text itself. */
+  const setDistrText = (text: string) => {
+    form.set('distrText', text);
+    const k = readDistr(cat, text);
+    if (k?.kind === 'kit') {
+      form.set('systemCode', k.kit.system);
+      if (k.compGiven) form.set('comp', k.kit.comp);
+    } else if (k && (k.kind === 'partial' || k.kind === 'unknown_system_number' || k.kind === 'unknown_system_code') && k.comp) form.set('comp', k.comp);
+  };
+
+  const number = numberOf(parsed);
+  const system = v.systemCode ? cat.byCode(v.systemCode) : undefined;
+  const preview = system && number != null && (v.comp === '' || whole(v.comp, 99)) ? formatDistr({ system: system.code, number, comp: v.comp === '' ? 1 : Number(v.comp) }) : null;
   return (
     <Stack gap="xs" onKeyDown={form.onKeyDown} data-testid="distr-form">
       <Grid gap="sm">
-        <Grid.Col span={4}>
+        <Grid.Col span={5}>
           <TextInput
-            label="Код системы"
-            placeholder="SKJP"
+            label="Номер дистрибутива"
+            description="Можно вставить весь комплект"
+            placeholder="777 или SKJP_000777_02"
             required
             data-autofocus
-            value={v.systemCode}
-            onChange={(e) => form.set('systemCode', e.currentTarget.value.toUpperCase())}
-            error={form.error('systemCode')}
-            data-testid="distr-systemCode"
-          />
-        </Grid.Col>
-        <Grid.Col span={4}>
-          <NumberInput
-            label="Номер дистрибутива"
-            required
-            allowDecimal={false}
-            allowNegative={false}
-            hideControls
-            value={v.distrNumber}
-            onChange={(n) => form.set('distrNumber', n)}
-            error={form.error('distrNumber')}
+            value={v.distrText}
+            onChange={(e) => setDistrText(e.currentTarget.value)}
+            error={form.error('distrText')}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             data-testid="distr-number"
           />
         </Grid.Col>
-        <Grid.Col span={4}>
-          <NumberInput label="Компьютер" allowDecimal={false} allowNegative={false} min={1} max={99} value={v.comp} onChange={(n) => form.set('comp', n)} error={form.error('comp')} />
+        <Grid.Col span={5}>
+          <SystemSelect
+            label="Система"
+            description="Из справочника систем К+"
+            placeholder="Выберите систему"
+            required
+            value={v.systemCode}
+            onChange={(code) => form.set('systemCode', code)}
+            error={form.error('systemCode')}
+            data-testid="distr-system"
+          />
+        </Grid.Col>
+        <Grid.Col span={2}>
+          <NumberInput
+            label="Компьютер"
+            description="1, если один"
+            allowDecimal={false}
+            allowNegative={false}
+            min={1}
+            max={99}
+            value={v.comp}
+            onChange={(n) => form.set('comp', n)}
+            error={form.error('comp')}
+            data-testid="distr-comp"
+          />
         </Grid.Col>
       </Grid>
       {preview && (
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" data-testid="distr-preview">
           В списках: <b>{preview}</b>
+          {system?.name ? ` · ${system.name}` : ''}
+        </Text>
+      )}
+      {cat.list.length === 0 && (
+        <Text size="xs" c="red.7">
+          Справочник систем К+ пуст: администратор заполняет его в «Настройки → Системы К+».
         </Text>
       )}
       <Grid gap="sm">

@@ -72,7 +72,7 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
         <Table striped withTableBorder verticalSpacing={4} fz="sm" data-testid="distr-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={170}>Дистрибутив</Table.Th>
+              <Table.Th w={200}>Дистрибутив, система</Table.Th>
               <Table.Th w={130}>Тип сети</Table.Th>
               <Table.Th w={170}>Состояние</Table.Th>
               <Table.Th w={60}>ОД</Table.Th>
@@ -88,6 +88,9 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
                 <Table.Td>
                   <Text size="sm" ff="monospace" fw={500}>
                     {d.code}
+                  </Text>
+                  <Text size="xs" c="dimmed" data-testid="distr-system-name">
+                    {d.systemName ?? `${d.systemCode}: нет названия в справочнике`}
                   </Text>
                 </Table.Td>
                 <Table.Td>{labelOf(NETWORK_TYPE_LABELS, d.networkType)}</Table.Td>

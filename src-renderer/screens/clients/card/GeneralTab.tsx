@@ -12,6 +12,7 @@ import { CLIENT_STATUS_LABELS } from '../../../components/StatusBadges';
 import { options } from './labels';
 import { EmailListInput, PhoneListInput, emailListErrors, emailsForSave, phoneListErrors, phonesForSave, type EmailValue, type PhoneValue } from './PhoneListInput';
 import { isConflict, useForm } from './useForm';
+import { SameInnNotice, useSameInn } from '../../../components/SameInnNotice';
 import { compact, innError, kppError, required } from './validators';
 
 interface Values {
@@ -140,6 +141,9 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
   };
 
   const v = form.values;
+  // Only while the ИНН/КПП is being changed: the header already names the clients this one shares them with.
+  const editingInn = v.inn.trim() !== (client.inn ?? '') || v.kpp.trim().toUpperCase() !== (client.kpp ?? '');
+  const sameInn = useSameInn(editingInn ? v.inn : '', v.kpp, client.id);
   const text = (key: keyof Values, label: string, extra: Partial<React.ComponentProps<typeof TextInput>> = {}) => (
     <TextInput
       label={label}
@@ -178,6 +182,7 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
               {text('inn', 'ИНН', { maxLength: 12 })}
               {text('kpp', 'КПП', { maxLength: 9 })}
             </Group>
+            <SameInnNotice result={sameInn} />
             <Group grow gap="xs" align="flex-start">
               <Select
                 label="Статус"

@@ -24,6 +24,8 @@ export const EVENT_TITLES: Record<string, string> = {
   readiness_gained: 'Готовность',
   readiness_lost: 'Готовность',
   manual: 'Заметка',
+  client_merged: 'Объединение',
+  merged_into: 'Объединение',
   ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
 };
 
@@ -68,6 +70,12 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
       const code = str(d.stage);
       return `Клиент больше не готов к стадии «${(code && stageNames[code]) ?? code ?? '?'}»: данные устарели или не заполнены`;
     }
+    case 'client_merged': {
+      const inn = str(d.fromInn) ? ` (ИНН ${str(d.fromInn)})` : '';
+      return `Присоединён клиент «${str(d.fromName) ?? '?'}»${inn}: его контакты, дистрибутивы, документы, поручения и события перенесены сюда`;
+    }
+    case 'merged_into':
+      return `Карточка «${str(d.fromName) ?? '?'}» присоединена к «${str(d.intoName) ?? '?'}» как дубль: её история (ниже) перенесена сюда`;
     case 'manual':
       return ev.text;
     default:

@@ -10,6 +10,8 @@ export interface ClientCardState {
   /** Russian text of a load failure. */
   error: string | null;
   notFound: boolean;
+  /** The client was merged into another: its survivor, for old links to go on to. */
+  mergedInto: { id: number; name: string } | null;
   loading: boolean;
   reload: () => Promise<void>;
 }
@@ -18,6 +20,7 @@ export function useClientCard(id: number): ClientCardState {
   const [card, setCard] = useState<ClientCard | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notFound, setNotFound] = useState(false);
+  const [mergedInto, setMergedInto] = useState<{ id: number; name: string } | null>(null);
   const [loading, setLoading] = useState(true);
   // Answers can arrive out of order when pushes come in bursts: only the latest request may land.
   const seq = useRef(0);
@@ -34,6 +37,7 @@ export function useClientCard(id: number): ClientCardState {
     } catch (err) {
       if (mine !== seq.current) return;
       setNotFound(err instanceof ApiCallError && err.code === 'NOT_FOUND');
+      setMergedInto((err instanceof ApiCallError && err.error.issues?.find((i) => i.reason === 'merged')?.ref) || null);
       setError(errorText(err));
     } finally {
       if (mine === seq.current) setLoading(false);
@@ -47,5 +51,5 @@ export function useClientCard(id: number): ClientCardState {
     });
   }, [id, reload]);
 
-  return { card, error, notFound, loading, reload };
+  return { card, error, notFound, mergedInto, loading, reload };
 }

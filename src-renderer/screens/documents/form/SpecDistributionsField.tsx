@@ -4,6 +4,7 @@ import type { DistributionRow } from '../../../../src-shared/types';
 import type { DocumentCard } from '../../../../src-shared/doc-types';
 import { DISTR_STATE_LABELS, NETWORK_TYPE_LABELS, labelOf } from '../../clients/card/labels';
 import type { DistPick } from './formModel';
+import { KitLabel } from '../../../components/systems';
 
 export function SpecDistributionsField({
   distributions,
@@ -36,7 +37,7 @@ export function SpecDistributionsField({
           <Table.Thead>
             <Table.Tr bg="gray.0">
               <Table.Th w={32} />
-              <Table.Th w={170}>Дистрибутив</Table.Th>
+              <Table.Th w={230}>Дистрибутив</Table.Th>
               <Table.Th w={130}>Тип сети</Table.Th>
               <Table.Th w={130}>Состояние</Table.Th>
               <Table.Th>В спецификации</Table.Th>
@@ -59,7 +60,9 @@ export function SpecDistributionsField({
                       data-testid={`spec-dist-check-${d.code}`}
                     />
                   </Table.Td>
-                  <Table.Td ff="monospace">{d.code}</Table.Td>
+                  <Table.Td>
+                    <KitLabel code={d.code} systemName={d.systemName} />
+                  </Table.Td>
                   <Table.Td>{labelOf(NETWORK_TYPE_LABELS, d.networkType)}</Table.Td>
                   <Table.Td>{labelOf(DISTR_STATE_LABELS, d.state)}</Table.Td>
                   <Table.Td>
