@@ -23,7 +23,8 @@ async function arrangeClient(name: string): Promise<number> {
   const { id } = await e.api('clients.create', {
     name,
     inn: '2536000006',
-    kpp: '253601001',
+    // One client per ИНН/КПП: each test's client is another branch (КПП) of the same organisation.
+    kpp: `2536${String(k + 1).padStart(2, '0')}001`,
     city: 'Владивосток',
     region: 'Приморский край',
     status: 'active',

@@ -46,7 +46,7 @@ interface Kit {
  */
 async function arrangeClient(): Promise<Kit> {
   const k = made++;
-  const clientId = (await e.api('clients.create', { name: CLIENT, inn: OLD_CP.inn, city: 'Владивосток', status: 'active', sioId })).id;
+  const clientId = (await e.api('clients.create', { name: CLIENT, city: 'Владивосток', status: 'active', sioId })).id;
   await e.api('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: OLD_CP });
   const kits = [
     ['SKJP', 123 + k, 2],
