@@ -1,10 +1,11 @@
 // The README's first command, exactly as written, in a clean copy of the project: it installs from the
 // npm registry alone (Electron's binary download is optional), starts the demo, and the demo lets admin in.
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { projectFiles } from './project-files';
 
 const repo = path.resolve(__dirname, '../..');
 
@@ -16,12 +17,8 @@ export function quickStartCommand(readme: string): string {
   return block[1]!.trim();
 }
 
-/** The project's files as a fresh clone has them (tracked and not ignored), without node_modules or builds. */
 function copyProject(to: string): void {
-  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, encoding: 'utf8' })
-    .split('\0')
-    .filter(Boolean);
-  for (const f of files) {
+  for (const f of projectFiles(repo)) {
     const src = path.join(repo, f);
     if (!fs.existsSync(src)) continue; // deleted in the working tree
     fs.mkdirSync(path.dirname(path.join(to, f)), { recursive: true });
