@@ -37,8 +37,9 @@ afterAll(() => {
       // already gone
     }
   }
+  // The copy holds a whole node_modules: removing it takes a while on a busy machine.
   fs.rmSync(tmp, { recursive: true, force: true });
-});
+}, 180_000);
 
 describe("README's quick start on a clean copy", () => {
   it('installs with plain npm ci, starts the demo, and admin signs in with the documented password', async () => {
