@@ -15,6 +15,7 @@ import { backupHandlers } from '../features/backup/backup.handlers';
 import { systemsHandlers } from '../features/systems/systems.handlers';
 import { dedupeHandlers } from '../features/clients/dedupe.handlers';
 import { linkHandlers } from '../features/tasks/link.handlers';
+import { listsHandlers } from '../features/lists/lists.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -31,4 +32,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...systemsHandlers,
   ...dedupeHandlers,
   ...linkHandlers,
+  ...listsHandlers,
 };

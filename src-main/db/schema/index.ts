@@ -8,3 +8,4 @@ export * from './mail';
 export * from './documents';
 export * from './backup';
 export * from './systems';
+export * from './lists';

@@ -1,0 +1,49 @@
+// Worker task `lists.export`: the client list or the documents register as XLSX, rows read on the pool thread through its own read-only connection.
+import { openDb, type Db } from '../../db/connection';
+import { stmt } from '../../db/stmt';
+import { searchClients, type SearchFilters } from '../clients/clients.search';
+import { listDocuments, type ListFilter } from '../documents/documents.repo';
+import { sheetWorkbook, type Cell, type SheetColumn } from './sheet';
+import { clientSheetColumns, documentSheetColumns } from './export.columns';
+import type { ClientColumn, DocumentColumn } from '../../../src-shared/lists';
+
+/** What to export; the handler adds the database file and today. */
+export type ListExportBody =
+  | { list: 'clients'; query: string; filters: SearchFilters; columns: ClientColumn[]; params: [string, string][] }
+  | { list: 'documents'; filters: Omit<ListFilter, 'limit' | 'offset'>; columns: DocumentColumn[]; params: [string, string][] };
+
+export type ListExportInput = { dbFile: string; today: string } & ListExportBody;
+
+export interface ListExportOutput {
+  bytes: Uint8Array;
+  rows: number;
+}
+
+/** Every matching row: the list's own query without its screen limit. */
+const ALL = 10_000_000;
+
+function render(db: Db, input: ListExportInput): ListExportOutput {
+  // One read transaction: the rows and the names they show from one state of the database.
+  return db.$client.transaction((): ListExportOutput => {
+    if (input.list === 'clients') {
+      const { items } = searchClients(db, input.query, ALL, input.filters, input.today);
+      const stages = new Map((stmt(db, 'SELECT code, name FROM readiness_stages').all() as { code: string; name: string }[]).map((s) => [s.code, s.name]));
+      const cols = clientSheetColumns(input.columns, stages);
+      const rows: Cell[][] = items.map((it) => cols.map((c) => c.value(it)));
+      return { bytes: sheetWorkbook('Клиенты', cols as SheetColumn[], rows, input.params), rows: rows.length };
+    }
+    const { items } = listDocuments(db, { ...input.filters, limit: ALL, offset: 0 }, input.today);
+    const cols = documentSheetColumns(input.columns);
+    const rows: Cell[][] = items.map((d) => cols.map((c) => c.value(d)));
+    return { bytes: sheetWorkbook('Документы', cols as SheetColumn[], rows, input.params), rows: rows.length };
+  }).deferred();
+}
+
+export function run(input: ListExportInput): ListExportOutput {
+  const db = openDb(input.dbFile, { readonly: true });
+  try {
+    return render(db, input);
+  } finally {
+    db.$client.close();
+  }
+}
