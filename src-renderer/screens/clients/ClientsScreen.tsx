@@ -3,16 +3,19 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { Alert, Button, Center, CloseButton, Group, Kbd, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { CLIENT_EDITORS } from '../../../src-shared/roles';
+import { CLIENT_EDITORS, MANAGERS } from '../../../src-shared/roles';
 import { errorText } from '../../api/messages';
 import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 import { NewClientDialog } from '../../components/NewClientDialog';
+import type { ClientColumn } from '../../../src-shared/lists';
 import { ClientsFilters } from './list/ClientsFilters';
 import { ClientsTable } from './list/ClientsTable';
 import { hasFilters, readListView, saveListView, usePersistedFilters } from './list/listPrefs';
 import { nextSort, sortClients, type SortState } from './list/sortClients';
 import { useClientSearch } from './list/useClientSearch';
+import { ClientListTools, usePicking } from './list/ClientListTools';
+import { BulkBar } from './list/BulkBar';
 
 /** Rows fetched at once: enough to scroll through, few enough to stay instant; beyond it the user refines. */
 const LIST_LIMIT = 500;
@@ -38,6 +41,7 @@ export function ClientsScreen() {
   const [newOpen, setNewOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const canCreate = hasRole(...CLIENT_EDITORS);
+  const canBulk = hasRole(...MANAGERS);
 
   const search = useClientSearch(query, filters, LIST_LIMIT);
   const rows = useMemo(() => sortClients(search.result?.items ?? [], sort), [search.result, sort]);
@@ -45,6 +49,8 @@ export function ClientsScreen() {
   const found = selectedId === null ? -1 : rows.findIndex((r) => r.id === selectedId);
   const selectedIndex = found >= 0 ? found : rows.length > 0 ? 0 : -1;
   const q = query.trim();
+  const picking = usePicking(rows);
+  const [columns, setColumns] = useState<ClientColumn[] | undefined>(undefined);
   const stale = search.pending && search.resultQuery !== q;
 
   const openWhenReady = useRef(false);
@@ -168,10 +174,14 @@ export function ClientsScreen() {
       </Group>
       <Group justify="space-between" wrap="nowrap" gap="xs">
         <ClientsFilters filters={filters} onChange={setFilters} refs={refs} />
-        <Text size="xs" c="dimmed" data-testid="clients-count" style={{ whiteSpace: 'nowrap' }}>
-          {countText}
-        </Text>
+        <Group gap="xs" wrap="nowrap">
+          <Text size="xs" c="dimmed" data-testid="clients-count" style={{ whiteSpace: 'nowrap' }}>
+            {countText}
+          </Text>
+          <ClientListTools query={q} filters={filters} onColumns={setColumns} onApply={(f) => { setQuery(f.query); setFilters(f.filters); }} />
+        </Group>
       </Group>
+      {canBulk && picking.picked.size > 0 && <BulkBar picking={picking} refs={refs} />}
       {search.error != null && (
         <Alert color="red" py="xs">
           <Group justify="space-between">
@@ -185,7 +195,7 @@ export function ClientsScreen() {
       {result && rows.length === 0 ? (
         <EmptyState query={q} filtered={hasFilters(filters)} canCreate={canCreate} onResetFilters={() => setFilters({})} onCreate={() => setNewOpen(true)} />
       ) : (
-        <ClientsTable items={rows} selectedIndex={selectedIndex} stages={refs?.readinessStages} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} onOpen={open} onKeyDown={onListKey} />
+        <ClientsTable items={rows} selectedIndex={selectedIndex} stages={refs?.readinessStages} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} onOpen={open} onKeyDown={onListKey} shown={columns} picking={canBulk ? picking : null} />
       )}
       <Text size="xs" c="dimmed">
         <Kbd size="xs">/</Kbd> или <Kbd size="xs">Ctrl+F</Kbd> — поиск, <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> — выбор, <Kbd size="xs">Enter</Kbd> — открыть карточку,{' '}

@@ -1,15 +1,16 @@
 // The client list as a dense table: sticky header, sortable columns, rows virtualised with @tanstack/react-virtual.
-import { memo, type CSSProperties, type KeyboardEvent } from 'react';
-import { Table, Text, UnstyledButton, Group } from '@mantine/core';
+import { memo, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
+import { Checkbox, Table, Text, UnstyledButton, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, useVirtualTable } from '../../../components/useVirtualTable';
 import type { ClientListItem, ReadinessStageSetting } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../components/StatusBadges';
 import type { SortKey, SortState } from './sortClients';
+import type { ClientColumn } from '../../../../src-shared/lists';
 
 
 interface Column {
-  key: string;
+  key: ClientColumn | 'matched' | 'pick';
   title: string;
   width?: number;
   sort?: SortKey;
@@ -26,6 +27,14 @@ const COLUMNS: Column[] = [
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
 ];
 const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 136 };
+const PICK_COLUMN: Column = { key: 'pick', title: '', width: 34 };
+
+/** Ticking rows for a bulk action (heads): the ticked ids and how to change them. */
+export interface RowPicking {
+  picked: ReadonlySet<number>;
+  toggle: (id: number) => void;
+  toggleAll: (on: boolean) => void;
+}
 /** The name keeps at least this much; past it the table scrolls sideways rather than squeezing names to «ООО «…». */
 const NAME_MIN_WIDTH = 240;
 
@@ -43,17 +52,94 @@ const Row = memo(function Row({
   item,
   index,
   selected,
-  showMatch,
+  columns,
+  picked,
+  onPick,
   stages,
   onOpen,
 }: {
   item: ClientListItem;
   index: number;
   selected: boolean;
-  showMatch: boolean;
+  columns: readonly Column[];
+  picked: boolean | null;
+  onPick: ((id: number) => void) | null;
   stages: readonly ReadinessStageSetting[] | undefined;
   onOpen: (index: number) => void;
 }) {
+  const cell = (key: Column['key']) => {
+    switch (key) {
+      case 'pick':
+        return (
+          <Table.Td key={key} onClick={(e) => e.stopPropagation()}>
+            <Checkbox size="xs" aria-label={`Выбрать «${item.name}»`} checked={!!picked} onChange={() => onPick?.(item.id)} data-testid="pick-client" />
+          </Table.Td>
+        );
+      case 'name':
+        return (
+          <Table.Td key={key} style={CELL}>
+            <Group gap={6} wrap="nowrap">
+              <Text size="sm" fw={selected ? 600 : 400} style={CELL} title={item.name}>
+                {item.name}
+              </Text>
+              {item.isKey && (
+                <span style={{ flexShrink: 0, display: 'inline-flex' }}>
+                  <KeyBadge />
+                </span>
+              )}
+            </Group>
+          </Table.Td>
+        );
+      case 'inn':
+        return (
+          <Table.Td key={key} style={CELL_NUM}>
+            {item.inn}
+          </Table.Td>
+        );
+      case 'city':
+        return (
+          <Table.Td key={key} style={CELL} title={item.city ?? undefined}>
+            {item.city}
+          </Table.Td>
+        );
+      case 'phone':
+        return (
+          <Table.Td key={key} style={CELL}>
+            {item.phone}
+          </Table.Td>
+        );
+      case 'sio':
+        return (
+          <Table.Td key={key} style={CELL} title={item.sioName ?? undefined}>
+            {item.sioName && initials(item.sioName)}
+          </Table.Td>
+        );
+      case 'scheme':
+        return (
+          <Table.Td key={key} style={CELL}>
+            <SchemeBadge scheme={item.schemes} />
+          </Table.Td>
+        );
+      case 'ready':
+        return (
+          <Table.Td key={key} style={CELL}>
+            <ReadyBadges codes={item.ready} stages={stages} />
+          </Table.Td>
+        );
+      case 'status':
+        return (
+          <Table.Td key={key} style={CELL}>
+            <ClientStatusBadge status={item.status} />
+          </Table.Td>
+        );
+      case 'matched':
+        return (
+          <Table.Td key={key} style={CELL_NUM} c="indigo.8" fw={500} data-testid="matched">
+            {item.matched}
+          </Table.Td>
+        );
+    }
+  };
   return (
     <Table.Tr
       h={ROW_HEIGHT}
@@ -64,42 +150,7 @@ const Row = memo(function Row({
       style={{ cursor: 'pointer' }}
       onClick={() => onOpen(index)}
     >
-      <Table.Td style={CELL}>
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={selected ? 600 : 400} style={CELL} title={item.name}>
-            {item.name}
-          </Text>
-          {item.isKey && (
-            <span style={{ flexShrink: 0, display: 'inline-flex' }}>
-              <KeyBadge />
-            </span>
-          )}
-        </Group>
-      </Table.Td>
-      <Table.Td style={CELL_NUM}>
-        {item.inn}
-      </Table.Td>
-      <Table.Td style={CELL} title={item.city ?? undefined}>
-        {item.city}
-      </Table.Td>
-      <Table.Td style={CELL}>{item.phone}</Table.Td>
-      <Table.Td style={CELL} title={item.sioName ?? undefined}>
-        {item.sioName && initials(item.sioName)}
-      </Table.Td>
-      <Table.Td style={CELL}>
-        <SchemeBadge scheme={item.schemes} />
-      </Table.Td>
-      <Table.Td style={CELL}>
-        <ReadyBadges codes={item.ready} stages={stages} />
-      </Table.Td>
-      <Table.Td style={CELL}>
-        <ClientStatusBadge status={item.status} />
-      </Table.Td>
-      {showMatch && (
-        <Table.Td style={CELL_NUM} c="indigo.8" fw={500} data-testid="matched">
-          {item.matched}
-        </Table.Td>
-      )}
+      {columns.map((c) => cell(c.key))}
     </Table.Tr>
   );
 });
@@ -112,8 +163,14 @@ export function ClientsTable({
   onSort,
   onOpen,
   onKeyDown,
+  shown,
+  picking,
 }: {
   items: ClientListItem[];
+  /** The columns the employee chose (all when not given). */
+  shown?: readonly ClientColumn[];
+  /** Present for those who may act on many clients at once: a tick column. */
+  picking?: RowPicking | null;
   selectedIndex: number;
   stages: readonly ReadinessStageSetting[] | undefined;
   sort: SortState | null;
@@ -122,7 +179,13 @@ export function ClientsTable({
   onKeyDown: (e: KeyboardEvent<HTMLElement>, pageSize: number) => void;
 }) {
   const showMatch = items.some((i) => i.matched);
-  const columns = showMatch ? [...COLUMNS, MATCH_COLUMN] : COLUMNS;
+  const canPick = picking != null;
+  // One array per choice, so the memoised rows are not all redrawn on every render.
+  const columns = useMemo(() => {
+    const chosen = shown ? COLUMNS.filter((c) => c.key === 'name' || shown.includes(c.key as ClientColumn)) : COLUMNS;
+    return [...(canPick ? [PICK_COLUMN] : []), ...chosen, ...(showMatch ? [MATCH_COLUMN] : [])];
+  }, [shown, canPick, showMatch]);
+  const allPicked = picking != null && items.length > 0 && items.every((i) => picking.picked.has(i.id));
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), 0);
   const { scrollRef, virtualRows, padTop, padBottom, pageSize } = useVirtualTable({ count: items.length, selected: selectedIndex, scrollKey: items });
 
@@ -144,7 +207,16 @@ export function ClientsTable({
           <Table.Tr h={HEAD_HEIGHT} bg="gray.0">
             {columns.map((c) => (
               <Table.Th key={c.key} style={CELL} fz="xs" c="dimmed" aria-sort={sort?.key === c.sort ? (sort?.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                {c.sort ? (
+                {c.key === 'pick' && picking ? (
+                  <Checkbox
+                    size="xs"
+                    aria-label="Выбрать все показанные"
+                    checked={allPicked}
+                    indeterminate={!allPicked && items.some((i) => picking.picked.has(i.id))}
+                    onChange={(e) => picking.toggleAll(e.currentTarget.checked)}
+                    data-testid="pick-all"
+                  />
+                ) : c.sort ? (
                   <UnstyledButton fz="xs" fw={600} c="dimmed" onClick={() => onSort(c.sort!)} title="Сортировать; третье нажатие — по релевантности" tabIndex={-1}>
                     <Group gap={2} wrap="nowrap">
                       {c.title}
@@ -162,7 +234,19 @@ export function ClientsTable({
           {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
           {virtualRows.map((v) => {
             const item = items[v.index]!;
-            return <Row key={item.id} item={item} index={v.index} selected={v.index === selectedIndex} showMatch={showMatch} stages={stages} onOpen={onOpen} />;
+            return (
+              <Row
+                key={item.id}
+                item={item}
+                index={v.index}
+                selected={v.index === selectedIndex}
+                columns={columns}
+                picked={picking ? picking.picked.has(item.id) : null}
+                onPick={picking?.toggle ?? null}
+                stages={stages}
+                onOpen={onOpen}
+              />
+            );
           })}
           {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
         </Table.Tbody>

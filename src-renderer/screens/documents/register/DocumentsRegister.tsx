@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconRefresh } from '@tabler/icons-react';
+import { IconFileSpreadsheet, IconFilterOff, IconRefresh } from '@tabler/icons-react';
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, RETURN_STATES, RETURN_STATE_LABELS } from '../../../../src-shared/doc-types';
 import { navigate } from '../../../app/router';
 import { useSession } from '../../../app/session';
@@ -10,7 +10,12 @@ import { DateField } from '../../clients/card/DateField';
 import { todayIso } from '../../clients/card/format';
 import { ClientFilter } from '../ClientFilter';
 import { RegisterTable } from './RegisterTable';
-import { EMPTY_FILTERS, loadFilters, saveFilters, useRegister, type RegisterFilters } from './useRegister';
+import { EMPTY_FILTERS, loadFilters, registerInput, saveFilters, useRegister, type RegisterFilters } from './useRegister';
+import { DOCUMENT_COLUMNS } from '../../../../src-shared/lists';
+import { call } from '../../../api/transport';
+import { SavedFiltersMenu } from '../../../components/lists/SavedFiltersMenu';
+import { ColumnsMenu, useListColumns } from '../../../components/lists/ColumnsMenu';
+import { downloadExport } from '../../../components/lists/exportXlsx';
 
 export function DocumentsRegister() {
   const { user, refs } = useSession();
@@ -19,6 +24,18 @@ export function DocumentsRegister() {
   const [debouncedNumber] = useDebouncedValue(number, 300);
   const effective = { ...filters, number: debouncedNumber };
   const reg = useRegister(effective);
+  const [columns, setColumns] = useListColumns('documents', DOCUMENT_COLUMNS);
+  const [exporting, setExporting] = useState(false);
+  const exportXlsx = async () => {
+    setExporting(true);
+    await downloadExport(() => call('lists.documentsXlsx', { ...registerInput(effective), columns }));
+    setExporting(false);
+  };
+  const applySaved = (raw: Record<string, unknown>) => {
+    const f = { ...EMPTY_FILTERS, ...(raw as Partial<RegisterFilters>) };
+    setFilters(f);
+    setNumber(typeof f.number === 'string' ? f.number : '');
+  };
   const set = <K extends keyof RegisterFilters>(k: K, v: RegisterFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
 
   useEffect(() => saveFilters(user.id, { ...filters, number: debouncedNumber }), [filters, debouncedNumber, user.id]);
@@ -37,6 +54,11 @@ export function DocumentsRegister() {
           </Text>
           <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={reg.reload}>
             Обновить
+          </Button>
+          <SavedFiltersMenu list="documents" current={effective as unknown as Record<string, unknown>} onApply={applySaved} />
+          <ColumnsMenu list="documents" all={DOCUMENT_COLUMNS} value={columns} onChange={setColumns} />
+          <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={exporting} onClick={() => void exportXlsx()} data-testid="documents-export">
+            В Excel
           </Button>
         </Group>
       </Group>
@@ -98,7 +120,7 @@ export function DocumentsRegister() {
           {filtered ? 'По этим условиям документов нет. Измените или сбросьте фильтры.' : 'Документов пока нет. Договоры и другие документы создаются в карточке клиента на вкладке «Документы».'}
         </Text>
       ) : (
-        <RegisterTable rows={reg.rows} today={todayIso()} ensure={reg.ensure} onOpen={(d) => navigate(`/documents/${d.id}`)} />
+        <RegisterTable shown={columns} rows={reg.rows} today={todayIso()} ensure={reg.ensure} onOpen={(d) => navigate(`/documents/${d.id}`)} />
       )}
     </Stack>
   );

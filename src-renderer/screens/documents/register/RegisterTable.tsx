@@ -1,5 +1,5 @@
 // The documents register as a dense virtualised table: sticky header, rows loaded as they scroll into view, arrows and Enter to open.
-import { memo, useEffect, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { Fragment, memo, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Table, Text } from '@mantine/core';
 import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, navTarget, useVirtualTable } from '../../../components/useVirtualTable';
 import type { DocumentListItem } from '../../../../src-shared/doc-types';
@@ -7,9 +7,11 @@ import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { initials } from '../../clients/list/ClientsTable';
 import { ReturnStateBadge, StatusBadge } from '../DocBadges';
 import { TYPE_SHORT } from '../docUi';
+import type { DocumentColumn } from '../../../../src-shared/lists';
 
 
-const COLUMNS: { key: string; title: string; width?: number; num?: boolean }[] = [
+type Column = { key: DocumentColumn; title: string; width?: number; num?: boolean };
+const COLUMNS: Column[] = [
   { key: 'type', title: 'Тип', width: 120 },
   { key: 'number', title: 'Номер', width: 118 },
   { key: 'date', title: 'Дата', width: 88 },
@@ -25,7 +27,57 @@ const CLIENT_MIN_WIDTH = 220;
 const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 const NUM: CSSProperties = { ...CELL, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
 
-const Row = memo(function Row({ d, index, selected, today, onOpen }: { d: DocumentListItem; index: number; selected: boolean; today: string; onOpen: (i: number) => void }) {
+const Row = memo(function Row({
+  d,
+  index,
+  selected,
+  today,
+  columns,
+  onOpen,
+}: {
+  d: DocumentListItem;
+  index: number;
+  selected: boolean;
+  today: string;
+  columns: readonly Column[];
+  onOpen: (i: number) => void;
+}) {
+  const cells: Record<DocumentColumn, () => ReactNode> = {
+    type: () => <Table.Td style={CELL}>{TYPE_SHORT[d.type]}</Table.Td>,
+    number: () => (
+      <Table.Td style={CELL}>
+        <Text size="sm" fw={selected ? 600 : 400} span>
+          {d.number}
+        </Text>{' '}
+        <StatusBadge status={d.status} />
+      </Table.Td>
+    ),
+    date: () => <Table.Td style={CELL}>{formatDate(d.date)}</Table.Td>,
+    client: () => (
+      <Table.Td style={CELL} title={`${d.clientName} — ${d.counterpartyName}`}>
+        {d.clientName}
+      </Table.Td>
+    ),
+    contract: () => <Table.Td style={CELL}>{d.parentNumber ?? ''}</Table.Td>,
+    amount: () => <Table.Td style={NUM}>{d.amountKop ? formatMoney(d.amountKop) : ''}</Table.Td>,
+    sio: () => (
+      <Table.Td style={CELL} title={d.sio?.fullName}>
+        {d.sio ? initials(d.sio.fullName) : ''}
+      </Table.Td>
+    ),
+    planned: () => <Table.Td style={CELL}>{formatDate(d.plannedReturn)}</Table.Td>,
+    state: () => (
+      <Table.Td style={CELL}>
+        {d.returnState === 'not_tracked' ? (
+          <Text size="xs" c="dimmed">
+            не отслеживается
+          </Text>
+        ) : (
+          <ReturnStateBadge d={d} today={today} short />
+        )}
+      </Table.Td>
+    ),
+  };
   return (
     <Table.Tr
       h={ROW_HEIGHT}
@@ -37,32 +89,17 @@ const Row = memo(function Row({ d, index, selected, today, onOpen }: { d: Docume
       style={{ cursor: 'pointer' }}
       onClick={() => onOpen(index)}
     >
-      <Table.Td style={CELL}>{TYPE_SHORT[d.type]}</Table.Td>
-      <Table.Td style={CELL}>
-        <Text size="sm" fw={selected ? 600 : 400} span>
-          {d.number}
-        </Text>{' '}
-        <StatusBadge status={d.status} />
-      </Table.Td>
-      <Table.Td style={CELL}>{formatDate(d.date)}</Table.Td>
-      <Table.Td style={CELL} title={`${d.clientName} — ${d.counterpartyName}`}>
-        {d.clientName}
-      </Table.Td>
-      <Table.Td style={CELL}>{d.parentNumber ?? ''}</Table.Td>
-      <Table.Td style={NUM}>{d.amountKop ? formatMoney(d.amountKop) : ''}</Table.Td>
-      <Table.Td style={CELL} title={d.sio?.fullName}>
-        {d.sio ? initials(d.sio.fullName) : ''}
-      </Table.Td>
-      <Table.Td style={CELL}>{formatDate(d.plannedReturn)}</Table.Td>
-      <Table.Td style={CELL}>{d.returnState === 'not_tracked' ? <Text size="xs" c="dimmed">не отслеживается</Text> : <ReturnStateBadge d={d} today={today} short />}</Table.Td>
+      {columns.map((c) => (
+        <Fragment key={c.key}>{cells[c.key]()}</Fragment>
+      ))}
     </Table.Tr>
   );
 });
 
-function Placeholder({ index }: { index: number }) {
+function Placeholder({ index, span }: { index: number; span: number }) {
   return (
     <Table.Tr h={ROW_HEIGHT} data-index={index}>
-      <Table.Td colSpan={COLUMNS.length}>
+      <Table.Td colSpan={span}>
         <Text size="xs" c="dimmed">
           загрузка…
         </Text>
@@ -76,8 +113,11 @@ export function RegisterTable({
   today,
   ensure,
   onOpen,
+  shown,
 }: {
   rows: (DocumentListItem | undefined)[];
+  /** The columns the employee chose (all when not given); the type always stays. */
+  shown?: readonly DocumentColumn[];
   today: string;
   ensure: (from: number, to: number) => void;
   onOpen: (d: DocumentListItem) => void;
@@ -107,7 +147,8 @@ export function RegisterTable({
     }
   };
 
-  const minWidth = COLUMNS.reduce((s, c) => s + (c.width ?? CLIENT_MIN_WIDTH), 0);
+  const columns = useMemo(() => (shown ? COLUMNS.filter((c) => c.key === 'type' || shown.includes(c.key)) : COLUMNS), [shown]);
+  const minWidth = columns.reduce((s, c) => s + (c.width ?? CLIENT_MIN_WIDTH), 0);
 
   return (
     <div
@@ -119,13 +160,13 @@ export function RegisterTable({
     >
       <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={minWidth} aria-rowcount={rows.length}>
         <colgroup>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <col key={c.key} style={c.width ? { width: c.width } : undefined} />
           ))}
         </colgroup>
         <Table.Thead style={{ zIndex: 2 }}>
           <Table.Tr h={HEAD_HEIGHT} bg="gray.0">
-            {COLUMNS.map((c) => (
+            {columns.map((c) => (
               <Table.Th key={c.key} fz="xs" c="dimmed" style={c.num ? { ...CELL, textAlign: 'right' } : CELL}>
                 {c.title}
               </Table.Th>
@@ -136,7 +177,7 @@ export function RegisterTable({
           {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
           {virtualRows.map((v) => {
             const d = rows[v.index];
-            return d ? <Row key={d.id} d={d} index={v.index} selected={v.index === selected} today={today} onOpen={open} /> : <Placeholder key={`p${v.index}`} index={v.index} />;
+            return d ? <Row key={d.id} d={d} index={v.index} selected={v.index === selected} today={today} columns={columns} onOpen={open} /> : <Placeholder key={`p${v.index}`} index={v.index} span={columns.length} />;
           })}
           {padBottom > 0 && <tr aria-hidden style={{ height: padBottom }} />}
         </Table.Tbody>

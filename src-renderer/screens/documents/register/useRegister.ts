@@ -33,6 +33,19 @@ export function saveFilters(userId: number, f: RegisterFilters): void {
 
 const PAGE = 200;
 
+/** The filters as documents.list (and the register's export) take them. */
+export function registerInput(f: RegisterFilters) {
+  return {
+    type: f.type ?? undefined,
+    returnState: f.returnState ?? undefined,
+    sioId: f.sioId ?? undefined,
+    clientId: f.client?.id,
+    dateFrom: f.dateFrom ?? undefined,
+    dateTo: f.dateTo ?? undefined,
+    number: f.number.trim() || undefined,
+  };
+}
+
 export interface RegisterRows {
   total: number | null;
   /** Sparse: a row not loaded yet is undefined. */
@@ -50,15 +63,7 @@ export function useRegister(f: RegisterFilters): RegisterRows {
   const [generation, setGeneration] = useState(0);
   const pages = useRef(new Set<number>());
   const gen = useRef(0);
-  const input = {
-    type: f.type ?? undefined,
-    returnState: f.returnState ?? undefined,
-    sioId: f.sioId ?? undefined,
-    clientId: f.client?.id,
-    dateFrom: f.dateFrom ?? undefined,
-    dateTo: f.dateTo ?? undefined,
-    number: f.number.trim() || undefined,
-  };
+  const input = registerInput(f);
   const inputKey = JSON.stringify(input);
 
   const loadPage = useCallback(

@@ -1,0 +1,34 @@
+// The bar over the client list while clients are ticked: how many, and the bulk actions (assign СИО / ПМ, change status).
+import { useState } from 'react';
+import { Button, Group, Paper, Text } from '@mantine/core';
+import type { Refs } from '../../../../src-shared/types';
+import { BulkDialog, type BulkKind } from './BulkDialog';
+import type { Picking } from './ClientListTools';
+
+export function BulkBar({ picking, refs }: { picking: Picking; refs: Refs | null }) {
+  const [kind, setKind] = useState<BulkKind | null>(null);
+  return (
+    <Paper withBorder px="sm" py={4} bg="gray.0" data-testid="bulk-bar">
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm" fw={500} data-testid="bulk-count">
+          Выбрано: {picking.picked.size.toLocaleString('ru-RU')}
+        </Text>
+        <Group gap={6} wrap="nowrap">
+          <Button size="compact-sm" variant="light" onClick={() => setKind('sio')} data-testid="bulk-sio">
+            Назначить СИО
+          </Button>
+          <Button size="compact-sm" variant="light" onClick={() => setKind('pm')} data-testid="bulk-pm">
+            Назначить ПМ
+          </Button>
+          <Button size="compact-sm" variant="light" onClick={() => setKind('status')} data-testid="bulk-status">
+            Сменить статус
+          </Button>
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={picking.clear}>
+            Снять выбор
+          </Button>
+        </Group>
+      </Group>
+      <BulkDialog kind={kind} ids={[...picking.picked]} refs={refs} onClose={() => setKind(null)} onDone={picking.clear} />
+    </Paper>
+  );
+}
