@@ -58,7 +58,8 @@ export class ClientsPage {
   }
 
   async rowNames(): Promise<string[]> {
-    return this.rows.locator('td:first-child').allInnerTexts();
+    // By the column, not the position: a head's list starts with a tick column.
+    return this.rows.locator('td[data-col="name"]').allInnerTexts();
   }
 
   async selectedId(): Promise<number> {

@@ -77,7 +77,7 @@ const Row = memo(function Row({
         );
       case 'name':
         return (
-          <Table.Td key={key} style={CELL}>
+          <Table.Td key={key} style={CELL} data-col="name">
             <Group gap={6} wrap="nowrap">
               <Text size="sm" fw={selected ? 600 : 400} style={CELL} title={item.name}>
                 {item.name}
