@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
 import { ClientsPage } from './pages/ClientsPage';
 import { ListToolsPage } from './pages/ListToolsPage';
+import { DocumentsRegisterPage } from './pages/DocumentsRegisterPage';
+import { OLD_CP, OUR } from '../documents/fixtures';
 
 let e: E2E;
 let sioA: number;
@@ -95,5 +97,42 @@ it('a head assigns a СИО to ticked clients after confirming; one audit entry 
   expect(await tools.bulk('bulk-status', 'Закрыт')).toContain('Применить к 1 клиенту: статус «Закрыт»?');
   await tools.apply();
   await expect.poll(() => list.rows.filter({ hasText: 'ООО «Бета 2»' }).innerText()).toContain('Закрыт');
+  await page.context().close();
+});
+
+it('the documents register exports what its filters and columns show, and keeps a saved filter', async () => {
+  await e.api('settings.ourRequisites.save', OUR);
+  const clientId = (await e.api('clients.create', { name: 'ООО «Гамма»', city: 'Артём', status: 'active', sioId: sioA })).id;
+  await e.api('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: OLD_CP });
+  const c1 = await e.api('documents.create', { type: 'contract', clientId, date: '2026-11-02', amountKop: 10_000_00 });
+  const c2 = await e.api('documents.create', { type: 'contract', clientId, date: '2026-11-20', amountKop: 20_000_00 });
+  await e.api('documents.create', { type: 'act', clientId, date: '2026-11-10', amountKop: 5_000_00 });
+
+  const { page, tools } = await signedIn();
+  const reg = new DocumentsRegisterPage(page);
+  await reg.open();
+  await expect.poll(() => reg.count.innerText()).toBe('Найдено: 3');
+  await reg.filter('filter-type', 'Договор');
+  await expect.poll(() => reg.count.innerText()).toBe('Найдено: 2');
+  await tools.saveFilter('Договоры');
+  await tools.toggleColumn('Сумма');
+  const table = page.getByTestId('register-table');
+  await expect.poll(() => tools.headers(table)).toEqual(['Тип', 'Номер', 'Дата', 'Клиент', 'Договор', 'СИО', 'Вернуть до', 'Состояние']);
+
+  const download = await tools.exportXlsx('documents-export');
+  expect(download.suggestedFilename()).toMatch(/^Документы \d{2}\.\d{2}\.\d{4}\.xlsx$/);
+  const wb = XLSX.read(fs.readFileSync((await download.path())!), { type: 'buffer' });
+  const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1 });
+  expect(rows[0]).toEqual(['Тип', 'Номер', 'Дата', 'Клиент', 'Договор', 'СИО', 'Вернуть до', 'Состояние']);
+  expect(rows.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual([
+    ['Договор', c2.number, 'ООО «Гамма»'],
+    ['Договор', c1.number, 'ООО «Гамма»'],
+  ]);
+
+  // Cleared, then the saved filter brings the contracts back.
+  await page.getByRole('button', { name: 'Сбросить' }).click();
+  await expect.poll(() => reg.count.innerText()).toBe('Найдено: 3');
+  await tools.applyFilter('Договоры');
+  await expect.poll(() => reg.count.innerText()).toBe('Найдено: 2');
   await page.context().close();
 });
