@@ -1,5 +1,6 @@
 // Lists people work with: saved filters and columns per employee, XLSX exports that follow the screen's filters, bulk actions on clients.
 import fs from 'node:fs';
+import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
@@ -124,5 +125,22 @@ describe('XLSX exports of the lists', () => {
     expect(rows[2]!.slice(1, 3)).toEqual([46298, 1234.56]);
     expect(rows[2]![3]).toBe('Просрочен');
     expect(params).toContainEqual(['Тип', 'Договор']);
+  });
+});
+
+describe('list exports run on the worker pool', () => {
+  it('start a pool thread for the workbook, and over the task budget answer too_heavy with no file', async () => {
+    await env.admin('clients.create', { name: 'ООО «Один»' });
+    expect(env.core.pool.threads).toBe(0);
+    await env.admin('lists.clientsXlsx', {});
+    expect(env.core.pool.threads).toBe(1);
+    await env.close();
+
+    env = await testEnv({ pool: { limits: { 'lists.export': { maxInputBytes: 16 } } } });
+    await env.admin('clients.create', { name: 'ООО «Один»' });
+    const tooHeavy = { ok: false, error: { code: 'BAD_INPUT', issues: [{ path: '', reason: 'too_heavy' }] } };
+    expect(await env.core.call('lists.clientsXlsx', {}, env.adminToken)).toMatchObject(tooHeavy);
+    expect(await env.core.call('lists.documentsXlsx', {}, env.adminToken)).toMatchObject(tooHeavy);
+    expect(fs.existsSync(path.join(path.dirname(env.core.db.$client.name), 'print'))).toBe(false);
   });
 });
