@@ -76,7 +76,8 @@ it('saves a filter and a column choice per employee, on the server, and exports 
   // Bulk actions are a head's: no ticks for sales.
   expect(await other.page.getByTestId('pick-client').count()).toBe(0);
   await other.page.context().close();
-});
+  // Three browsers and an export's first pool thread: more than the default minute on a machine shared with other runs.
+}, 180_000);
 
 it('a head assigns a СИО to ticked clients after confirming; one audit entry per client', async () => {
   const { page, list, tools } = await signedIn('head1', 'password-123');

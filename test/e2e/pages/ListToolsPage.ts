@@ -39,7 +39,8 @@ export class ListToolsPage {
   }
 
   async exportXlsx(testId: 'clients-export' | 'documents-export'): Promise<Download> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByTestId(testId).click()]);
+    // The first export starts a pool thread (TypeScript compiled on the fly there): on a busy machine that takes seconds.
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout: 60_000 }), this.page.getByTestId(testId).click()]);
     return download;
   }
 
