@@ -1,4 +1,4 @@
-// The bar over the client list while clients are ticked: how many, and the bulk actions (assign СИО / ПМ, change status).
+// The bar over the client list while clients are ticked: how many, and the bulk actions (assign a СИО or a personal manager, change the status).
 import { useState } from 'react';
 import { Button, Group, Paper, Text } from '@mantine/core';
 import type { Refs } from '../../../../src-shared/types';
@@ -18,7 +18,7 @@ export function BulkBar({ picking, refs }: { picking: Picking; refs: Refs | null
             Назначить СИО
           </Button>
           <Button size="compact-sm" variant="light" onClick={() => setKind('pm')} data-testid="bulk-pm">
-            Назначить ПМ
+            Назначить персонального менеджера
           </Button>
           <Button size="compact-sm" variant="light" onClick={() => setKind('status')} data-testid="bulk-status">
             Сменить статус
