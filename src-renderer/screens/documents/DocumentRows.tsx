@@ -51,7 +51,7 @@ export function DocumentRow({ d, dists, today, child, actions }: { d: DocumentLi
               {d.form === 'es' ? 'ЭС' : 'станд.'}
             </Text>
           )}
-          <StatusBadge status={d.status} />
+          <StatusBadge status={d.status} type={d.type} />
         </Group>
       </Table.Td>
       <Table.Td>{formatDate(d.date)}</Table.Td>

@@ -42,7 +42,7 @@ const Row = memo(function Row({ d, index, selected, today, onOpen }: { d: Docume
         <Text size="sm" fw={selected ? 600 : 400} span>
           {d.number}
         </Text>{' '}
-        <StatusBadge status={d.status} />
+        <StatusBadge status={d.status} type={d.type} />
       </Table.Td>
       <Table.Td style={CELL}>{formatDate(d.date)}</Table.Td>
       <Table.Td style={CELL} title={`${d.clientName} — ${d.counterpartyName}`}>
