@@ -152,6 +152,7 @@ describe('texts and layout', () => {
 
     await page.getByTestId('nav-documents').click();
     await expect.poll(() => probe.focused()).toBe('register-table');
+    await page.locator('[data-testid^="register-row-"]').first().waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => probe.hash()).toMatch(/^#\/documents\/\d+$/);

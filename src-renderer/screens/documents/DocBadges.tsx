@@ -2,7 +2,7 @@
 import { Badge } from '@mantine/core';
 import { RETURN_STATE_LABELS, type DocumentListItem, type DocumentStatus, type DocumentType } from '../../../src-shared/doc-types';
 import { formatDate, formatDays } from '../../../src-shared/format';
-import { agree } from './docGender';
+import { agree } from '../../../src-shared/doc-gender';
 import { stateColor } from './docUi';
 
 type Item = Pick<DocumentListItem, 'type' | 'returnState' | 'plannedReturn' | 'returnedAt' | 'daysOverdue'>;

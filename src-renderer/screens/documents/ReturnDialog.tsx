@@ -12,7 +12,7 @@ import { todayIso } from '../clients/card/format';
 import { useForm } from '../clients/card/useForm';
 import { compact, REQUIRED } from '../clients/card/validators';
 import { docTitle } from './docUi';
-import { agree, DOC_GENDER } from './docGender';
+import { agree, DOC_GENDER } from '../../../src-shared/doc-gender';
 
 type Values = { date: string | null; via: ReturnVia; broughtById: string | null; broughtBy: string };
 

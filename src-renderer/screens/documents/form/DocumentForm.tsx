@@ -10,7 +10,7 @@ import { errorText } from '../../../api/messages';
 import { todayIso } from '../../clients/card/format';
 import { isConflict, useForm, type FormApi } from '../../clients/card/useForm';
 import { DocumentFields } from './DocumentFields';
-import { agree } from '../docGender';
+import { agree } from '../../../../src-shared/doc-gender';
 import { initialValues, serverPath, toCreateInput, toUpdateInput, validate, valuesFromCard, type FormMode, type FormValues } from './formModel';
 
 export interface FormContext {
