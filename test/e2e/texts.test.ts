@@ -9,6 +9,7 @@ import { ingestMessage } from '../../src-main/features/mail/intake';
 import { buildMail, leadText } from '../mail/build';
 import { ScreenProbe } from './pages/ScreenProbe';
 import { CommandPaletteUi } from './pages/ClientsPage';
+import { DocumentsTabPage } from './pages/DocumentsTabPage';
 
 let e: E2E;
 let page: Page;
@@ -105,6 +106,18 @@ describe('texts and layout', () => {
     for (const f of await probe.latin(DATA)) found.push(`palette ${f.where}: ${f.text}`);
     await page.keyboard.press('Escape');
     await palette.input.waitFor({ state: 'hidden' });
+    // Dialogs too: «Новый клиент» and a new contract.
+    await palette.open();
+    await palette.input.pressSequentially('новый клиент', { delay: 15 });
+    await page.getByTestId('palette-command-new-client').click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Создать' }).waitFor();
+    for (const f of await probe.latin(DATA)) found.push(`«Новый клиент» ${f.where}: ${f.text}`);
+    await page.keyboard.press('Escape');
+    const docs = new DocumentsTabPage(page);
+    await docs.open(clientId);
+    await docs.newContract();
+    for (const f of await probe.latin(DATA)) found.push(`new contract ${f.where}: ${f.text}`);
+    await page.keyboard.press('Escape');
     expect([...new Set(found)]).toEqual([]);
   });
 
