@@ -56,7 +56,7 @@ export function Shell() {
   const route = useRoute();
   const { user, logout } = useSession();
   return (
-    <AppShell navbar={{ width: 190, breakpoint: 0 }} header={{ height: 48 }} padding="md">
+    <AppShell navbar={{ width: 170, breakpoint: 0 }} header={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
         <Group h="100%" justify="space-between">
           <Group gap="lg">

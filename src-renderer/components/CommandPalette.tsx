@@ -1,13 +1,27 @@
-// Global search and command palette on Ctrl+K / Cmd+K: finds clients (by name, ИНН, phone, distribution) and commands.
+// Global search and command palette on Ctrl+K / Cmd+K: finds clients (by name, ИНН, phone, distribution), sections and commands.
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Badge, Group, Kbd, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
 import { Spotlight, createSpotlight, useSpotlight } from '@mantine/spotlight';
-import { IconAddressBook, IconBuilding, IconLogout, IconPlus, IconSearch, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconBuilding,
+  IconChartBar,
+  IconChecklist,
+  IconFileText,
+  IconLogout,
+  IconMailQuestion,
+  IconPlus,
+  IconSearch,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import { CLIENT_EDITORS } from '../../src-shared/roles';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
 import { useClientSearch } from '../screens/clients/list/useClientSearch';
+import { canHandleMail } from '../screens/mail/access';
+import { REPORTS } from '../screens/reports/registry';
 import { NewClientDialog } from './NewClientDialog';
 import { KeyBadge } from './StatusBadges';
 
@@ -24,12 +38,16 @@ interface Command {
   keywords: string;
   icon: ReactNode;
   run: () => void;
+  /** A section of the left rail (listed under «Разделы»), not an action. */
+  section?: boolean;
 }
 
-const matches = (c: Command, q: string) => !q || `${c.label} ${c.keywords}`.toLowerCase().includes(q.toLowerCase());
+/** Case and ё/е folded: «отчеты» finds «Отчёты». */
+const fold = (s: string) => s.toLowerCase().replaceAll('ё', 'е');
+const matches = (c: Command, q: string) => !q || fold(`${c.label} ${c.keywords}`).includes(fold(q));
 
 export function CommandPalette() {
-  const { hasRole, logout } = useSession();
+  const { user, hasRole, logout } = useSession();
   const { opened } = useSpotlight(paletteStore);
   const [query, setQuery] = useState('');
   const [newOpen, setNewOpen] = useState(false);
@@ -47,27 +65,36 @@ export function CommandPalette() {
   useHotkeys([['mod+K', () => palette.open(), { usePhysicalKeys: true }]], []);
 
   const commands = useMemo<Command[]>(() => {
+    const go = (path: string) => () => navigate(path);
+    // The sections of the left rail, in its order; «Чат» is left out until it is built.
     const list: Command[] = [
-      { id: 'clients', label: 'Клиенты', hint: 'список и поиск', keywords: 'список поиск clients', icon: <IconAddressBook size={18} />, run: () => navigate('/clients') },
+      { id: 'clients', section: true, label: 'Клиенты', hint: 'список и поиск', keywords: 'список поиск', icon: <IconAddressBook size={18} />, run: go('/clients') },
+      { id: 'tasks', section: true, label: 'Поручения', hint: 'заявки и вопросы', keywords: 'задачи заявки вопросы звонки', icon: <IconChecklist size={18} />, run: go('/tasks') },
+      { id: 'documents', section: true, label: 'Документы', hint: 'реестр', keywords: 'договоры спецификации счета акты реестр', icon: <IconFileText size={18} />, run: go('/documents') },
+      { id: 'reports', section: true, label: 'Отчёты', keywords: 'статистика', icon: <IconChartBar size={18} />, run: go('/reports') },
+      { id: 'settings', section: true, label: 'Настройки', keywords: 'параметры справочники', icon: <IconSettings size={18} />, run: go('/settings') },
     ];
     if (hasRole(...CLIENT_EDITORS))
-      list.push({ id: 'new-client', label: 'Новый клиент', hint: 'Alt+N', keywords: 'создать добавить new', icon: <IconPlus size={18} />, run: () => setNewOpen(true) });
+      list.push({ id: 'new-client', label: 'Новый клиент', hint: 'Alt+N', keywords: 'создать добавить', icon: <IconPlus size={18} />, run: () => setNewOpen(true) });
+    if (canHandleMail(user.roles))
+      list.push({ id: 'mail-queue', label: 'Нераспознанные письма', hint: 'Поручения', keywords: 'почта очередь письма', icon: <IconMailQuestion size={18} />, run: go('/tasks/queue') });
+    for (const r of REPORTS)
+      if (hasRole(...r.roles))
+        list.push({ id: `report-${r.key}`, label: `Отчёт «${r.title}»`, hint: 'Отчёты', keywords: r.description, icon: <IconChartBar size={18} />, run: go(`/reports/${r.key}`) });
     if (hasRole('admin'))
       list.push({
         id: 'employees',
         label: 'Настройки → Сотрудники',
         hint: 'учётные записи и роли',
-        keywords: 'пользователи роли пароль users',
+        keywords: 'пользователи роли пароль',
         icon: <IconUsers size={18} />,
-        run: () => navigate('/settings/employees'),
+        run: go('/settings/employees'),
       });
-    list.push(
-      { id: 'settings', label: 'Настройки', keywords: 'параметры справочники settings', icon: <IconSettings size={18} />, run: () => navigate('/settings') },
-      { id: 'logout', label: 'Выйти', hint: 'завершить сеанс', keywords: 'выход logout', icon: <IconLogout size={18} />, run: logout },
-    );
+    list.push({ id: 'logout', label: 'Выйти', hint: 'завершить сеанс', keywords: 'выход', icon: <IconLogout size={18} />, run: logout });
     return list;
-  }, [hasRole, logout]);
-  const shownCommands = commands.filter((c) => matches(c, q));
+  }, [user.roles, hasRole, logout]);
+  const shownSections = commands.filter((c) => c.section && matches(c, q));
+  const shownCommands = commands.filter((c) => !c.section && matches(c, q));
 
   // Spotlight marks the selected row in the DOM when the query changes, before our answer arrives; once the
   // fresh rows render, select the first row again so Enter opens the best match, not a command below it.
@@ -165,22 +192,30 @@ export function CommandPalette() {
               ))}
             </Spotlight.ActionsGroup>
           )}
-          {q && !searching && search.result && clients.length === 0 && shownCommands.length === 0 && (
+          {q && !searching && search.result && clients.length === 0 && shownSections.length === 0 && shownCommands.length === 0 && (
             <Spotlight.Empty>Ничего не найдено. Проверьте написание или откройте «Клиенты» и уточните поиск фильтрами.</Spotlight.Empty>
           )}
-          {shownCommands.length > 0 && (
-            <Spotlight.ActionsGroup label="Команды">
-              {shownCommands.map((c) => (
-                <Spotlight.Action
-                  key={c.id}
-                  onClick={c.run}
-                  leftSection={c.icon}
-                  label={c.label}
-                  rightSection={c.hint ? <Text size="xs">{c.hint}</Text> : undefined}
-                  data-testid={`palette-command-${c.id}`}
-                />
-              ))}
-            </Spotlight.ActionsGroup>
+          {(
+            [
+              ['Разделы', shownSections],
+              ['Команды', shownCommands],
+            ] as const
+          ).map(
+            ([label, shown]) =>
+              shown.length > 0 && (
+                <Spotlight.ActionsGroup key={label} label={label}>
+                  {shown.map((c) => (
+                    <Spotlight.Action
+                      key={c.id}
+                      onClick={c.run}
+                      leftSection={c.icon}
+                      label={c.label}
+                      rightSection={c.hint ? <Text size="xs">{c.hint}</Text> : undefined}
+                      data-testid={`palette-command-${c.id}`}
+                    />
+                  ))}
+                </Spotlight.ActionsGroup>
+              ),
           )}
         </Spotlight.ActionsList>
         <Spotlight.Footer>

@@ -119,6 +119,7 @@ describe('documents', () => {
     await docs.settle();
     await e.screenshot(page, 'documents-spec-form');
     const spec1No = await docs.save();
+    expect(docs.savedText).toMatch(/^Спецификация № \S+ сохранена/);
 
     await docs.newChild('specification', contractNo);
     // The contract shows which distribution is in which specification: BUHS is taken by the first one.

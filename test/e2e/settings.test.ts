@@ -98,7 +98,8 @@ it('deactivation asks for confirmation and then blocks sign-in', async () => {
   await settings.settle();
   await e.screenshot(adminPage, 'settings-deactivate-confirm');
   await confirm.click();
-  await expect.poll(() => settings.employeeRow('petrova').textContent()).toContain('Отключён');
+  // A badge that fits every employee: «Отключён» was wrong for Петрова.
+  await expect.poll(() => settings.employeeRow('petrova').textContent()).toContain('Вход запрещён');
   expect((await e.api('employees.list', {})).find((x) => x.login === 'petrova')?.active).toBe(false);
   const r = await e.core.call('auth.login', { login: 'petrova', password: 'password-123' }, null);
   expect(r.ok).toBe(false);

@@ -31,7 +31,8 @@ describe('contract with specifications', () => {
       // The contract is dated after the change: the new counterparty, its ИНН, bank and account.
       `${NEW_CP.fullName}, именуемое в дальнейшем «Заказчик», от имени которого действует директор Петрова Анна Сергеевна на основании Устава`,
       `ИНН ${NEW_CP.inn}, КПП ${NEW_CP.kpp}`,
-      `Р/с ${NEW_CP.account} в ${NEW_CP.bankName}`,
+      // The bank's name as written, after «Банк:», never after «в» in a case it cannot take («в Дальневосточный банк»).
+      `Р/с ${NEW_CP.account} Банк: ${NEW_CP.bankName}`,
       `ИНН ${OUR.inn}, КПП ${OUR.kpp}`,
       '/ Кузнецов О. В. /',
       '/ Петрова А. С. /',
@@ -45,6 +46,7 @@ describe('contract with specifications', () => {
       'SKRO_000089',
     ]) expect(text).toContain(s);
     expect(text).not.toContain(OLD_CP.inn);
+    expect(text).not.toContain(`в ${NEW_CP.bankName}`);
     // A placeholder without a value prints as a blank of 12 underscores; every one here has a value.
     expect(text).not.toMatch(/(^|[^_])_{12}([^_]|$)/);
     const pages = pageCount(file);

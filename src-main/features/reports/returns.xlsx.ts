@@ -1,7 +1,8 @@
 // XLSX export of «Возврат документов»: the same rows as the screen, dates as real spreadsheet dates, a sheet with the filters and totals.
 import * as XLSX from 'xlsx';
 import { deflateZip } from './zip-deflate';
-import { DOCUMENT_TYPE_LABELS, RETURN_STATE_LABELS, RETURN_VIA_LABELS, type ReturnReportRow } from '../../../src-shared/doc-types';
+import { DOCUMENT_TYPE_LABELS, RETURN_VIA_LABELS, type ReturnReportRow } from '../../../src-shared/doc-types';
+import { returnStateLabel } from '../../../src-shared/doc-gender';
 
 /** Days since 1899-12-30, the spreadsheet epoch (with its 1900 leap-year quirk built in). */
 function serial(iso: string): number {
@@ -22,7 +23,7 @@ export function returnsWorkbook(rows: ReturnReportRow[], params: [string, string
   const text = (v: string | null | undefined): XLSX.CellObject | undefined => (v ? { t: 's', v } : undefined);
   for (const x of rows) {
     data.push([
-      { t: 's', v: RETURN_STATE_LABELS[x.state] },
+      { t: 's', v: returnStateLabel(x.type, x.state) },
       { t: 'n', v: x.daysOverdue },
       { t: 's', v: DOCUMENT_TYPE_LABELS[x.type] },
       { t: 's', v: x.number },

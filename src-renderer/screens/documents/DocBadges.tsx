@@ -1,22 +1,23 @@
 // Badges of documents: the return state (one colour per state) with the planned or actual date, and the document status.
 import { Badge } from '@mantine/core';
-import { RETURN_STATE_LABELS, type DocumentListItem, type DocumentStatus } from '../../../src-shared/doc-types';
+import { RETURN_STATE_LABELS, type DocumentListItem, type DocumentStatus, type DocumentType } from '../../../src-shared/doc-types';
 import { formatDate, formatDays } from '../../../src-shared/format';
+import { agree } from '../../../src-shared/doc-gender';
 import { stateColor } from './docUi';
 
-type Item = Pick<DocumentListItem, 'returnState' | 'plannedReturn' | 'returnedAt' | 'daysOverdue'>;
+type Item = Pick<DocumentListItem, 'type' | 'returnState' | 'plannedReturn' | 'returnedAt' | 'daysOverdue'>;
 
-/** «Просрочен на 5 дней», «Ожидается до 12.12.2026», «Возвращён в срок 03.12.2026». */
+/** «Просрочен на 5 дней», «Ожидается до 12.12.2026», «Возвращена в срок 03.12.2026» (in the gender of the document's type). */
 export function returnStateText(d: Item): string {
   switch (d.returnState) {
     case 'overdue':
-      return `Просрочен на ${formatDays(d.daysOverdue)}`;
+      return `${agree(d.type, 'Просрочен')} на ${formatDays(d.daysOverdue)}`;
     case 'awaited':
       return `Ожидается до ${formatDate(d.plannedReturn)}`;
     case 'returned_in_time':
-      return `Возвращён в срок ${formatDate(d.returnedAt)}`;
+      return `${agree(d.type, 'Возвращён')} в срок ${formatDate(d.returnedAt)}`;
     case 'returned_late':
-      return `Возвращён ${formatDate(d.returnedAt)}, позже на ${formatDays(d.daysOverdue)}`;
+      return `${agree(d.type, 'Возвращён')} ${formatDate(d.returnedAt)}, позже на ${formatDays(d.daysOverdue)}`;
     case 'not_tracked':
       return RETURN_STATE_LABELS.not_tracked;
   }
@@ -26,9 +27,11 @@ export function returnStateText(d: Item): string {
 function shortText(d: Item): string {
   switch (d.returnState) {
     case 'overdue':
-      return `Просрочен ${d.daysOverdue}\u00a0дн.`;
+      return `${agree(d.type, 'Просрочен')} ${d.daysOverdue}\u00a0дн.`;
     case 'returned_late':
-      return `Возвращён, позже на ${d.daysOverdue}\u00a0дн.`;
+      return `${agree(d.type, 'Возвращён')}, позже на ${d.daysOverdue}\u00a0дн.`;
+    case 'returned_in_time':
+      return `${agree(d.type, 'Возвращён')} в срок`;
     default:
       return RETURN_STATE_LABELS[d.returnState];
   }
@@ -57,11 +60,11 @@ const STATUS_LABELS: Record<DocumentStatus, string> = { draft: 'Черновик
 export const DOCUMENT_STATUS_LABELS = STATUS_LABELS;
 
 /** Only the unusual statuses are shown: an issued document is the normal case. */
-export function StatusBadge({ status }: { status: DocumentStatus }) {
+export function StatusBadge({ status, type }: { status: DocumentStatus; type: DocumentType }) {
   if (status === 'issued') return null;
   return (
     <Badge size="sm" radius="sm" tt="none" fw={600} variant="outline" color="gray" data-testid="doc-status">
-      {STATUS_LABELS[status]}
+      {agree(type, STATUS_LABELS[status])}
     </Badge>
   );
 }

@@ -21,15 +21,15 @@ export function DocumentsTableHead() {
   return (
     <Table.Thead>
       <Table.Tr bg="gray.0" style={{ whiteSpace: 'nowrap' }}>
-        <Table.Th w={250}>Документ</Table.Th>
+        <Table.Th w={230}>Документ</Table.Th>
         <Table.Th w={88}>Дата</Table.Th>
         <Table.Th>Дистрибутивы</Table.Th>
-        <Table.Th w={112} style={{ textAlign: 'right' }}>
+        <Table.Th w={104} style={{ textAlign: 'right' }}>
           Сумма
         </Table.Th>
         <Table.Th w={90}>Вернуть до</Table.Th>
         <Table.Th w={180}>Состояние</Table.Th>
-        <Table.Th w={150}>Принёс</Table.Th>
+        <Table.Th w={110}>Принёс</Table.Th>
         <Table.Th w={120} />
       </Table.Tr>
     </Table.Thead>
@@ -51,7 +51,7 @@ export function DocumentRow({ d, dists, today, child, actions }: { d: DocumentLi
               {d.form === 'es' ? 'ЭС' : 'станд.'}
             </Text>
           )}
-          <StatusBadge status={d.status} />
+          <StatusBadge status={d.status} type={d.type} />
         </Group>
       </Table.Td>
       <Table.Td>{formatDate(d.date)}</Table.Td>

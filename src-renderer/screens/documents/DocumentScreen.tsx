@@ -95,7 +95,7 @@ export function DocumentScreen({ id }: { id: number }) {
             <Title order={3}>
               {DOCUMENT_TYPE_LABELS[d.type]} № {d.number} от {formatDate(d.date)}
             </Title>
-            <StatusBadge status={d.status} />
+            <StatusBadge status={d.status} type={d.type} />
             {d.returnState !== 'not_tracked' && <ReturnStateBadge d={d} today={today} />}
           </Group>
           <Group gap="xs" wrap="nowrap">

@@ -12,6 +12,7 @@ import { todayIso } from '../clients/card/format';
 import { useForm } from '../clients/card/useForm';
 import { compact, REQUIRED } from '../clients/card/validators';
 import { docTitle } from './docUi';
+import { agree, DOC_GENDER } from '../../../src-shared/doc-gender';
 
 type Values = { date: string | null; via: ReturnVia; broughtById: string | null; broughtBy: string };
 
@@ -44,7 +45,7 @@ function ReturnForm({ doc, onClose, onDone }: { doc: DocumentListItem; onClose: 
         const late = doc.plannedReturn && v.date! > doc.plannedReturn;
         notifications.show({
           color: late ? 'yellow' : 'green',
-          message: `${docTitle(doc)}: возвращён ${formatDate(v.date)}${late ? ' — позже планового срока' : ' — в срок'}`,
+          message: `${docTitle(doc)}: ${agree(doc.type, 'возвращён')} ${formatDate(v.date)}${late ? ' — позже планового срока' : ' — в срок'}`,
         });
         onDone();
         onClose();
@@ -133,7 +134,7 @@ export function confirmUnmark(doc: DocumentListItem, onDone: () => void): void {
     title: 'Снять отметку о возврате?',
     children: (
       <Text size="sm">
-        {docTitle(doc)} снова будет числиться невозвращённым{doc.returnedAt ? ` (отметка от ${formatDate(doc.returnedAt)} удалится)` : ''}.
+        {docTitle(doc)} снова будет числиться {DOC_GENDER[doc.type] === 'f' ? 'невозвращённой' : 'невозвращённым'}{doc.returnedAt ? ` (отметка от ${formatDate(doc.returnedAt)} удалится)` : ''}.
       </Text>
     ),
     labels: { confirm: 'Снять отметку', cancel: 'Оставить' },

@@ -52,7 +52,7 @@ export function MessageView({ message, maxTextHeight = 360, ruleTest = false }: 
               <Table.Td>{message.id}</Table.Td>
             </Table.Tr>
             <Table.Tr>
-              <Table.Td c="dimmed">Message-ID</Table.Td>
+              <Table.Td c="dimmed">Идентификатор письма</Table.Td>
               <Table.Td style={{ wordBreak: 'break-all' }}>{message.messageId}</Table.Td>
             </Table.Tr>
           </Table.Tbody>

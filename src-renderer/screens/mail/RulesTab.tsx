@@ -50,7 +50,7 @@ export function RulesTab() {
                   <Table.Tr bg="gray.0">
                     <Table.Th w={60}>Порядок</Table.Th>
                     <Table.Th>Правило</Table.Th>
-                    <Table.Th w={130}>Что получается</Table.Th>
+                    <Table.Th w={170}>Что получается</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>

@@ -4,6 +4,7 @@ import { Alert, Anchor, Badge, Button, ColorSwatch, Group, Loader, Modal, Pagina
 import { DonutChart } from '@mantine/charts';
 import { notifications } from '@mantine/notifications';
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { returnStateLabel } from '../../../src-shared/doc-gender';
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, RETURN_STATES, RETURN_STATE_LABELS, RETURN_VIA_LABELS, type PrintedFile, type ReturnReport, type ReturnState } from '../../../src-shared/doc-types';
 import { formatDate, shortFio } from '../../../src-shared/format';
 import { call } from '../../api/transport';
@@ -217,7 +218,7 @@ function ReturnsTable({ report }: { report: ReturnReport }) {
           <Table.Tr key={r.id} data-testid={`returns-row-${r.number}`} data-state={r.state}>
             <Table.Td>
               <Badge size="xs" radius="sm" tt="none" fw={600} variant="light" color={stateColor(r.state, r.plannedReturn, report.today)}>
-                {RETURN_STATE_LABELS[r.state]}
+                {returnStateLabel(r.type, r.state)}
               </Badge>
             </Table.Td>
             <Table.Td style={NUM} c={r.state === 'overdue' ? 'red.7' : undefined} fw={r.state === 'overdue' ? 600 : undefined}>

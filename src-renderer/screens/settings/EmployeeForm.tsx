@@ -251,7 +251,7 @@ export function EmployeeForm({ employee, onClose, onSaved }: Props) {
             />
           )}
           <Switch
-            label={active ? 'Работает: может входить в программу' : 'Отключён: вход запрещён'}
+            label={active ? 'Работает: может входить в программу' : 'Вход запрещён: не может входить в программу'}
             checked={active}
             onChange={(e) => {
               setActive(e.currentTarget.checked);

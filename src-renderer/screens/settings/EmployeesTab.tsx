@@ -131,7 +131,7 @@ export function EmployeesTab() {
                 <Table.Td>{r.directionIds.map((d) => dirName.get(d) ?? '?').join(', ') || '—'}</Table.Td>
                 <Table.Td>
                   <Badge size="sm" variant="light" color={r.active ? STATE_COLORS.done : STATE_COLORS.neutral}>
-                    {r.active ? 'Работает' : 'Отключён'}
+                    {r.active ? 'Работает' : 'Вход запрещён'}
                   </Badge>
                 </Table.Td>
                 <Table.Td>

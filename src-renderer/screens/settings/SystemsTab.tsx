@@ -144,7 +144,7 @@ export function SystemsTab() {
   return (
     <Stack gap="sm" maw={900}>
       <Text size="sm" c="dimmed">
-        Файлы КЦ называют систему номером (1_000123_02 в hotline.txt, sys=&quot;1&quot; в выгрузке чатов), база — кодом (SKJP_000123_02). Справочник связывает
+        Файлы КЦ называют систему номером (1_000123_02 в hotline.txt, номер «1» в выгрузке чатов), база — кодом (SKJP_000123_02). Справочник связывает
         одно с другим; дистрибутивам выбирают систему из него. Номер, которого вы не знаете точно, оставьте пустым: комплекты с ним будут показаны как
         нераспознанные, а не привязаны наугад.
       </Text>
@@ -168,7 +168,7 @@ export function SystemsTab() {
         <Table striped highlightOnHover verticalSpacing={4} fz="sm" data-testid="systems-table">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={80}>Номер</Table.Th>
+              <Table.Th w={100}>Номер</Table.Th>
               <Table.Th w={110}>Код</Table.Th>
               <Table.Th>Название</Table.Th>
               <Table.Th w={130}>Дистрибутивов</Table.Th>

@@ -2,22 +2,26 @@
 import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Table, Text } from '@mantine/core';
 import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, navTarget, useVirtualTable } from '../../components/useVirtualTable';
+import { useInitialFocus } from '../../components/useInitialFocus';
 import type { TaskListItem } from '../../../src-shared/mail-types';
 import { Deadline, TaskKindBadge, TaskStatusBadge } from './TaskBadges';
 import { deadlineState, fmtPhone, fmtWhen, stateColor } from './taskFormat';
 
 
 const COLUMNS: { key: string; title: string; width?: number }[] = [
-  { key: 'deadline', title: 'Срок', width: 150 },
-  { key: 'kind', title: 'Вид', width: 120 },
+  { key: 'deadline', title: 'Срок', width: 128 },
+  { key: 'kind', title: 'Вид', width: 110 },
   { key: 'client', title: 'Клиент / организация' },
-  { key: 'contact', title: 'Контакт' },
-  { key: 'phone', title: 'Телефон', width: 150 },
-  { key: 'assignee', title: 'Исполнитель', width: 170 },
-  { key: 'status', title: 'Статус', width: 100 },
-  { key: 'number', title: '№ заявки', width: 90 },
-  { key: 'created', title: 'Поступило', width: 140 },
+  { key: 'contact', title: 'Контакт', width: 120 },
+  { key: 'phone', title: 'Телефон', width: 136 },
+  { key: 'assignee', title: 'Исполнитель', width: 140 },
+  { key: 'status', title: 'Статус', width: 96 },
+  { key: 'number', title: '№ заявки', width: 80 },
+  { key: 'created', title: 'Поступило', width: 116 },
 ];
+/** The client column takes what is left, at least this: the table fits a 1280 px wide window (test/e2e/texts.test.ts). */
+const CLIENT_MIN_WIDTH = 150;
+const MIN_WIDTH = COLUMNS.reduce((s, c) => s + (c.width ?? CLIENT_MIN_WIDTH), 0);
 
 const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 
@@ -102,6 +106,7 @@ export function TaskTable({
   onOpen: (t: TaskListItem) => void;
 }) {
   const { scrollRef, virtualRows: rows, padTop, padBottom, pageSize } = useVirtualTable({ count: items.length, selected });
+  useInitialFocus(scrollRef);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const to = navTarget(e.key, selected, items.length, pageSize);
     if (to != null) {
@@ -121,7 +126,7 @@ export function TaskTable({
       onKeyDown={onKeyDown}
       style={TABLE_BOX_STYLE}
     >
-      <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={1100} aria-rowcount={items.length}>
+      <Table stickyHeader layout="fixed" highlightOnHover horizontalSpacing={8} verticalSpacing={0} fz="sm" miw={MIN_WIDTH} aria-rowcount={items.length}>
         <colgroup>
           {COLUMNS.map((c) => (
             <col key={c.key} style={c.width ? { width: c.width } : undefined} />

@@ -45,12 +45,16 @@ export class DocumentsTabPage {
   distributionRow(code: string): Locator {
     return this.page.getByTestId(`spec-dist-${code}`);
   }
+  /** The last «… сохранён(а, о)» notification that save() read. */
+  savedText = '';
   /** Saves and waits for the dialog to close; returns the number the notification announced. */
   async save(): Promise<string> {
     await this.page.getByTestId('doc-save').click();
     await this.form.waitFor({ state: 'detached' });
-    const note = this.page.locator('.mantine-Notification-description', { hasText: 'сохранён' }).last();
+    // «Договор … сохранён», «Спецификация … сохранена», «Дополнительное соглашение … сохранено».
+    const note = this.page.locator('.mantine-Notification-description', { hasText: /сохран(ён|ена|ено)/ }).last();
     const text = (await note.textContent()) ?? '';
+    this.savedText = text;
     return /№ (\S+)/.exec(text)?.[1] ?? '';
   }
   /** Message shown next to a form field found by its test id. */

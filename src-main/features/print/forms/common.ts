@@ -48,26 +48,28 @@ export function renderTemplate(w: PdfWriter, p: PrintDoc, values: TemplateValues
 }
 
 export function ourLines(our: OurRequisites): Block['lines'] {
-  const bank = [our.account && `Р/с ${our.account}`, our.bankName && `в ${our.bankName}`].filter(Boolean).join(' ');
   return [
     { text: our.fullName, bold: true },
     { text: [our.inn && `ИНН ${our.inn}`, our.kpp && `КПП ${our.kpp}`].filter(Boolean).join(', ') },
     { text: our.ogrn ? `ОГРН ${our.ogrn}` : '' },
     { text: our.legalAddress ? `Адрес: ${our.legalAddress}` : '' },
-    { text: bank },
+    // A bank's name is a noun phrase in the nominative («Дальневосточный банк ПАО Сбербанк»): «в …» would need a case we cannot make.
+    { text: our.account ? `Р/с ${our.account}` : '' },
+    { text: our.bankName ? `Банк: ${our.bankName}` : '' },
     { text: [our.corrAccount && `К/с ${our.corrAccount}`, our.bik && `БИК ${our.bik}`].filter(Boolean).join(', ') },
     { text: [our.phone && `Тел.: ${our.phone}`, our.email && `E-mail: ${our.email}`].filter(Boolean).join(', ') },
   ].filter((l) => l.text);
 }
 
 export function counterpartyLines(cp: CounterpartyRow): Block['lines'] {
-  const bank = [cp.account && `Р/с ${cp.account}`, cp.bankName && `в ${cp.bankName}`].filter(Boolean).join(' ');
   return [
     { text: cp.fullName, bold: true },
     { text: [`ИНН ${cp.inn}`, cp.kpp && `КПП ${cp.kpp}`].filter(Boolean).join(', ') },
     { text: cp.ogrn ? `${cp.ogrn.length === 15 ? 'ОГРНИП' : 'ОГРН'} ${cp.ogrn}` : '' },
     { text: cp.legalAddress ? `Адрес: ${cp.legalAddress}` : '' },
-    { text: bank },
+    // A bank's name is a noun phrase in the nominative («Дальневосточный банк ПАО Сбербанк»): «в …» would need a case we cannot make.
+    { text: cp.account ? `Р/с ${cp.account}` : '' },
+    { text: cp.bankName ? `Банк: ${cp.bankName}` : '' },
     { text: [cp.corrAccount && `К/с ${cp.corrAccount}`, cp.bik && `БИК ${cp.bik}`].filter(Boolean).join(', ') },
   ].filter((l) => l.text);
 }

@@ -1,5 +1,6 @@
 // Print form: the report «Возврат документов» — parameters, totals by state, and the rows overdue first.
 import { DOCUMENT_TYPE_LABELS, RETURN_STATE_LABELS, RETURN_STATES, type ReturnReportRow, type ReturnState } from '../../../../src-shared/doc-types';
+import { returnStateLabel } from '../../../../src-shared/doc-gender';
 import { formatDate, formatDateLong } from '../../../../src-shared/format';
 import type { PdfWriter } from '../pdf/writer';
 
@@ -38,7 +39,7 @@ export function drawReturnsReport(
       r.sio?.fullName ?? '—',
       formatDate(r.plannedReturn),
       formatDate(r.returnedAt) || '—',
-      RETURN_STATE_LABELS[r.state],
+      returnStateLabel(r.type, r.state),
       r.daysOverdue ? String(r.daysOverdue) : '',
     ]),
     { size: 8 },

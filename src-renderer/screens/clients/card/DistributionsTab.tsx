@@ -75,7 +75,7 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
               <Table.Th w={200}>Дистрибутив, система</Table.Th>
               <Table.Th w={130}>Тип сети</Table.Th>
               <Table.Th w={170}>Состояние</Table.Th>
-              <Table.Th w={60}>ОД</Table.Th>
+              <Table.Th w={120}>Онлайн-диалог</Table.Th>
               <Table.Th w={120}>Схема сейчас</Table.Th>
               <Table.Th w={260}>История схем</Table.Th>
               <Table.Th>Адрес ТО</Table.Th>

@@ -10,6 +10,7 @@ import { errorText } from '../../../api/messages';
 import { todayIso } from '../../clients/card/format';
 import { isConflict, useForm, type FormApi } from '../../clients/card/useForm';
 import { DocumentFields } from './DocumentFields';
+import { agree } from '../../../../src-shared/doc-gender';
 import { initialValues, serverPath, toCreateInput, toUpdateInput, validate, valuesFromCard, type FormMode, type FormValues } from './formModel';
 
 export interface FormContext {
@@ -100,7 +101,7 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
         const r = await call('documents.create', toCreateInput(ctx.type, ctx.clientId, v));
         notifications.show({
           color: 'green',
-          message: `${label} № ${r.number} сохранён${r.plannedReturn ? `; вернуть подписанным до ${formatDate(r.plannedReturn)}` : ''}`,
+          message: `${label} № ${r.number} ${agree(ctx.type, 'сохранён')}${r.plannedReturn ? `; вернуть подписанным до ${formatDate(r.plannedReturn)}` : ''}`,
         });
         onSaved?.(r.id);
       } else {
@@ -109,8 +110,8 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
         notifications.show({
           color: 'green',
           message: r.plannedReturnChanged
-            ? `${label} № ${card.number} сохранён. Плановый возврат пересчитан: ${r.plannedReturn ? formatDate(r.plannedReturn) : 'не отслеживается'}`
-            : `${label} № ${card.number} сохранён`,
+            ? `${label} № ${card.number} ${agree(ctx.type, 'сохранён')}. Плановый возврат пересчитан: ${r.plannedReturn ? formatDate(r.plannedReturn) : 'не отслеживается'}`
+            : `${label} № ${card.number} ${agree(ctx.type, 'сохранён')}`,
         });
         onSaved?.(card.id);
       }

@@ -112,7 +112,7 @@ function Pick({ request, onDone, onCancel }: { request: PrintRequest; onDone: (f
                     <Text size="sm">
                       {DOCUMENT_TYPE_LABELS[d.type]} № {d.number}
                     </Text>
-                    <StatusBadge status={d.status} />
+                    <StatusBadge status={d.status} type={d.type} />
                   </Group>
                 </Table.Td>
                 <Table.Td>{formatDate(d.date)}</Table.Td>

@@ -2,6 +2,7 @@
 import { Fragment, memo, useEffect, useMemo, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { Table, Text } from '@mantine/core';
 import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, navTarget, useVirtualTable } from '../../../components/useVirtualTable';
+import { useInitialFocus } from '../../../components/useInitialFocus';
 import type { DocumentListItem } from '../../../../src-shared/doc-types';
 import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { initials } from '../../clients/list/ClientsTable';
@@ -13,16 +14,17 @@ import type { DocumentColumn } from '../../../../src-shared/lists';
 type Column = { key: DocumentColumn; title: string; width?: number; num?: boolean };
 const COLUMNS: Column[] = [
   { key: 'type', title: 'Тип', width: 120 },
-  { key: 'number', title: 'Номер', width: 118 },
+  { key: 'number', title: 'Номер', width: 110 },
   { key: 'date', title: 'Дата', width: 88 },
   { key: 'client', title: 'Клиент' },
   { key: 'contract', title: 'Договор', width: 110 },
-  { key: 'amount', title: 'Сумма', width: 120, num: true },
-  { key: 'sio', title: 'СИО', width: 120 },
+  { key: 'amount', title: 'Сумма', width: 108, num: true },
+  { key: 'sio', title: 'СИО', width: 104 },
   { key: 'planned', title: 'Вернуть до', width: 92 },
   { key: 'state', title: 'Состояние', width: 190 },
 ];
-const CLIENT_MIN_WIDTH = 220;
+// With the widths above the register fits a 1280 px wide window without scrolling sideways (test/e2e/texts.test.ts).
+const CLIENT_MIN_WIDTH = 150;
 
 const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
 const NUM: CSSProperties = { ...CELL, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
@@ -49,7 +51,7 @@ const Row = memo(function Row({
         <Text size="sm" fw={selected ? 600 : 400} span>
           {d.number}
         </Text>{' '}
-        <StatusBadge status={d.status} />
+        <StatusBadge status={d.status} type={d.type} />
       </Table.Td>
     ),
     date: () => <Table.Td style={CELL}>{formatDate(d.date)}</Table.Td>,
@@ -124,6 +126,7 @@ export function RegisterTable({
 }) {
   const [selected, setSelected] = useState(-1);
   const { scrollRef, virtualRows, padTop, padBottom, pageSize } = useVirtualTable({ count: rows.length, selected, overscan: 15 });
+  useInitialFocus(scrollRef);
   const first = virtualRows[0]?.index ?? 0;
   const last = virtualRows[virtualRows.length - 1]?.index ?? 0;
 
