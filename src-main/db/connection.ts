@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { createPrivateFile, makePrivateDir } from '../files/private';
+import { registerSqlFunctions } from './functions';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -33,6 +34,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (!opts.readonly) runMigrations(db, opts.migrationsFolder ?? defaultMigrationsFolder());
   sqlite.pragma('foreign_keys = ON');

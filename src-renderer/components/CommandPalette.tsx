@@ -10,6 +10,7 @@ import { useSession } from '../app/session';
 import { useClientSearch } from '../screens/clients/list/useClientSearch';
 import { NewClientDialog } from './NewClientDialog';
 import { KeyBadge } from './StatusBadges';
+import { matchLabel } from './searchMatch';
 
 /** A store of our own, so another Spotlight elsewhere can never open this one. */
 const [paletteStore, palette] = createSpotlight();
@@ -153,9 +154,9 @@ export function CommandPalette() {
                   rightSection={
                     <Group gap={4} wrap="nowrap">
                       {c.isKey && <KeyBadge />}
-                      {c.matched && (
-                        <Badge size="sm" variant="outline" color="indigo" radius="sm" ff="monospace" tt="none">
-                          {c.matched}
+                      {c.matched && c.matched.kind !== 'name' && (
+                        <Badge size="sm" variant="outline" color="indigo" radius="sm" tt="none" maw={260} title={matchLabel(c.matched)}>
+                          {matchLabel(c.matched)}
                         </Badge>
                       )}
                     </Group>

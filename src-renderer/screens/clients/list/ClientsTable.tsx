@@ -6,6 +6,7 @@ import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, useVirtualTable } from '../..
 import type { ClientListItem, ReadinessStageSetting } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../components/StatusBadges';
 import type { SortKey, SortState } from './sortClients';
+import { matchLabel } from '../../../components/searchMatch';
 
 
 interface Column {
@@ -25,7 +26,7 @@ const COLUMNS: Column[] = [
   { key: 'ready', title: 'Готовность', width: 136 },
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
 ];
-const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 136 };
+const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 220 };
 /** The name keeps at least this much; past it the table scrolls sideways rather than squeezing names to «ООО «…». */
 const NAME_MIN_WIDTH = 240;
 
@@ -96,8 +97,15 @@ const Row = memo(function Row({
         <ClientStatusBadge status={item.status} />
       </Table.Td>
       {showMatch && (
-        <Table.Td style={CELL_NUM} c="indigo.8" fw={500} data-testid="matched">
-          {item.matched}
+        <Table.Td
+          style={CELL_NUM}
+          c={item.matched?.kind === 'name' ? 'dimmed' : 'indigo.8'}
+          fw={item.matched?.kind === 'name' ? 400 : 500}
+          data-testid="matched"
+          data-kind={item.matched?.kind}
+          title={item.matched ? matchLabel(item.matched) : undefined}
+        >
+          {item.matched && matchLabel(item.matched)}
         </Table.Td>
       )}
     </Table.Tr>
