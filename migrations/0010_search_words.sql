@@ -6,17 +6,18 @@ DROP TABLE `client_search`;
 --> statement-breakpoint
 CREATE VIRTUAL TABLE `client_search` USING fts5(name, inn, emails, city, tokenize = 'trigram');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE `client_words` USING fts5(words, tokenize = 'unicode61', prefix = '2', detail = 'none');
+CREATE VIRTUAL TABLE `client_words` USING fts5(words, tokenize = 'unicode61', prefix = '1 2', detail = 'none');
 --> statement-breakpoint
 INSERT INTO `client_search` (rowid, name, inn, emails, city)
-  SELECT c.id, crm_fold(c.name || coalesce(' ' || c.short_name, '')), coalesce(c.inn, ''), crm_fold(coalesce(e.m, '')), crm_fold(coalesce(c.city, ''))
+  SELECT c.id, crm_words(c.name || coalesce(' ' || c.short_name, '')), coalesce(c.inn, ''), crm_fold(coalesce(e.m, '')), crm_fold(coalesce(c.city, ''))
   FROM `clients` c LEFT JOIN (SELECT client_id, group_concat(email, ' ') AS m FROM `emails` GROUP BY client_id) e ON e.client_id = c.id;
 --> statement-breakpoint
 INSERT INTO `client_words` (rowid, words) SELECT rowid, name FROM `client_search`;
 --> statement-breakpoint
--- Contacts by ФИО and phones by any fragment of their digits: kept by triggers, in plain SQL (ё folded with replace) so a
--- connection without the app's functions can still write these tables.
-CREATE VIRTUAL TABLE `contact_search` USING fts5(full_name, tokenize = 'trigram');
+-- Contacts by the start of the words of their ФИО (a surname, a first name, an initial), and phones by any fragment of
+-- their digits: kept by triggers, in plain SQL (ё folded with replace) so a connection without the app's functions can
+-- still write these tables. Surnames repeat across thousands of contacts, so contacts are words, not trigrams.
+CREATE VIRTUAL TABLE `contact_search` USING fts5(full_name, tokenize = 'unicode61', prefix = '1 2');
 --> statement-breakpoint
 INSERT INTO `contact_search` (rowid, full_name) SELECT id, replace(replace(full_name, 'ё', 'е'), 'Ё', 'Е') FROM `contacts`;
 --> statement-breakpoint

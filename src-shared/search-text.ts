@@ -27,11 +27,19 @@ export function fold(s: string): string {
 /** Quotes, brackets and separators that split words in a name or a query (hyphens, dots and @ stay: «Ромашка-Север», e-mails). */
 const SEPARATORS = /[\s«»"'“”„‟‘’`()[\]{},;!?]+/u;
 
-/** The words of a name or a query, folded, legal forms kept. */
+/** The words of a name or a query, folded, legal forms kept; punctuation around a word is dropped («о.» → «о»). */
 export function foldedWords(s: string): string[] {
   let t = fold(s);
   for (const p of LEGAL_PHRASES) if (t.includes(p)) t = t.split(p).join(' ');
-  return t.split(SEPARATORS).filter((w) => w.length > 0);
+  return t
+    .split(SEPARATORS)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** The text a name is indexed as: its folded words, one space apart, so word starts are `' ' || text LIKE '% w%'`. */
+export function searchText(s: string): string {
+  return foldedWords(s).join(' ');
 }
 
 /**

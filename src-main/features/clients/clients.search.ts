@@ -102,7 +102,7 @@ export function searchClients(
   const params = filterParams(filters, today);
   if (!query.trim()) {
     const total = (stmt(db, `SELECT COUNT(*) AS n FROM clients c WHERE ${FILTERS}`).get(params) as { n: number }).n;
-    const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc LIMIT @limit`).all({
+    const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc, c.id LIMIT @limit`).all({
       ...params,
       limit,
     }) as RawItem[];
@@ -117,7 +117,7 @@ export function searchClients(
     db,
     `SELECT c.id, count(*) OVER () AS total FROM clients c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${FILTERS}
      ORDER BY CASE WHEN c.id IN (SELECT value FROM json_each(@exact)) THEN 0 WHEN substr(c.name_lc, 1, @len) = @prefix THEN 1 ELSE 2 END,
-       c.name_lc LIMIT @limit`,
+       c.name_lc, c.id LIMIT @limit`,
   ).all({ ...params, ids: JSON.stringify(cand.ids), exact: JSON.stringify([...cand.exact]), prefix: plan.prefix, len: [...plan.prefix].length, limit }) as {
     id: number;
     total: number;

@@ -7,7 +7,7 @@ import { stmt } from '../../db/stmt';
  * One SELECT both writers share: folded (ё = е) name with the short name, ИНН, e-mails and city. `crm_fold` is the
  * connection's SQL function (db/functions.ts), the same folding queries go through.
  */
-const ROW = `SELECT c.id, crm_fold(c.name || coalesce(' ' || c.short_name, '')) AS name, coalesce(c.inn, '') AS inn,
+const ROW = `SELECT c.id, crm_words(c.name || coalesce(' ' || c.short_name, '')) AS name, coalesce(c.inn, '') AS inn,
     crm_fold(coalesce((SELECT group_concat(email, ' ') FROM emails WHERE client_id = c.id), '')) AS emails, crm_fold(coalesce(c.city, '')) AS city
   FROM clients c`;
 

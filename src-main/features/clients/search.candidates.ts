@@ -63,10 +63,13 @@ export function planQuery(raw: string): QueryPlan {
   };
 }
 
+/** A LIKE pattern for a word starting with `w` in `' ' || text` (LIKE's own wildcards escaped). */
+export const wordStartLike = (w: string) => `% ${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** True when every short word starts some word of `text` (folded). */
 export function shortWordsStart(short: string[], text: string): boolean {
   if (short.length === 0) return true;
-  const ws = foldedWords(text);
+  const ws = foldedWords(text).flatMap((w) => w.split('-'));
   return short.every((s) => ws.some((w) => w.startsWith(s)));
 }
 
@@ -147,8 +150,8 @@ export function findCandidates(db: Db, rawQuery: string, filters: FilterParams):
       );
       for (const r of rows) add(r.id, { kind: 'phone', phone: formatPhone(r.digits), contact: r.contact });
     }
-    if (digits.length >= 3) {
-      // Digits in a name («Школа № 347») or a piece of an ИНН.
+    if (digits.length >= 3 && digits === q) {
+      // Plain digits may also be in a name («Школа 347») or a piece of an ИНН; spelled as a phone («25-03»), they are a phone.
       for (const r of capped<{ id: number }>(`SELECT s.rowid AS id FROM client_search s ${clientJoin} WHERE client_search MATCH @q`, { q: `{name inn} : ${ftsPhrase(digits)}` })) add(r.id);
     }
     return out;
@@ -167,25 +170,25 @@ export function findCandidates(db: Db, rawQuery: string, filters: FilterParams):
   const single = plan.words.length === 1;
   const long = plan.long.map((w) => (single ? `{name inn emails} : ${ftsPhrase(w)}` : ftsPhrase(w))).join(' AND ');
   const short = plan.short.map((w) => `${ftsPhrase(w)} *`).join(' AND ');
+  // With a long word, its (few) trigram hits are checked for the short words' starts in the indexed name, rather than
+  // intersecting with every client that has a word on «п».
   const rows = long
     ? capped<{ id: number }>(
         `SELECT s.rowid AS id FROM client_search s ${clientJoin} WHERE client_search MATCH @long
-         ${short ? 'AND s.rowid IN (SELECT rowid FROM client_words WHERE client_words MATCH @short)' : ''}`,
-        short ? { long, short } : { long },
+         ${plan.short.map((_, i) => `AND ' ' || replace(s.name, '-', ' ') LIKE @like${i} ESCAPE '\\'`).join(' ')}`,
+        { long, ...Object.fromEntries(plan.short.map((w, i) => [`like${i}`, wordStartLike(w)])) },
       )
     : capped<{ id: number }>(`SELECT s.rowid AS id FROM client_words s ${clientJoin} WHERE client_words MATCH @short`, { short });
   for (const r of rows) add(r.id);
 
-  // Contact persons by surname or ФИО, in any order («Семёнова», «ирина семенова», «Семенова И»).
+  // Contact persons by the start of each word of their ФИО, in any order («Семёнова», «ирина семенова», «Семенова И»).
   if (plan.long.length > 0) {
     const contacts = capped<{ id: number; name: string; position: string | null; active: number }>(
       `SELECT ct.client_id AS id, ct.full_name AS name, ct.position, ct.active FROM contact_search s JOIN contacts ct ON ct.id = s.rowid
        ${filtered ? 'JOIN clients c ON c.id = ct.client_id' : ''} WHERE contact_search MATCH @q`,
-      { q: plan.long.map(ftsPhrase).join(' AND ') },
+      { q: plan.words.map((w) => `${ftsPhrase(w)} *`).join(' AND ') },
     );
-    for (const r of contacts) {
-      if (shortWordsStart(plan.short, r.name)) add(r.id, { kind: 'contact', name: r.name, position: r.position, active: !!r.active });
-    }
+    for (const r of contacts) add(r.id, { kind: 'contact', name: r.name, position: r.position, active: !!r.active });
   }
   return out;
 }
