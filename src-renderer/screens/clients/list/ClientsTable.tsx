@@ -3,7 +3,7 @@ import { memo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Table, Text, UnstyledButton, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, useVirtualTable } from '../../../components/useVirtualTable';
-import type { ClientListItem, ReadinessStageSetting } from '../../../../src-shared/types';
+import type { ClientListItem, ReadinessStageSetting, SearchMatch } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../components/StatusBadges';
 import type { SortKey, SortState } from './sortClients';
 import { matchLabel } from '../../../components/searchMatch';
@@ -26,7 +26,7 @@ const COLUMNS: Column[] = [
   { key: 'ready', title: 'Готовность', width: 136 },
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
 ];
-const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 220 };
+const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 200 };
 /** The name keeps at least this much; past it the table scrolls sideways rather than squeezing names to «ООО «…». */
 const NAME_MIN_WIDTH = 240;
 
@@ -35,6 +35,11 @@ export function initials(fullName: string): string {
   const [last, ...rest] = fullName.trim().split(/\s+/);
   if (!last || rest.length === 0) return fullName;
   return `${last} ${rest.map((p) => `${p[0]}.`).join(' ')}`;
+}
+
+/** The table's short form: a contact by surname and initials; the tooltip has the full text with the position. */
+function shortMatchLabel(m: SearchMatch): string {
+  return m.kind === 'contact' ? `Контакт: ${initials(m.name)}${m.active ? '' : ' (в архиве)'}` : matchLabel(m);
 }
 
 const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
@@ -77,6 +82,18 @@ const Row = memo(function Row({
           )}
         </Group>
       </Table.Td>
+      {showMatch && (
+        <Table.Td
+          style={CELL_NUM}
+          c={item.matched?.kind === 'name' ? 'dimmed' : 'indigo.8'}
+          fw={item.matched?.kind === 'name' ? 400 : 500}
+          data-testid="matched"
+          data-kind={item.matched?.kind}
+          title={item.matched ? matchLabel(item.matched) : undefined}
+        >
+          {item.matched && shortMatchLabel(item.matched)}
+        </Table.Td>
+      )}
       <Table.Td style={CELL_NUM}>
         {item.inn}
       </Table.Td>
@@ -96,18 +113,6 @@ const Row = memo(function Row({
       <Table.Td style={CELL}>
         <ClientStatusBadge status={item.status} />
       </Table.Td>
-      {showMatch && (
-        <Table.Td
-          style={CELL_NUM}
-          c={item.matched?.kind === 'name' ? 'dimmed' : 'indigo.8'}
-          fw={item.matched?.kind === 'name' ? 400 : 500}
-          data-testid="matched"
-          data-kind={item.matched?.kind}
-          title={item.matched ? matchLabel(item.matched) : undefined}
-        >
-          {item.matched && matchLabel(item.matched)}
-        </Table.Td>
-      )}
     </Table.Tr>
   );
 });
@@ -130,7 +135,8 @@ export function ClientsTable({
   onKeyDown: (e: KeyboardEvent<HTMLElement>, pageSize: number) => void;
 }) {
   const showMatch = items.some((i) => i.matched);
-  const columns = showMatch ? [...COLUMNS, MATCH_COLUMN] : COLUMNS;
+  // During a search the reason stands next to the name, where the eye already is, and never scrolls out of view.
+  const columns = showMatch ? [COLUMNS[0]!, MATCH_COLUMN, ...COLUMNS.slice(1)] : COLUMNS;
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), 0);
   const { scrollRef, virtualRows, padTop, padBottom, pageSize } = useVirtualTable({ count: items.length, selected: selectedIndex, scrollKey: items });
 
