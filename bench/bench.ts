@@ -13,7 +13,7 @@ import { insertEmployee } from '../src-main/demo/employees';
 import { seedClients } from '../src-main/demo/scale';
 import { CANDIDATE_CAP } from '../src-main/features/clients/clients.search';
 import type { ClientCard, ClientListItem } from '../src-shared/types';
-import { cardIds, drawQueries, type Kind, type Query } from './queries';
+import { cardIds, drawQueries, KINDS, type Kind, type Query } from './queries';
 import { RawCard, RawSearch } from './raw';
 import { ms, summarise, table, type Timing } from './stats';
 import { runDocumentsBench } from './documents';
@@ -39,6 +39,8 @@ const PER_KIND = Number(opts.queries);
 const LIMIT = Number(opts.limit);
 const HTTP_REQUESTS = Number(opts.http);
 const TARGET = { search: 3, card: 10, ratio: 1.5, http: 10 };
+/** Issue 13: name fragments p95 ≤ 1.5 ms, phone fragments ≤ 5 ms, every other kind ≤ 3 ms (in process, 100,000 clients). */
+const SEARCH_TARGET: Record<Kind, number> = { name: 1.5, inn: 3, phone: 3, distr: 3, contact: 3, yo: 3, phoneFragment: 5, words: 3 };
 
 type SearchOut = { items: ClientListItem[]; total: number; limited: boolean };
 
@@ -62,11 +64,11 @@ async function setup(): Promise<{ core: Core; dir: string; token: string; seedMs
   return { core, dir, token: (login.data as { token: string }).token, seedMs, counts };
 }
 
-/** Same rows: equal totals and the same sequence of names (ties between equal names may swap ids). */
-function sameRows(api: SearchOut, raw: { nameLc: string; total: number }[]): boolean {
+/** Same rows: equal totals and the same clients in the same order (ties on the sort name go by id in both). */
+function sameRows(api: SearchOut, raw: { id: number; total: number }[]): boolean {
   const total = raw[0]?.total ?? 0;
   if (api.total !== total || api.items.length !== raw.length) return false;
-  return api.items.every((it, i) => it.name.toLowerCase() === raw[i]!.nameLc);
+  return api.items.every((it, i) => it.id === raw[i]!.id);
 }
 
 interface Row {
@@ -79,7 +81,7 @@ interface Row {
   byTotal?: { total: number; ms: number }[];
 }
 
-async function benchSearch(core: Core, token: string, label: string, queries: Query[], today: string): Promise<Row> {
+async function benchSearch(core: Core, token: string, label: string, queries: Query[], today: string, target: number): Promise<Row> {
   const raw = new RawSearch(core.db);
   const apiMs: number[] = [];
   const rawMs: number[] = [];
@@ -121,7 +123,7 @@ async function benchSearch(core: Core, token: string, label: string, queries: Qu
   for (let round = 0; round < 2; round++) {
     for (const [i, q] of queries.entries()) await once(q, true, (i + round) % 2 === 0 ? 'api' : 'raw');
   }
-  return { label, api: summarise(apiMs), raw: summarise(rawMs), mismatches, target: TARGET.search, byTotal };
+  return { label, api: summarise(apiMs), raw: summarise(rawMs), mismatches, target, byTotal };
 }
 
 async function benchCard(core: Core, token: string, ids: number[], today: string): Promise<Row> {
@@ -202,11 +204,20 @@ async function main(): Promise<void> {
   const today = new Date().toISOString().slice(0, 10);
   try {
     const qs = drawQueries(core.db, PER_KIND);
-    const labels: Record<Kind, string> = { name: 'search: name fragment', inn: 'search: ИНН', phone: 'search: phone', distr: 'search: distribution' };
+    const labels: Record<Kind, string> = {
+      name: 'search: name fragment',
+      inn: 'search: ИНН',
+      phone: 'search: phone',
+      distr: 'search: distribution',
+      contact: 'search: contact surname / ФИО',
+      yo: 'search: ё typed as е',
+      phoneFragment: 'search: phone fragment',
+      words: 'search: several words',
+    };
     const rows: Row[] = [];
-    for (const kind of ['name', 'inn', 'phone', 'distr'] as Kind[]) rows.push(await benchSearch(core, token, labels[kind], qs[kind], today));
+    for (const kind of KINDS) rows.push(await benchSearch(core, token, labels[kind], qs[kind], today, SEARCH_TARGET[kind]));
     rows.push(await benchCard(core, token, cardIds(core.db, PER_KIND), today));
-    const mixed = (['name', 'inn', 'phone', 'distr'] as Kind[]).flatMap((k) => qs[k].slice(0, 100));
+    const mixed = KINDS.flatMap((k) => qs[k].slice(0, 100));
     const httpT = await benchHttp(core, token, mixed);
 
     console.log(`\nРИЦ CRM benchmark: ${counts}; seed ${(seedMs / 1000).toFixed(1)} s; limit ${LIMIT}; node ${process.version}, ${os.cpus().length} CPU, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -1,9 +1,12 @@
-// Benchmark queries drawn from the seeded data: name fragments, real ИНН, real phones and distributions in varied spellings.
+// Benchmark queries drawn from the seeded data: name fragments, real ИНН, real phones and distributions in varied spellings,
+// contact surnames, ё written as е, phone fragments, several words of a name in any order.
 import type { Db } from '../src-main/db/connection';
 import { Rng } from '../src-main/demo/random';
 import { formatDistr } from '../src-shared/distr';
+import { foldedWords, LEGAL_FORMS } from '../src-shared/search-text';
 
-export type Kind = 'name' | 'inn' | 'phone' | 'distr';
+export type Kind = 'name' | 'inn' | 'phone' | 'distr' | 'contact' | 'yo' | 'phoneFragment' | 'words';
+export const KINDS: Kind[] = ['name', 'inn', 'phone', 'distr', 'contact', 'yo', 'phoneFragment', 'words'];
 
 export interface Query {
   kind: Kind;
@@ -39,6 +42,13 @@ function spellPhone(rng: Rng, d: string): string {
   return rng.pick([`+7 (${a}) ${g}`, `8 ${a} ${l.slice(0, 3)} ${l.slice(3, 5)} ${l.slice(5)}`, `8${d}`, d, `+7${d}`, `8(${a})${g}`]);
 }
 
+/** A piece of a phone as people dictate it: «347-25-03», «347 25 03», «(423) 347», «25-03». */
+function phoneFragment(rng: Rng, d: string): string {
+  const a = d.slice(0, 3);
+  const l = d.slice(3);
+  return rng.pick([`${l.slice(0, 3)}-${l.slice(3, 5)}-${l.slice(5)}`, `${l.slice(0, 3)} ${l.slice(3, 5)} ${l.slice(5)}`, `(${a}) ${l.slice(0, 3)}`, `${l.slice(3, 5)}-${l.slice(5)}`, l]);
+}
+
 function spellDistr(rng: Rng, system: string, number: number, comp: number): string {
   const c = comp > 1 ? comp : null;
   switch (rng.int(0, 4)) {
@@ -61,7 +71,7 @@ export function drawQueries(db: Db, perKind: number, seed = 42): Record<Kind, Qu
   const client = sql.prepare('SELECT name, inn FROM clients WHERE id = ?');
   const phone = sql.prepare('SELECT digits FROM phones WHERE id = ?');
   const distr = sql.prepare('SELECT system_code AS s, distr_number AS n, comp FROM distributions WHERE id = ?');
-  const out: Record<Kind, Query[]> = { name: [], inn: [], phone: [], distr: [] };
+  const out: Record<Kind, Query[]> = { name: [], inn: [], phone: [], distr: [], contact: [], yo: [], phoneFragment: [], words: [] };
   for (const id of randomIds(db, rng, 'clients', perKind * 3)) {
     const row = client.get(id) as { name: string; inn: string | null } | undefined;
     if (!row) continue;
@@ -72,6 +82,34 @@ export function drawQueries(db: Db, perKind: number, seed = 42): Record<Kind, Qu
   for (const id of randomIds(db, rng, 'phones', perKind * 2)) {
     const row = phone.get(id) as { digits: string } | undefined;
     if (row && row.digits.length === 10 && out.phone.length < perKind) out.phone.push({ kind: 'phone', text: spellPhone(rng, row.digits) });
+    if (row && row.digits.length === 10 && out.phoneFragment.length < perKind) out.phoneFragment.push({ kind: 'phoneFragment', text: phoneFragment(rng, row.digits) });
+  }
+  const contact = sql.prepare('SELECT full_name AS n FROM contacts WHERE id = ?');
+  for (const id of randomIds(db, rng, 'contacts', perKind * 3)) {
+    const row = contact.get(id) as { n: string } | undefined;
+    if (!row) continue;
+    const [surname, first] = row.n.split(' ');
+    // A caller says the surname, sometimes with the first name after it or before it.
+    if (out.contact.length < perKind) out.contact.push({ kind: 'contact', text: varyCase(rng, rng.chance(0.7) ? surname! : rng.chance(0.5) ? `${surname} ${first}` : `${first} ${surname}`) });
+  }
+  // ё typed as е: surnames of contacts and client names that hold a ё.
+  const yo = sql.prepare("SELECT full_name AS n FROM contacts WHERE id >= ? AND instr(full_name, 'ё') > 0 LIMIT 1");
+  const yoNames = sql.prepare("SELECT name AS n FROM clients WHERE id >= ? AND instr(name, 'ё') > 0 LIMIT 1");
+  for (const id of randomIds(db, rng, 'contacts', perKind)) {
+    const fromName = rng.chance(0.3);
+    const row = (fromName ? yoNames : yo).get(fromName ? Math.ceil(id / 2) : id) as { n: string } | undefined;
+    if (!row || out.yo.length >= perKind) continue;
+    const word = row.n.split(/[\s«»"]+/).find((w) => w.includes('ё'))!;
+    out.yo.push({ kind: 'yo', text: varyCase(rng, word.replace(/ё/g, 'е')) });
+  }
+  for (const id of randomIds(db, rng, 'clients', perKind * 3)) {
+    const row = client.get(id) as { name: string } | undefined;
+    const w = row ? foldedWords(row.name).filter((x) => !LEGAL_FORMS.has(x) && x.length >= 3 && !/\d/.test(x)) : [];
+    if (w.length < 2 || out.words.length >= perKind) continue;
+    // Two words of the name in either order, the second often cut short, sometimes with a legal form typed first.
+    const [a, b] = rng.chance(0.5) ? [w[0]!, w[1]!] : [w[1]!, w[0]!];
+    const cut = rng.chance(0.5) ? b.slice(0, rng.int(3, b.length)) : b;
+    out.words.push({ kind: 'words', text: varyCase(rng, `${rng.chance(0.2) ? 'ООО ' : ''}${a} ${cut}`) });
   }
   for (const id of randomIds(db, rng, 'distributions', perKind * 2)) {
     const row = distr.get(id) as { s: string; n: number; comp: number } | undefined;

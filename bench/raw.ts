@@ -3,11 +3,12 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../src-main/db/connection';
 import { parseDistrQuery } from '../src-shared/distr';
 import { phoneSearchDigits } from '../src-shared/validation/phone';
+import { queryWords } from '../src-shared/search-text';
 // Only the cap's value: the same number of candidates as the product, so both return the same rows.
 import { CANDIDATE_CAP } from '../src-main/features/clients/clients.search';
 
 /** List columns of one client row, written out by hand (phone, СИО, current schemes, ready stages). */
-const COLUMNS = `c.id, c.name, c.name_lc AS nameLc, c.inn, c.city, c.status, c.is_key AS isKey,
+const COLUMNS = `c.id, c.name, c.inn, c.city, c.status, c.is_key AS isKey,
   (SELECT p.digits FROM phones p WHERE p.client_id = c.id AND p.contact_id IS NULL ORDER BY p.id LIMIT 1) AS phone,
   e.full_name AS sioName,
   (SELECT group_concat(DISTINCT x.scheme) FROM (
@@ -19,37 +20,69 @@ const COLUMNS = `c.id, c.name, c.name_lc AS nameLc, c.inn, c.city, c.status, c.i
 
 export interface RawRow {
   id: number;
-  nameLc: string;
+  name: string;
   total: number;
 }
 
+/** Which lookups a query calls for; one statement is prepared per combination. */
 interface Branches {
   distr: 'none' | 'system' | 'number';
-  inn: boolean;
-  phone: boolean;
-  fts: boolean;
+  /** Ten or more digits: a whole ИНН (or the start of a 12-digit one) and a whole phone, exact. */
+  whole: boolean;
+  /** Fewer digits: any phone fragment, and digits in a name or ИНН. */
+  fragment: boolean;
+  /** Text: `one` — a single letter (name start); `words` — substrings and word starts, and contacts. */
+  text: 'none' | 'one' | 'words';
+  single: boolean;
+  long: boolean;
+  /** How many one- or two-letter words. */
+  short: number;
+  /** Plain digits, no phone punctuation: also digits in a name or ИНН. */
+  plain: boolean;
 }
 
+const CAP = CANDIDATE_CAP;
+
 /**
- * One statement per combination of lookups the query calls for: exact hits (distribution, phone) rank
- * first with an equal ИНН, then names starting with the query, then the rest by name — as the product does.
+ * One statement per combination: every lookup capped as the product caps it, exact hits (distribution, ИНН, phone)
+ * first, then names without their legal form starting with the query, then the rest by that name.
  */
 function searchSql(b: Branches): string {
   const exact: string[] = [];
+  const other: string[] = [];
   if (b.distr === 'system') exact.push('SELECT client_id AS id FROM distributions WHERE system_code = @sys AND distr_number = @num AND (@comp IS NULL OR comp = @comp)');
   if (b.distr === 'number') exact.push('SELECT client_id AS id FROM distributions WHERE distr_number = @num AND (@comp IS NULL OR comp = @comp)');
-  if (b.phone) exact.push('SELECT client_id AS id FROM phones WHERE digits = @phone');
-  const all = [...exact];
-  if (b.inn) all.push("SELECT id FROM clients WHERE inn >= @digits AND inn < @digits || ':'");
-  if (b.fts) all.push(`SELECT id FROM (SELECT rowid AS id FROM client_search WHERE client_search MATCH @fts LIMIT ${CANDIDATE_CAP})`);
-  const exactSet = exact.length > 0 ? `c.id IN (${exact.join(' UNION ')}) OR ` : '';
-  return `WITH m(id) AS (${all.join(' UNION ')}),
-    ranked AS (SELECT c.id, c.name_lc, CASE WHEN ${exactSet}c.inn = @lc THEN 0 WHEN substr(c.name_lc, 1, @len) = @lc THEN 1 ELSE 2 END AS rk
+  if (b.whole) {
+    exact.push("SELECT id FROM clients WHERE inn >= @digits AND inn < @digits || ':'", 'SELECT client_id AS id FROM phones WHERE digits = @phone');
+  }
+  if (b.fragment) {
+    if (b.long) other.push(`SELECT id FROM (SELECT p.client_id AS id FROM phone_search s JOIN phones p ON p.id = s.rowid WHERE phone_search MATCH @phoneFts LIMIT ${CAP})`);
+    if (b.plain) other.push(`SELECT id FROM (SELECT rowid AS id FROM client_search WHERE client_search MATCH '{name inn} : ' || @digitsFts LIMIT ${CAP})`);
+  }
+  if (b.text === 'one') other.push(`SELECT id FROM (SELECT id FROM clients WHERE name_lc >= @one AND name_lc < @one || char(1114111) ORDER BY name_lc LIMIT ${CAP})`);
+  if (b.text === 'words') {
+    if (b.long) {
+      // Short words: the start of a word of the indexed name (its words one space apart), checked on the trigram hits.
+      other.push(`SELECT id FROM (SELECT rowid AS id FROM client_search WHERE client_search MATCH @longFts
+        ${Array.from({ length: b.short }, (_, i) => `AND ' ' || replace(name, '-', ' ') LIKE @like${i} ESCAPE '\\'`).join(' ')} LIMIT ${CAP})`);
+      // Contacts by the start of each word of their ФИО.
+      other.push(`SELECT id FROM (SELECT ct.client_id AS id FROM contact_search s JOIN contacts ct ON ct.id = s.rowid WHERE contact_search MATCH @contactFts LIMIT ${CAP})`);
+    } else {
+      other.push(`SELECT id FROM (SELECT rowid AS id FROM client_words WHERE client_words MATCH @shortFts LIMIT ${CAP})`);
+    }
+  }
+  const all = [...exact, ...other];
+  if (all.length === 0) return '';
+  const exactSet = exact.length > 0 ? `c.id IN (${exact.join(' UNION ')})` : '0';
+  return `WITH m(id) AS (SELECT DISTINCT id FROM (${all.join(' UNION ')})),
+    ranked AS (SELECT c.id, c.name_lc, CASE WHEN ${exactSet} THEN 0 WHEN substr(c.name_lc, 1, @len) = @prefix THEN 1 ELSE 2 END AS rk
                FROM m JOIN clients c ON c.id = m.id),
-    page AS (SELECT id, rk, name_lc, count(*) OVER () AS total FROM ranked ORDER BY rk, name_lc LIMIT @limit)
+    page AS (SELECT id, rk, name_lc, count(*) OVER () AS total FROM ranked ORDER BY rk, name_lc, id LIMIT @limit)
     SELECT ${COLUMNS}, page.total FROM page JOIN clients c ON c.id = page.id LEFT JOIN employees e ON e.id = c.sio_id
-    ORDER BY page.rk, page.name_lc`;
+    ORDER BY page.rk, page.name_lc, page.id`;
 }
+
+const phrase = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
 export class RawSearch {
   private cache = new Map<string, Database.Statement>();
@@ -58,35 +91,47 @@ export class RawSearch {
   run(query: string, limit: number, today: string): RawRow[] {
     const q = query.trim().replace(/\s+/g, ' ');
     const d = parseDistrQuery(q);
-    const digits = q.replace(/[\s()+\-.]/g, '');
-    const allDigits = /^\d+$/.test(digits);
-    const phone = allDigits ? phoneSearchDigits(q) : '';
-    // Ten or more digits are a whole ИНН (or the start of a 12-digit one) or phone: exact lookups, no substring search.
-    const wholeNumber = allDigits && digits.length >= 10;
+    const numeric = /^[\d\s()+\-.]+$/.test(q) && /\d/.test(q);
+    const digits = numeric ? q.replace(/\D/g, '') : '';
+    const phone = numeric ? phoneSearchDigits(q) : '';
+    const words = numeric ? [] : queryWords(q).filter((w) => /[\p{L}\p{N}]/u.test(w));
+    const long = words.filter((w) => [...w].length >= 3);
+    const short = words.filter((w) => [...w].length < 3);
+    const one = words.length === 1 && [...words[0]!].length === 1;
+    const whole = numeric && digits.length >= 10;
     const b: Branches = {
       distr: d ? (d.system ? 'system' : 'number') : 'none',
-      inn: wholeNumber,
-      phone: phone.length >= 5,
-      fts: [...q].length >= 3 && !wholeNumber,
+      whole,
+      fragment: numeric && !whole && digits.length >= 3,
+      text: one ? 'one' : words.length > 0 ? 'words' : 'none',
+      single: words.length === 1,
+      long: numeric ? phone.length >= 3 : long.length > 0,
+      short: short.length,
+      plain: numeric && digits === q,
     };
     const key = JSON.stringify(b);
     let s = this.cache.get(key);
     if (!s) {
-      s = this.db.$client.prepare(searchSql(b));
+      const sql = searchSql(b);
+      if (!sql) return [];
+      s = this.db.$client.prepare(sql);
       this.cache.set(key, s);
     }
-    const lc = query.trim().toLowerCase();
-    return s.all({
-      ...(b.distr !== 'none' ? { num: d!.number, comp: d!.comp ?? null } : {}),
-      ...(b.distr === 'system' ? { sys: d!.system } : {}),
-      ...(b.inn ? { digits } : {}),
-      ...(b.phone ? { phone } : {}),
-      ...(b.fts ? { fts: `"${q.replace(/"/g, '""')}"` } : {}),
-      lc,
-      len: [...lc].length,
-      limit,
-      today,
-    }) as RawRow[];
+    const prefix = numeric ? digits : words.join(' ');
+    const p: Record<string, unknown> = { prefix, len: [...prefix].length, limit, today };
+    if (b.distr !== 'none') Object.assign(p, { num: d!.number, comp: d!.comp ?? null }, b.distr === 'system' ? { sys: d!.system } : {});
+    if (b.whole) Object.assign(p, { digits, phone });
+    if (b.fragment) Object.assign(p, b.plain ? { digitsFts: phrase(digits) } : {}, b.long ? { phoneFts: phrase(phone) } : {});
+    if (b.text === 'one') p.one = words[0];
+    if (b.text === 'words') {
+      if (b.short && !b.long) p.shortFts = short.map((w) => `${phrase(w)} *`).join(' AND ');
+      if (b.long) {
+        p.longFts = long.map((w) => (b.single ? `{name inn emails} : ${phrase(w)}` : phrase(w))).join(' AND ');
+        p.contactFts = words.map((w) => `${phrase(w)} *`).join(' AND ');
+        short.forEach((w, i) => (p[`like${i}`] = `% ${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      }
+    }
+    return s.all(p) as RawRow[];
   }
 }
 

@@ -30,9 +30,19 @@ export interface ClientListItem {
   schemes: SchemeSummary;
   /** Codes of the readiness stages the client is ready for today. */
   ready: string[];
-  /** What matched when it was not the name, e.g. a distribution or a phone. */
-  matched: string | null;
+  /** Why the client is in a search result (null without a query). */
+  matched: SearchMatch | null;
 }
+
+/** Why a client matched a search: the renderer words it («Контакт: …», «Телефон: …»). */
+export type SearchMatch =
+  | { kind: 'name' }
+  | { kind: 'contact'; name: string; position: string | null; active: boolean }
+  | { kind: 'phone'; phone: string; contact: string | null }
+  | { kind: 'inn'; inn: string }
+  | { kind: 'distr'; code: string }
+  | { kind: 'email'; email: string }
+  | { kind: 'city'; city: string };
 
 export interface PhoneRow {
   id: number;

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Db } from '../db/connection';
 import { addDays } from '../db/stmt';
 import { reindexAll } from '../features/clients/search-index';
+import { sortKey } from '../../src-shared/search-text';
 import { registerSystems } from '../features/systems/systems.repo';
 import {
   DEMO_SYSTEMS,
@@ -126,7 +127,7 @@ export function seedClients(db: Db, opts: SeedOptions): SeedResult {
     const clientId = Number(
       st.client.run(
         org.name,
-        org.name.toLowerCase(),
+        sortKey(org.name),
         org.inn,
         org.kpp,
         org.legalAddress,

@@ -24,6 +24,7 @@ import { canHandleMail } from '../screens/mail/access';
 import { REPORTS } from '../screens/reports/registry';
 import { NewClientDialog } from './NewClientDialog';
 import { KeyBadge } from './StatusBadges';
+import { matchLabel } from './searchMatch';
 
 /** A store of our own, so another Spotlight elsewhere can never open this one. */
 const [paletteStore, palette] = createSpotlight();
@@ -180,9 +181,9 @@ export function CommandPalette() {
                   rightSection={
                     <Group gap={4} wrap="nowrap">
                       {c.isKey && <KeyBadge />}
-                      {c.matched && (
-                        <Badge size="sm" variant="outline" color="indigo" radius="sm" ff="monospace" tt="none">
-                          {c.matched}
+                      {c.matched && c.matched.kind !== 'name' && (
+                        <Badge size="sm" variant="outline" color="indigo" radius="sm" tt="none" maw={260} title={matchLabel(c.matched)}>
+                          {matchLabel(c.matched)}
                         </Badge>
                       )}
                     </Group>

@@ -134,7 +134,7 @@ it('finds a client by distribution in two spellings and shows what matched', asy
   for (const spelling of ['SKJP_000123_02', 'SKJP 123-2']) {
     await list.searchFor(spelling);
     expect(await list.rowNames()).toEqual([expect.stringContaining('Ромашка-Север')]);
-    expect(await list.rows.first().getByTestId('matched').innerText()).toBe('SKJP_000123_02');
+    expect(await list.rows.first().getByTestId('matched').innerText()).toBe('Дистрибутив SKJP_000123_02');
   }
   await e.screenshot(page, 'clients-search-distr');
   // The bare number finds every client with it, each with its own code.

@@ -10,6 +10,7 @@ import { counterpartyOn, loadCard } from './clients.card';
 import { scopeOf } from '../tasks/tasks.repo';
 import { replaceEmails, replacePhones } from './channels';
 import { reindexClient } from './search-index';
+import { sortKey } from '../../../src-shared/search-text';
 import { addClientEvent } from './events';
 import { tombstoneOf } from './merge';
 import { assertNotDuplicate, kppKey, sameInn, settleDuplicateFlags } from './duplicates';
@@ -58,7 +59,7 @@ export const clientsHandlers: HandlerMap<
     const { phones, emails, ...fields } = input;
     const row = ctx.db
       .insert(clients)
-      .values({ ...fields, sioId: fields.sioId ?? null, pmId: fields.pmId ?? null, nameLc: fields.name.toLowerCase(), createdAt: now, updatedAt: now })
+      .values({ ...fields, sioId: fields.sioId ?? null, pmId: fields.pmId ?? null, nameLc: sortKey(fields.name), createdAt: now, updatedAt: now })
       .returning({ id: clients.id })
       .get();
     replacePhones(ctx.db, row.id, null, phones);
@@ -85,7 +86,7 @@ export const clientsHandlers: HandlerMap<
     if (Object.keys(patch).length > 0) {
       ctx.db
         .update(clients)
-        .set({ ...patch, ...(patch.name ? { nameLc: patch.name.toLowerCase() } : {}), ...(keyChanged ? { duplicatePending: false } : {}) })
+        .set({ ...patch, ...(patch.name ? { nameLc: sortKey(patch.name) } : {}), ...(keyChanged ? { duplicatePending: false } : {}) })
         .where(eq(clients.id, id))
         .run();
     }

@@ -1,10 +1,13 @@
-// Client search as you type: name fragment, ИНН, phone or distribution in any spelling, e-mail.
+// Client search as you type: ranks the candidates (exact hits, names starting with the query, the rest by name) and says why each matched.
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
-import { parseDistrQuery, formatDistr } from '../../../src-shared/distr';
-import { phoneSearchDigits, formatPhone } from '../../../src-shared/validation/phone';
-import type { ClientListItem, SchemeSummary } from '../../../src-shared/types';
+import { formatPhone } from '../../../src-shared/validation/phone';
+import { fold } from '../../../src-shared/search-text';
+import type { ClientListItem, SchemeSummary, SearchMatch } from '../../../src-shared/types';
 import type { ClientStatus } from '../../../src-shared/api/common';
+import { FILTERS, findCandidates, nameAnswers, planQuery, type Candidates, type FilterParams, type QueryPlan } from './search.candidates';
+
+export { CANDIDATE_CAP, ftsPhrase } from './search.candidates';
 
 export interface SearchFilters {
   status?: ClientStatus;
@@ -13,112 +16,7 @@ export interface SearchFilters {
   readyStage?: string;
 }
 
-/** Most candidates a text query collects before ordering; past it the user is asked to refine. */
-export const CANDIDATE_CAP = 500;
-
-/**
- * Quotes a user string as one FTS5 phrase (no operators can be injected). FTS5 reads its query as a C
- * string, so a NUL (pasted text carries them) would end it inside the quotes: control characters become spaces.
- */
-// eslint-disable-next-line no-control-regex
-export const ftsPhrase = (s: string) => `"${s.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/"/g, '""')}"`;
-
-export interface Candidates {
-  ids: number[];
-  /** Why a client matched when it was not by name (distribution code, phone). */
-  matched: Map<number, string>;
-  limited: boolean;
-}
-
-const FILTERS = `(@status IS NULL OR c.status = @status)
-  AND (@isKey IS NULL OR c.is_key = @isKey)
-  AND (@sioId IS NULL OR c.sio_id = @sioId)
-  AND (@readyStage IS NULL OR EXISTS (SELECT 1 FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
-       WHERE r.client_id = c.id AND st.code = @readyStage AND r.ready_until >= @today))`;
-
-export type FilterParams = ReturnType<typeof filterParams>;
-
-/** With filters set, the text search applies them before its cap, so filtered results are not cut by unrelated matches. */
-export function findCandidates(db: Db, rawQuery: string, filters?: FilterParams): Candidates {
-  const q = rawQuery.trim().replace(/\s+/g, ' ');
-  const ids: number[] = [];
-  const seen = new Set<number>();
-  const matched = new Map<number, string>();
-  let limited = false;
-  const add = (id: number, why?: string) => {
-    if (seen.has(id)) return;
-    seen.add(id);
-    ids.push(id);
-    if (why) matched.set(id, why);
-  };
-
-  const distr = parseDistrQuery(q);
-  if (distr) {
-    const rows = (
-      distr.system
-        ? stmt(db, 'SELECT client_id AS c, system_code AS s, distr_number AS n, comp FROM distributions WHERE system_code = ? AND distr_number = ? AND (? IS NULL OR comp = ?) LIMIT 200').all(
-            distr.system,
-            distr.number,
-            distr.comp ?? null,
-            distr.comp ?? null,
-          )
-        : stmt(db, 'SELECT client_id AS c, system_code AS s, distr_number AS n, comp FROM distributions WHERE distr_number = ? AND (? IS NULL OR comp = ?) LIMIT 200').all(
-            distr.number,
-            distr.comp ?? null,
-            distr.comp ?? null,
-          )
-    ) as { c: number; s: string; n: number; comp: number }[];
-    for (const r of rows) add(r.c, formatDistr({ system: r.s, number: r.n, comp: r.comp }));
-  }
-
-  const digits = q.replace(/[\s()+\-.]/g, '');
-  // Ten or more digits are a whole ИНН or phone number: found exactly here, so the substring search below is skipped.
-  const wholeNumber = /^\d+$/.test(digits) && digits.length >= 10;
-  if (/^\d+$/.test(digits)) {
-    if (wholeNumber) {
-      // The ИНН itself, or a 12-digit ИНН that starts with the digits typed so far.
-      for (const r of stmt(db, 'SELECT id FROM clients WHERE inn >= ? AND inn < ? LIMIT 200').all(digits, `${digits}:`) as { id: number }[]) add(r.id);
-    }
-    const phone = phoneSearchDigits(q);
-    if (phone.length >= 5) {
-      const rows = stmt(db, 'SELECT client_id AS c, digits FROM phones WHERE digits = ? LIMIT 200').all(phone) as { c: number; digits: string }[];
-      for (const r of rows) add(r.c, formatPhone(r.digits));
-    }
-  }
-
-  // Digit trigrams are the most frequent in the index (phones, ИНН): matching a whole number by substring costs
-  // milliseconds at 100,000 clients and would add only accidental hits.
-  if ([...q].length >= 3 && !wholeNumber) {
-    const rows = (
-      filters && hasFilters(filters)
-        ? stmt(db, `SELECT s.rowid AS id FROM client_search s JOIN clients c ON c.id = s.rowid WHERE client_search MATCH @q AND ${FILTERS} LIMIT @cap`).all({
-            ...filters,
-            q: ftsPhrase(q),
-            cap: CANDIDATE_CAP + 1,
-          })
-        : stmt(db, 'SELECT rowid AS id FROM client_search WHERE client_search MATCH ? LIMIT ?').all(ftsPhrase(q), CANDIDATE_CAP + 1)
-    ) as { id: number }[];
-    if (rows.length > CANDIDATE_CAP) {
-      limited = true;
-      rows.length = CANDIDATE_CAP;
-    }
-    for (const r of rows) add(r.id);
-  } else if (q.length > 0) {
-    // Trigrams need three characters: one or two letters search name prefixes instead.
-    const lc = q.toLowerCase();
-    const rows = stmt(db, 'SELECT id FROM clients WHERE name_lc >= ? AND name_lc < ? ORDER BY name_lc LIMIT ?').all(lc, `${lc}\u{10FFFF}`, CANDIDATE_CAP + 1) as {
-      id: number;
-    }[];
-    if (rows.length > CANDIDATE_CAP) {
-      limited = true;
-      rows.length = CANDIDATE_CAP;
-    }
-    for (const r of rows) add(r.id);
-  }
-  return { ids, matched, limited };
-}
-
-const LIST_COLUMNS = `c.id, c.name, c.name_lc AS nameLc, c.inn, c.city, c.status, c.is_key AS isKey,
+const LIST_COLUMNS = `c.id, c.name, c.inn, c.city, c.status, c.is_key AS isKey,
   (SELECT p.digits FROM phones p WHERE p.client_id = c.id AND p.contact_id IS NULL ORDER BY p.id LIMIT 1) AS phone,
   e.full_name AS sioName,
   (SELECT group_concat(DISTINCT x.scheme) FROM (
@@ -128,11 +26,9 @@ const LIST_COLUMNS = `c.id, c.name, c.name_lc AS nameLc, c.inn, c.city, c.status
   (SELECT group_concat(st.code) FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
      WHERE r.client_id = c.id AND r.ready_until >= @today) AS ready`;
 
-
 interface RawItem {
   id: number;
   name: string;
-  nameLc: string;
   inn: string | null;
   city: string | null;
   status: ClientStatus;
@@ -150,7 +46,7 @@ export function schemeSummary(schemes: Iterable<string | null>): SchemeSummary {
   return set.has('nss') ? 'nss' : 'standard';
 }
 
-function toItem(r: RawItem, matched: string | null): ClientListItem {
+function toItem(r: RawItem, matched: SearchMatch | null): ClientListItem {
   return {
     id: r.id,
     name: r.name,
@@ -166,9 +62,7 @@ function toItem(r: RawItem, matched: string | null): ClientListItem {
   };
 }
 
-const hasFilters = (p: FilterParams) => p.status != null || p.isKey != null || p.sioId != null || p.readyStage != null;
-
-function filterParams(f: SearchFilters, today: string) {
+function filterParams(f: SearchFilters, today: string): FilterParams {
   return {
     today,
     status: f.status ?? null,
@@ -176,6 +70,26 @@ function filterParams(f: SearchFilters, today: string) {
     sioId: f.sioId ?? null,
     readyStage: f.readyStage ?? null,
   };
+}
+
+/** Why a shown row matched: an exact hit, else its own name, else a contact or phone, else its ИНН, e-mail or city. */
+function whyMatched(db: Db, plan: QueryPlan, cand: Candidates, r: RawItem): SearchMatch {
+  const found = cand.matched.get(r.id);
+  if (found && cand.exact.has(r.id)) return found;
+  if (plan.numeric) {
+    if (found) return found;
+    if (r.inn?.includes(plan.prefix)) return { kind: 'inn', inn: r.inn };
+    return { kind: 'name' };
+  }
+  if (nameAnswers(plan, r.name)) return { kind: 'name' };
+  if (found) return found;
+  if (r.inn && plan.long.some((w) => r.inn!.includes(w))) return { kind: 'inn', inn: r.inn };
+  const emails = stmt(db, 'SELECT email FROM emails WHERE client_id = ? ORDER BY id').all(r.id) as { email: string }[];
+  const email = emails.find((e) => plan.long.some((w) => fold(e.email).includes(w)));
+  if (email) return { kind: 'email', email: email.email };
+  if (r.city && plan.long.some((w) => fold(r.city!).includes(w))) return { kind: 'city', city: r.city };
+  // The short name or a word prefix of it.
+  return { kind: 'name' };
 }
 
 export function searchClients(
@@ -188,23 +102,23 @@ export function searchClients(
   const params = filterParams(filters, today);
   if (!query.trim()) {
     const total = (stmt(db, `SELECT COUNT(*) AS n FROM clients c WHERE ${FILTERS}`).get(params) as { n: number }).n;
-    const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc LIMIT @limit`).all({
+    const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc, c.id LIMIT @limit`).all({
       ...params,
       limit,
     }) as RawItem[];
     return { items: rows.map((r) => toItem(r, null)), total, limited: total > limit };
   }
+  const plan = planQuery(query);
   const cand = findCandidates(db, query, params);
   if (cand.ids.length === 0) return { items: [], total: 0, limited: false };
-  // Rank in SQL on cheap columns — exact hits (distribution, ИНН, phone) first, then names starting with the query,
-  // then the rest by name — and load the rich list columns only for the rows shown.
-  const lc = query.trim().toLowerCase();
+  // Rank in SQL on cheap columns — exact hits (distribution, ИНН, phone) first, then names (without their legal form)
+  // starting with the query, then the rest by name — and load the rich list columns only for the rows shown.
   const page = stmt(
     db,
     `SELECT c.id, count(*) OVER () AS total FROM clients c WHERE c.id IN (SELECT value FROM json_each(@ids)) AND ${FILTERS}
-     ORDER BY CASE WHEN c.id IN (SELECT value FROM json_each(@exact)) OR c.inn = @lc THEN 0 WHEN substr(c.name_lc, 1, @len) = @lc THEN 1 ELSE 2 END,
-       c.name_lc LIMIT @limit`,
-  ).all({ ...params, ids: JSON.stringify(cand.ids), exact: JSON.stringify([...cand.matched.keys()]), lc, len: [...lc].length, limit }) as {
+     ORDER BY CASE WHEN c.id IN (SELECT value FROM json_each(@exact)) THEN 0 WHEN substr(c.name_lc, 1, @len) = @prefix THEN 1 ELSE 2 END,
+       c.name_lc, c.id LIMIT @limit`,
+  ).all({ ...params, ids: JSON.stringify(cand.ids), exact: JSON.stringify([...cand.exact]), prefix: plan.prefix, len: [...plan.prefix].length, limit }) as {
     id: number;
     total: number;
   }[];
@@ -217,7 +131,10 @@ export function searchClients(
   );
   const total = page[0]?.total ?? 0;
   return {
-    items: shown.map((id) => toItem(rows.get(id)!, cand.matched.get(id) ?? null)),
+    items: shown.map((id) => {
+      const r = rows.get(id)!;
+      return toItem(r, whyMatched(db, plan, cand, r));
+    }),
     total,
     limited: cand.limited || total > limit,
   };

@@ -7,7 +7,7 @@ import type { MergeMove, MergePreview, MergeResult, MergeSide } from '../../../s
 import { CLIENT_RULES, CONTACT_RULES, namesakes, type Dropped, type RefRule } from './merge.rules';
 import { referencesTo, type ForeignRef } from './merge.refs';
 import { addClientEvent } from './events';
-import { reindexClient } from './search-index';
+import { dropClientIndex, reindexClient } from './search-index';
 import { refreshReadiness } from './readiness';
 import { settleDuplicateFlags } from './duplicates';
 
@@ -156,7 +156,7 @@ export function mergeClients(ctx: Ctx, input: { survivorId: number; mergedId: nu
     if (left > 0) throw new AppError('INTERNAL', `merge: ${left} rows of ${refKey(ref)} still refer to client ${m.id}`);
   }
 
-  stmt(db, 'DELETE FROM client_search WHERE rowid = ?').run(m.id);
+  dropClientIndex(db, m.id);
   stmt(db, 'DELETE FROM clients WHERE id = ?').run(m.id);
   stmt(db, 'INSERT INTO client_tombstones (id, survivor_id, name, inn, kpp, merged_at, merged_by, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
     m.id,

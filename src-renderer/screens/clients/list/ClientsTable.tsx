@@ -3,10 +3,11 @@ import { memo, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
 import { Checkbox, Table, Text, UnstyledButton, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { HEAD_HEIGHT, ROW_HEIGHT, TABLE_BOX_STYLE, useVirtualTable } from '../../../components/useVirtualTable';
-import type { ClientListItem, ReadinessStageSetting } from '../../../../src-shared/types';
+import type { ClientListItem, ReadinessStageSetting, SearchMatch } from '../../../../src-shared/types';
 import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../components/StatusBadges';
 import type { SortKey, SortState } from './sortClients';
 import type { ClientColumn } from '../../../../src-shared/lists';
+import { matchLabel } from '../../../components/searchMatch';
 
 
 interface Column {
@@ -26,7 +27,7 @@ const COLUMNS: Column[] = [
   { key: 'ready', title: 'Готовность', width: 136 },
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
 ];
-const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 136 };
+const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 200 };
 const PICK_COLUMN: Column = { key: 'pick', title: '', width: 34 };
 
 /** Ticking rows for a bulk action (heads): the ticked ids and how to change them. */
@@ -43,6 +44,11 @@ export function initials(fullName: string): string {
   const [last, ...rest] = fullName.trim().split(/\s+/);
   if (!last || rest.length === 0) return fullName;
   return `${last} ${rest.map((p) => `${p[0]}.`).join(' ')}`;
+}
+
+/** The table's short form: a contact by surname and initials; the tooltip has the full text with the position. */
+function shortMatchLabel(m: SearchMatch): string {
+  return m.kind === 'contact' ? `Контакт: ${initials(m.name)}${m.active ? '' : ' (в архиве)'}` : matchLabel(m);
 }
 
 const CELL: CSSProperties = { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' };
@@ -134,8 +140,16 @@ const Row = memo(function Row({
         );
       case 'matched':
         return (
-          <Table.Td key={key} style={CELL_NUM} c="indigo.8" fw={500} data-testid="matched">
-            {item.matched}
+          <Table.Td
+            key={key}
+            style={CELL_NUM}
+            c={item.matched?.kind === 'name' ? 'dimmed' : 'indigo.8'}
+            fw={item.matched?.kind === 'name' ? 400 : 500}
+            data-testid="matched"
+            data-kind={item.matched?.kind}
+            title={item.matched ? matchLabel(item.matched) : undefined}
+          >
+            {item.matched && shortMatchLabel(item.matched)}
           </Table.Td>
         );
     }
@@ -183,7 +197,8 @@ export function ClientsTable({
   // One array per choice, so the memoised rows are not all redrawn on every render.
   const columns = useMemo(() => {
     const chosen = shown ? COLUMNS.filter((c) => c.key === 'name' || shown.includes(c.key as ClientColumn)) : COLUMNS;
-    return [...(canPick ? [PICK_COLUMN] : []), ...chosen, ...(showMatch ? [MATCH_COLUMN] : [])];
+    // During a search the reason stands next to the name, where the eye already is, and never scrolls out of view.
+    return [...(canPick ? [PICK_COLUMN] : []), chosen[0]!, ...(showMatch ? [MATCH_COLUMN] : []), ...chosen.slice(1)];
   }, [shown, canPick, showMatch]);
   const allPicked = picking != null && items.length > 0 && items.every((i) => picking.picked.has(i.id));
   const minWidth = columns.reduce((sum, c) => sum + (c.width ?? NAME_MIN_WIDTH), 0);

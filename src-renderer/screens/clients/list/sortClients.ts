@@ -1,6 +1,7 @@
 // Client-side sorting of the loaded list by a column; no sort keeps the server's relevance order.
 import type { ClientListItem } from '../../../../src-shared/types';
 import { CLIENT_STATUS_LABELS, SCHEME_LABELS } from '../../../components/StatusBadges';
+import { sortKey } from '../../../../src-shared/search-text';
 
 export type SortKey = 'name' | 'inn' | 'city' | 'sio' | 'scheme' | 'status';
 export interface SortState {
@@ -11,7 +12,8 @@ export interface SortState {
 const collator = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
 
 const VALUE: Record<SortKey, (c: ClientListItem) => string> = {
-  name: (c) => c.name,
+  // «ООО «Ромашка»» sorts under Р, beside «АО Ромашка», not among all the «О».
+  name: (c) => sortKey(c.name),
   inn: (c) => c.inn ?? '',
   city: (c) => c.city ?? '',
   sio: (c) => c.sioName ?? '',
@@ -28,7 +30,7 @@ export function sortClients(items: ClientListItem[], sort: SortState | null): Cl
     const va = get(a);
     const vb = get(b);
     if (!va !== !vb) return va ? -1 : 1;
-    return sign * collator.compare(va, vb) || collator.compare(a.name, b.name);
+    return sign * collator.compare(va, vb) || collator.compare(sortKey(a.name), sortKey(b.name));
   });
 }
 
