@@ -7,6 +7,7 @@ import { partsHandlers } from '../features/clients/parts.handlers';
 import { adminHandlers } from '../features/admin/admin.handlers';
 import { mailHandlers } from '../features/mail/mail.handlers';
 import { tasksHandlers } from '../features/tasks/tasks.handlers';
+import { attemptsHandlers } from '../features/tasks/attempts.handlers';
 import { notificationsHandlers } from '../features/tasks/notifications.handlers';
 import { documentsHandlers } from '../features/documents/documents.handlers';
 import { printHandlers } from '../features/print/print.handlers';
@@ -23,6 +24,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...adminHandlers,
   ...mailHandlers,
   ...tasksHandlers,
+  ...attemptsHandlers,
   ...notificationsHandlers,
   ...documentsHandlers,
   ...printHandlers,
