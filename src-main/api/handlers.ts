@@ -16,6 +16,7 @@ import { backupHandlers } from '../features/backup/backup.handlers';
 import { systemsHandlers } from '../features/systems/systems.handlers';
 import { dedupeHandlers } from '../features/clients/dedupe.handlers';
 import { linkHandlers } from '../features/tasks/link.handlers';
+import { calendarHandlers } from '../features/calendar/calendar.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -33,4 +34,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...systemsHandlers,
   ...dedupeHandlers,
   ...linkHandlers,
+  ...calendarHandlers,
 };

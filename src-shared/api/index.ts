@@ -8,9 +8,10 @@ import { tasksApi } from './tasks';
 import { documentsApi } from './documents';
 import { backupApi } from './backup';
 import { systemsApi } from './systems';
+import { calendarApi } from './calendar';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...calendarApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

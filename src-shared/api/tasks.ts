@@ -84,7 +84,7 @@ export const tasksApi = {
     write: true,
   }),
   'tasks.assign': method<{ ok: true }>()({ input: z.object({ id, assigneeId: id }), access: MANAGERS, write: true }),
-  /** Tasks created in [from, to] (UTC dates) grouped by kind, status, result and assignee, with contact and closing times. */
+  /** Tasks created in [from, to] (the РИЦ's calendar days) grouped by kind, status, result and assignee, with contact and closing times. */
   'tasks.report': method<TaskReport>()({
     input: z
       .object({ from: isoDate, to: isoDate, kind: z.enum(TASK_KINDS).optional(), directionId: id.optional() })
