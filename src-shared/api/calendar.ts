@@ -7,8 +7,8 @@ import type { WorkCalendar } from '../calendar';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' });
 
-export const workCalendarInput = z
-  .object({
+/** The day's start before its end and at least one working day are checked by the handler (fields of one object). */
+export const workCalendarInput = z.object({
     timeZone: z
       .string()
       .trim()
@@ -30,9 +30,7 @@ export const workCalendarInput = z
     dayEnd: hhmm,
     holidays: z.array(isoDate).max(400),
     workingWeekends: z.array(isoDate).max(100),
-  })
-  .refine((v) => v.dayStart < v.dayEnd, { path: ['dayEnd'], message: 'time_order' })
-  .refine((v) => v.workDays.length > 0 || v.workingWeekends.length > 0, { path: ['workDays'], message: 'required' });
+  });
 
 export const calendarApi = {
   'settings.workCalendar.get': method<WorkCalendar>()({ input: z.object({}), access: ANY_STAFF, write: false }),
