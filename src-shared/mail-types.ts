@@ -27,6 +27,22 @@ export const CONTACT_RESULTS = [
 ] as const;
 export type ContactResult = (typeof CONTACT_RESULTS)[number];
 
+/** Results that close a task (sold, demo installed, refused …); «no answer» and «call back later» are attempts, not closings. */
+export const CLOSING_RESULTS = CONTACT_RESULTS.filter((r) => r !== 'callback_later' && r !== 'no_answer');
+
+/** What a call attempt («Попытка связи») ended with; the task stays open. */
+export const ATTEMPT_OUTCOMES = ['no_answer', 'busy', 'callback', 'left_message', 'unavailable', 'other'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
+
+export interface TaskAttempt {
+  id: number;
+  at: string;
+  by: EmployeeRef | null;
+  outcome: AttemptOutcome;
+  comment: string | null;
+  nextContactAt: string | null;
+}
+
 /** Fields a rule's labels can name; the parser fills the ones it finds. */
 export const MAIL_FIELDS = [
   'type',
@@ -84,6 +100,10 @@ export interface TaskListItem {
   /** Open and past its deadline now. */
   overdue: boolean;
   result: ContactResult | null;
+  /** When to call again, from the last attempt (UTC ISO). */
+  nextContactAt: string | null;
+  /** Call attempts logged on the task. */
+  attemptCount: number;
 }
 
 export interface MailMessageView {
@@ -128,6 +148,8 @@ export interface TaskCard extends TaskListItem {
   comment: string | null;
   createdBy: EmployeeRef | null;
   message: MailMessageView | null;
+  /** Call attempts, newest first. */
+  attempts: TaskAttempt[];
   /** Other messages that repeated this request (forwarded twice). */
   repeats: { id: number; receivedAt: string; subject: string | null }[];
 }
@@ -209,7 +231,7 @@ export interface RuleTestResult {
 export interface NotificationRow {
   id: number;
   at: string;
-  kind: 'task_assigned';
+  kind: 'task_assigned' | 'task_reminder';
   read: boolean;
   taskId: number | null;
   data: Record<string, unknown> | null;

@@ -1,5 +1,5 @@
 // Russian names of task codes and the pivots of the tasks report, shared by the report screen and its XLSX export.
-import type { ContactResult, TaskKind, TaskReportRow, TaskStatus } from './mail-types';
+import type { AttemptOutcome, ContactResult, TaskKind, TaskReportRow, TaskStatus } from './mail-types';
 import { CONTACT_RESULTS, TASK_STATUSES } from './mail-types';
 
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
@@ -28,6 +28,15 @@ export const CONTACT_RESULT_LABELS: Record<ContactResult, string> = {
   no_answer: 'Не дозвонились',
   wrong_contact: 'Неверные контакты',
   duplicate: 'Повторная заявка',
+  other: 'Другое',
+};
+
+export const ATTEMPT_OUTCOME_LABELS: Record<AttemptOutcome, string> = {
+  no_answer: 'Не отвечает',
+  busy: 'Занято',
+  callback: 'Просили перезвонить',
+  left_message: 'Оставлено сообщение',
+  unavailable: 'Нет на месте',
   other: 'Другое',
 };
 

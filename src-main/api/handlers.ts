@@ -7,6 +7,7 @@ import { partsHandlers } from '../features/clients/parts.handlers';
 import { adminHandlers } from '../features/admin/admin.handlers';
 import { mailHandlers } from '../features/mail/mail.handlers';
 import { tasksHandlers } from '../features/tasks/tasks.handlers';
+import { attemptsHandlers } from '../features/tasks/attempts.handlers';
 import { notificationsHandlers } from '../features/tasks/notifications.handlers';
 import { documentsHandlers } from '../features/documents/documents.handlers';
 import { printHandlers } from '../features/print/print.handlers';
@@ -16,6 +17,7 @@ import { systemsHandlers } from '../features/systems/systems.handlers';
 import { dedupeHandlers } from '../features/clients/dedupe.handlers';
 import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
+import { calendarHandlers } from '../features/calendar/calendar.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -24,6 +26,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...adminHandlers,
   ...mailHandlers,
   ...tasksHandlers,
+  ...attemptsHandlers,
   ...notificationsHandlers,
   ...documentsHandlers,
   ...printHandlers,
@@ -33,4 +36,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...dedupeHandlers,
   ...linkHandlers,
   ...listsHandlers,
+  ...calendarHandlers,
 };

@@ -35,7 +35,7 @@ const SCRIPT: Step[] = [
   { kind: 'lead_trial', from: 'new', fate: 'declined', age: 5 * D + 3 * H, result: 'wrong_contact' },
   { kind: 'question', from: 'client', fate: 'done', age: 5 * D, result: 'answered' },
   { kind: 'lead_price', from: 'client', fate: 'done', age: 4 * D + 4 * H, result: 'sold' },
-  { kind: 'lead_price', from: 'new', fate: 'done', age: 4 * D, result: 'callback_later' },
+  { kind: 'lead_price', from: 'new', fate: 'done', age: 4 * D, result: 'price_sent' },
   { kind: 'question', from: 'sio', fate: 'done', age: 3 * D + 6 * H, result: 'answered' },
   { kind: 'lead_demo', from: 'prospect', fate: 'declined', age: 3 * D + 2 * H, result: 'refused' },
   { kind: 'lead_trial', from: 'new', fate: 'done', age: 3 * D, result: 'trial_given' },

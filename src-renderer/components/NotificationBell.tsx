@@ -21,6 +21,7 @@ function noteTitle(n: NotificationRow): string {
   const kind = str(d.kind) as TaskKind | null;
   const what = kind && TASK_KIND_LABELS[kind] ? TASK_KIND_LABELS[kind] : 'Поручение';
   const num = str(d.requestNumber) ? ` № ${str(d.requestNumber)}` : '';
+  if (n.kind === 'task_reminder') return `Пора перезвонить: ${what}${num}`;
   return `${str(d.by) ? 'Вам передано' : 'Новое поручение'}: ${what}${num}`;
 }
 

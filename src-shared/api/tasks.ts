@@ -22,8 +22,8 @@ export const smtpInput = z.object({
   delayMinutes: z.number().int().min(0).max(24 * 60).default(15),
 });
 export type SmtpInput = z.input<typeof smtpInput>;
-import { CONTACT_RESULTS, TASK_KINDS, TASK_STATUSES } from '../mail-types';
-import type { NotificationPrefs, NotificationRow, SmtpSettingsView, TaskCard, TaskKindSetting, TaskListItem, TaskReport } from '../mail-types';
+import { ATTEMPT_OUTCOMES, CLOSING_RESULTS, CONTACT_RESULTS, TASK_KINDS, TASK_STATUSES } from '../mail-types';
+import type { ContactResult, NotificationPrefs, NotificationRow, SmtpSettingsView, TaskCard, TaskKindSetting, TaskListItem, TaskReport } from '../mail-types';
 
 export const taskListInput = z.object({
   status: z.enum(TASK_STATUSES).optional(),
@@ -48,8 +48,23 @@ export const tasksApi = {
   'tasks.get': method<TaskCard>()({ input: z.object({ id }), access: ANY_STAFF, write: false }),
   /** Takes a task into work (and over, when someone else of the direction had it). */
   'tasks.take': method<{ ok: true }>()({ input: z.object({ id }), access: ANY_STAFF, write: true }),
+  /** Closes a task as done; only closing results («no answer», «call back later» are attempts: `tasks.attempt`). */
   'tasks.complete': method<{ ok: true }>()({
-    input: z.object({ id, result: z.enum(CONTACT_RESULTS), comment: optText(4000) }),
+    input: z.object({ id, result: z.enum(CLOSING_RESULTS as [ContactResult, ...ContactResult[]]), comment: optText(4000) }),
+    access: ANY_STAFF,
+    write: true,
+  }),
+  /**
+   * Logs a call attempt («Попытка связи») without closing the task: the outcome, a comment and, when given, the next
+   * contact time (UTC, in the future), which also becomes a reminder in the assignee's notifications at that time.
+   */
+  'tasks.attempt': method<{ ok: true; attemptId: number }>()({
+    input: z.object({
+      id,
+      outcome: z.enum(ATTEMPT_OUTCOMES),
+      comment: optText(4000),
+      nextContactAt: z.iso.datetime({ offset: true, message: 'datetime' }).nullish().transform((v) => (v ? new Date(v).toISOString() : null)),
+    }),
     access: ANY_STAFF,
     write: true,
   }),
@@ -69,7 +84,7 @@ export const tasksApi = {
     write: true,
   }),
   'tasks.assign': method<{ ok: true }>()({ input: z.object({ id, assigneeId: id }), access: MANAGERS, write: true }),
-  /** Tasks created in [from, to] (UTC dates) grouped by kind, status, result and assignee, with contact and closing times. */
+  /** Tasks created in [from, to] (the РИЦ's calendar days) grouped by kind, status, result and assignee, with contact and closing times. */
   'tasks.report': method<TaskReport>()({
     input: z
       .object({ from: isoDate, to: isoDate, kind: z.enum(TASK_KINDS).optional(), directionId: id.optional() })

@@ -97,10 +97,13 @@ describe('the fixtures become tasks', () => {
     const found = await env.admin('clients.search', { query: 'Востокэнерго' });
     expect(found.items.map((i) => i.id)).toContain(demoCard.client!.id);
 
-    // Deadlines per kind: 2 h for a price lead, 8 h for a question (defaults).
+    // Deadlines per kind in working time (Mon–Fri 09:00–18:00 Moscow by default): 2 h for a price lead, 8 h for a
+    // question. They arrive on Friday at 12:00 Moscow time: the lead is due at 14:00, the question has 6 h on Friday
+    // and 2 h on Monday, so it is due on Monday at 11:00 Moscow time.
     const created = Date.parse(byKind.lead_price!.createdAt);
+    expect(created).toBe(Date.parse('2026-11-27T09:00:00Z'));
     expect(Date.parse(byKind.lead_price!.deadline) - created).toBe(120 * 60_000);
-    expect(Date.parse(byKind.question!.deadline) - Date.parse(byKind.question!.createdAt)).toBe(480 * 60_000);
+    expect(byKind.question!.deadline).toBe('2026-11-30T08:00:00.000Z');
 
     // Timeline, notification and push events.
     const events = await env.admin('events.list', { clientId: romashka.id });

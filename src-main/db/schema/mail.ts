@@ -166,6 +166,8 @@ export const tasks = sqliteTable(
     comment: text('comment'),
     createdBy: integer('created_by').references(() => employees.id),
     updatedAt: text('updated_at').notNull(),
+    /** When to try the contact again (UTC ISO), from the last call attempt; null when no attempt asked for one. */
+    nextContactAt: text('next_contact_at'),
   },
   (t) => [
     uniqueIndex('tasks_kind_request_uq').on(t.kind, t.requestNumber),
@@ -174,6 +176,24 @@ export const tasks = sqliteTable(
     index('tasks_client_idx').on(t.clientId),
     index('tasks_message_idx').on(t.messageId),
   ],
+);
+
+/** Call attempts on a task («Попытка связи»): logged without closing it. */
+export const taskAttempts = sqliteTable(
+  'task_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    employeeId: integer('employee_id').references(() => employees.id),
+    /** A code from ATTEMPT_OUTCOMES. */
+    outcome: text('outcome').notNull(),
+    comment: text('comment'),
+    nextContactAt: text('next_contact_at'),
+  },
+  (t) => [index('task_attempts_task_idx').on(t.taskId, t.at)],
 );
 
 /** Mail that made no task: a person makes a task from it or dismisses it. */

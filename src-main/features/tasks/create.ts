@@ -5,6 +5,7 @@ import { stmt } from '../../db/stmt';
 import { AppError, badField } from '../../api/errors';
 import type { AssignedBy, MailFields, MatchedBy, TaskKind } from '../../../src-shared/mail-types';
 import { addClientEvent } from '../clients/events';
+import { addWorkingMinutes, readWorkCalendar } from '../calendar/workcal';
 import { createProspect, matchClient } from './match';
 
 export interface NewTask {
@@ -113,7 +114,8 @@ export function createTask(ctx: Ctx, t: NewTask): CreateResult {
   } else assignee = pickAssignee(db, clientId, setting.directionId);
 
   const now = ctx.clock.now();
-  const deadline = new Date(now.getTime() + setting.deadlineMinutes * 60_000).toISOString();
+  // The deadline counts working time of the РИЦ: a lead of Sunday night is due on Monday morning.
+  const deadline = addWorkingMinutes(readWorkCalendar(db), now, setting.deadlineMinutes).toISOString();
   const r = stmt(
     db,
     `INSERT INTO tasks (kind, direction_id, client_id, assignee_id, assigned_by, status, request_number, message_id, fields, client_created,

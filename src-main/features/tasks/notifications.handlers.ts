@@ -15,11 +15,13 @@ export const notificationsHandlers: HandlerMap<
   | 'notifications.prefs.save'
 > = {
   'notifications.list': (input, ctx) => {
+    const now = ctx.nowIso();
     const rows = stmt(
       ctx.db,
-      'SELECT id, at, kind, read, task_id AS taskId, data FROM notifications WHERE employee_id = ? AND (? = 0 OR read = 0) ORDER BY id DESC LIMIT ?',
-    ).all(ctx.me.id, input.unreadOnly ? 1 : 0, input.limit) as { id: number; at: string; kind: 'task_assigned'; read: number; taskId: number | null; data: string | null }[];
-    const unread = (stmt(ctx.db, 'SELECT COUNT(*) AS n FROM notifications WHERE employee_id = ? AND read = 0').get(ctx.me.id) as { n: number }).n;
+      // A call-back reminder is stored ahead with its time and shows from then on.
+      'SELECT id, at, kind, read, task_id AS taskId, data FROM notifications WHERE employee_id = ? AND at <= ? AND (? = 0 OR read = 0) ORDER BY at DESC, id DESC LIMIT ?',
+    ).all(ctx.me.id, now, input.unreadOnly ? 1 : 0, input.limit) as { id: number; at: string; kind: NotificationRow['kind']; read: number; taskId: number | null; data: string | null }[];
+    const unread = (stmt(ctx.db, 'SELECT COUNT(*) AS n FROM notifications WHERE employee_id = ? AND at <= ? AND read = 0').get(ctx.me.id, now) as { n: number }).n;
     const items: NotificationRow[] = rows.map((r) => ({ ...r, read: !!r.read, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
     return { items, unread };
   },

@@ -142,7 +142,7 @@ export function dueMails(db: Db, nowMs: number, limit = 50): DueMail[] {
   return stmt(
     db,
     `SELECT n.id, n.task_id AS taskId, e.email, n.data FROM notifications n JOIN employees e ON e.id = n.employee_id
-     WHERE n.read = 0 AND n.mailed_at IS NULL AND n.task_id IS NOT NULL AND n.at <= ? AND e.active = 1 AND e.email IS NOT NULL AND e.email <> ''
+     WHERE n.read = 0 AND n.mailed_at IS NULL AND n.task_id IS NOT NULL AND n.kind = 'task_assigned' AND n.at <= ? AND e.active = 1 AND e.email IS NOT NULL AND e.email <> ''
        AND coalesce((SELECT value FROM settings WHERE key = 'notifications.email.' || e.id), 'true') = 'true'
      ORDER BY n.id LIMIT ?`,
   ).all(before, limit) as DueMail[];

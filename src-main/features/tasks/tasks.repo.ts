@@ -4,6 +4,8 @@ import { stmt } from '../../db/stmt';
 import type { SessionUser } from '../../../src-shared/types';
 import type {
   AssignedBy,
+  AttemptOutcome,
+  TaskAttempt,
   ContactResult,
   MailFields,
   MailMessageView,
@@ -65,7 +67,8 @@ const WHERE = `${TASK_VISIBLE}
 
 const COLUMNS = `t.id, t.kind, t.status, t.direction_id AS directionId, d.code AS directionCode, d.name AS directionName,
   t.client_id AS clientId, c.name AS clientName, t.assignee_id AS assigneeId, e.full_name AS assigneeName,
-  t.request_number AS requestNumber, t.fields, t.created_at AS createdAt, t.deadline, t.result`;
+  t.request_number AS requestNumber, t.fields, t.created_at AS createdAt, t.deadline, t.result,
+  t.next_contact_at AS nextContactAt, (SELECT COUNT(*) FROM task_attempts a WHERE a.task_id = t.id) AS attemptCount`;
 
 const FROM = `FROM tasks t JOIN directions d ON d.id = t.direction_id
   LEFT JOIN clients c ON c.id = t.client_id LEFT JOIN employees e ON e.id = t.assignee_id`;
@@ -86,6 +89,8 @@ interface RawTask {
   createdAt: string;
   deadline: string;
   result: ContactResult | null;
+  nextContactAt: string | null;
+  attemptCount: number;
 }
 
 function toItem(r: RawTask, now: string, cat: SystemCatalog): TaskListItem {
@@ -107,6 +112,8 @@ function toItem(r: RawTask, now: string, cat: SystemCatalog): TaskListItem {
     deadline: r.deadline,
     overdue: (r.status === 'new' || r.status === 'in_work') && r.deadline < now,
     result: r.result,
+    nextContactAt: r.nextContactAt,
+    attemptCount: r.attemptCount,
   };
 }
 
@@ -245,6 +252,24 @@ export function loadTask(db: Db, id: number, now: string): TaskCard | null {
     comment: r.comment,
     createdBy: r.createdById != null ? { id: r.createdById, fullName: r.createdByName ?? '' } : null,
     message: r.messageRowId != null ? messageView(db, r.messageRowId) : null,
+    attempts: attemptsOf(db, id),
     repeats,
   };
+}
+
+/** A task's call attempts, newest first. */
+export function attemptsOf(db: Db, taskId: number): TaskAttempt[] {
+  const rows = stmt(
+    db,
+    `SELECT a.id, a.at, a.employee_id AS byId, e.full_name AS byName, a.outcome, a.comment, a.next_contact_at AS nextContactAt
+     FROM task_attempts a LEFT JOIN employees e ON e.id = a.employee_id WHERE a.task_id = ? ORDER BY a.at DESC, a.id DESC`,
+  ).all(taskId) as { id: number; at: string; byId: number | null; byName: string | null; outcome: AttemptOutcome; comment: string | null; nextContactAt: string | null }[];
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    by: r.byId != null ? { id: r.byId, fullName: r.byName ?? '' } : null,
+    outcome: r.outcome,
+    comment: r.comment,
+    nextContactAt: r.nextContactAt,
+  }));
 }

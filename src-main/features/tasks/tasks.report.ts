@@ -1,6 +1,7 @@
 // The tasks report: leads and questions by kind, status, result and employee, with time to first contact and to closing.
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
+import { localDayRange } from '../calendar/workcal';
 import type { ContactResult, TaskKind, TaskReport, TaskStatus } from '../../../src-shared/mail-types';
 
 const MINUTES = (a: string, b: string) => `(julianday(${b}) - julianday(${a})) * 1440.0`;
@@ -9,6 +10,7 @@ export function taskReport(db: Db, f: { from: string; to: string; kind?: TaskKin
   // Arrival is when the server received the message; tasks made by hand start when they were made.
   const arrival = 'coalesce(m.received_at, t.created_at)';
   const contact = 'coalesce(t.taken_at, t.closed_at)';
+  const range = localDayRange(db, f.from, f.to);
   const rows = stmt(
     db,
     `SELECT t.kind, t.status, t.result, t.assignee_id AS assigneeId, e.full_name AS assigneeName, COUNT(*) AS count,
@@ -21,8 +23,9 @@ export function taskReport(db: Db, f: { from: string; to: string; kind?: TaskKin
      GROUP BY t.kind, t.status, t.result, t.assignee_id
      ORDER BY t.kind, t.status, t.result, e.full_name`,
   ).all({
-    from: `${f.from}T00:00:00.000Z`,
-    toExcl: new Date(Date.parse(`${f.to}T00:00:00Z`) + 86_400_000).toISOString(),
+    // Days are the РИЦ's calendar days, not UTC ones: a lead of 01:00 Vladivostok time belongs to that day.
+    from: range.fromIso,
+    toExcl: range.toExclIso,
     kind: f.kind ?? null,
     dir: f.directionId ?? null,
     now,

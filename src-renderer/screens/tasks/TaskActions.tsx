@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { Button, Group, Kbd, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconHandGrab, IconUserShare, IconX } from '@tabler/icons-react';
-import { CONTACT_RESULTS, type ContactResult, type TaskCard, type TaskKind } from '../../../src-shared/mail-types';
+import { IconCheck, IconHandGrab, IconPhoneCall, IconUserShare, IconX } from '@tabler/icons-react';
+import { CLOSING_RESULTS, type ContactResult, type TaskCard, type TaskKind } from '../../../src-shared/mail-types';
 import { call } from '../../api/transport';
 import { errorText, fieldErrors } from '../../api/messages';
 import { useSession } from '../../app/session';
 import { CONTACT_RESULT_LABELS } from './taskFormat';
+import { AttemptDialog } from './AttemptDialog';
 
 /** The result a kind usually ends with, offered first. */
 const USUAL_RESULT: Record<TaskKind, ContactResult> = {
@@ -18,16 +19,17 @@ const USUAL_RESULT: Record<TaskKind, ContactResult> = {
   question: 'answered',
   other: 'other',
 };
+// «Не дозвонились» stays a reason to decline after attempts; calling back later is an attempt («Попытка связи»), not a result.
 const DECLINE_RESULTS: ContactResult[] = ['refused', 'no_answer', 'wrong_contact', 'duplicate', 'other'];
 
-type Dialog = 'complete' | 'decline' | 'assign' | null;
+type Dialog = 'complete' | 'decline' | 'assign' | 'attempt' | null;
 
 function ResultDialog({ task, mode, onClose, onDone }: { task: TaskCard; mode: 'complete' | 'decline'; onClose: () => void; onDone: () => void }) {
   const [result, setResult] = useState<ContactResult>(mode === 'complete' ? USUAL_RESULT[task.kind] : 'refused');
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const options = mode === 'complete' ? [USUAL_RESULT[task.kind], ...CONTACT_RESULTS.filter((r) => r !== USUAL_RESULT[task.kind])] : DECLINE_RESULTS;
+  const options = mode === 'complete' ? [USUAL_RESULT[task.kind], ...CLOSING_RESULTS.filter((r) => r !== USUAL_RESULT[task.kind])] : DECLINE_RESULTS;
   const save = async () => {
     if (mode === 'decline' && !comment.trim()) {
       setErrors({ comment: 'Напишите причину отказа' });
@@ -181,6 +183,9 @@ export function TaskActions({ task, onChanged }: { task: TaskCard; onChanged: ()
           {task.assignee && task.assignee.id !== user.id ? 'Взять себе' : 'Взять в работу'}
         </Button>
       )}
+      <Button variant="light" leftSection={<IconPhoneCall size={16} />} onClick={() => setDialog('attempt')} data-testid="task-attempt">
+        Попытка связи…
+      </Button>
       <Button color="green" leftSection={<IconCheck size={16} />} onClick={() => setDialog('complete')} data-testid="task-complete">
         Выполнить…
       </Button>
@@ -193,6 +198,7 @@ export function TaskActions({ task, onChanged }: { task: TaskCard; onChanged: ()
         </Button>
       )}
       {(dialog === 'complete' || dialog === 'decline') && <ResultDialog task={task} mode={dialog} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'attempt' && <AttemptDialog task={task} onClose={() => setDialog(null)} onDone={done} />}
       {dialog === 'assign' && <AssignDialog task={task} onClose={() => setDialog(null)} onDone={done} />}
     </Group>
   );

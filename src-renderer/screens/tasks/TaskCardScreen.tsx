@@ -16,6 +16,7 @@ import { TaskActions } from './TaskActions';
 import { LinkClientDialog } from './LinkClientDialog';
 import { ASSIGNED_BY_LABELS, CONTACT_RESULT_LABELS, FIELD_LABELS, fmtDateTime, fmtPhone, MATCHED_BY_LABELS } from './taskFormat';
 import { taskEventText } from './taskEventText';
+import { ATTEMPT_OUTCOME_LABELS } from '../../../src-shared/task-report';
 import { useNow } from './useTasks';
 
 /** Request fields in reading order; anything else the parser found follows. */
@@ -187,6 +188,13 @@ export function TaskCardScreen({ id }: { id: number }) {
                     </Fact>
                   )}
                   {task.comment && <Fact label="Комментарий">{task.comment}</Fact>}
+                  {!closed && task.nextContactAt && (
+                    <Fact label="Следующий контакт">
+                      <Text span size="sm" c={Date.parse(task.nextContactAt) < now ? 'red.7' : undefined} data-testid="task-next-contact">
+                        {fmtDateTime(task.nextContactAt)}
+                      </Text>
+                    </Fact>
+                  )}
                   {task.createdBy && <Fact label="Создал">{task.createdBy.fullName}</Fact>}
                 </Table.Tbody>
               </Table>
@@ -206,6 +214,39 @@ export function TaskCardScreen({ id }: { id: number }) {
                       <Fact key={k} label={FIELD_LABELS[k] ?? k}>
                         {k === 'email' ? <Anchor size="sm" href={`mailto:${v}`}>{v}</Anchor> : k === 'phone' ? <Anchor size="sm" href={`tel:${String(v).replace(/[^\d+]/g, '')}`}>{fmtPhone(v)}</Anchor> : v}
                       </Fact>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Paper>
+            <Paper withBorder p="sm" data-testid="task-attempts">
+              <Text fw={600} size="sm" mb={4}>
+                Попытки связи{task.attempts.length > 0 ? ` (${task.attempts.length})` : ''}
+              </Text>
+              {task.attempts.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  Попыток пока не было. Не дозвонились — нажмите «Попытка связи…», поручение останется открытым.
+                </Text>
+              ) : (
+                <Table fz="sm" verticalSpacing={3} horizontalSpacing={6}>
+                  <Table.Tbody>
+                    {task.attempts.map((a) => (
+                      <Table.Tr key={a.id} data-testid="task-attempt-row">
+                        <Table.Td w={130}>{fmtDateTime(a.at)}</Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color="gray" tt="none">
+                            {ATTEMPT_OUTCOME_LABELS[a.outcome]}
+                          </Badge>
+                          {a.comment && ` ${a.comment}`}
+                          {a.nextContactAt && (
+                            <Text span size="xs" c="dimmed">
+                              {' '}
+                              — перезвонить {fmtDateTime(a.nextContactAt)}
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td c="dimmed">{a.by?.fullName ?? ''}</Table.Td>
+                      </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>

@@ -1,12 +1,12 @@
-// Russian wording of the task entries of a client's timeline (task_created, task_taken, task_done, task_declined, task_assigned, task_linked).
+// Russian wording of the task entries of a client's timeline (task_created, task_taken, task_done, task_declined, task_assigned, task_linked, task_attempt).
 // Who did it is the entry's author, shown beside the text, so the sentence does not repeat it.
-import type { ContactResult, TaskKind } from '../../../src-shared/mail-types';
-import { CONTACT_RESULT_LABELS, TASK_KIND_LABELS } from '../../../src-shared/task-report';
+import type { AttemptOutcome, ContactResult, TaskKind } from '../../../src-shared/mail-types';
+import { ATTEMPT_OUTCOME_LABELS, CONTACT_RESULT_LABELS, TASK_KIND_LABELS } from '../../../src-shared/task-report';
 import { fmtDateTime } from './taskFormat';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 
-export const TASK_EVENT_KINDS = ['task_created', 'task_taken', 'task_done', 'task_declined', 'task_assigned', 'task_linked'] as const;
+export const TASK_EVENT_KINDS = ['task_created', 'task_taken', 'task_done', 'task_declined', 'task_assigned', 'task_linked', 'task_attempt'] as const;
 export const isTaskEvent = (kind: string): boolean => (TASK_EVENT_KINDS as readonly string[]).includes(kind);
 
 export const TASK_EVENT_TITLE = 'Поручение';
@@ -39,6 +39,11 @@ export function taskEventText(kind: string, data: Record<string, unknown> | null
       return `Отклонено ${what(d)}${resultText}${comment}`;
     case 'task_linked':
       return `Привязано к клиенту ${what(d)}${str(d.kit) ? `, комплект ${str(d.kit)}` : ''}`;
+    case 'task_attempt': {
+      const outcome = str(d.outcome) as AttemptOutcome | null;
+      const next = str(d.nextContactAt) ? `, следующий контакт ${fmtDateTime(str(d.nextContactAt))}` : '';
+      return `Попытка связи ${what(d)}: ${outcome && ATTEMPT_OUTCOME_LABELS[outcome] ? ATTEMPT_OUTCOME_LABELS[outcome] : '?'}${next}${comment}`;
+    }
     case 'task_assigned':
       return `Переназначено ${what(d)}: исполнитель — ${str(d.assignee) ?? '?'}`;
     default:

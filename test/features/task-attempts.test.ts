@@ -1,0 +1,61 @@
+// Call attempts on a task: logged without closing it, the next contact time becomes a reminder shown from that time, closing results apart.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { testEnv, type TestEnv } from '../helpers/core';
+import { taskWorld, type TaskWorld } from '../helpers/task-world';
+
+let env: TestEnv;
+let w: TaskWorld;
+beforeEach(async () => {
+  env = await testEnv();
+  w = await taskWorld(env);
+});
+afterEach(() => env.close());
+
+it('an attempt keeps the task open, shows on the card and in the list, and its reminder appears at the next contact time', async () => {
+  const next = '2026-11-27T11:00:00.000Z';
+  await env.as(w.sio.token, 'tasks.attempt', { id: w.taskId, outcome: 'busy', comment: 'Занято, перезвонить после обеда', nextContactAt: next });
+  const card = await env.as(w.sio.token, 'tasks.get', { id: w.taskId });
+  expect(card.status).toBe('in_work');
+  expect(card.result).toBeNull();
+  expect(card.closedAt).toBeNull();
+  expect(card.nextContactAt).toBe(next);
+  expect(card.attempts).toHaveLength(1);
+  expect(card.attempts[0]).toMatchObject({ outcome: 'busy', comment: 'Занято, перезвонить после обеда', nextContactAt: next, by: { id: w.sio.id } });
+  const list = await env.as(w.sio.token, 'tasks.list', { open: true });
+  expect(list.items.find((t) => t.id === w.taskId)).toMatchObject({ attemptCount: 1, nextContactAt: next });
+
+  // Before its time the reminder is not in the bell; from then on it is, unread.
+  const before = await env.as(w.sio.token, 'notifications.list', {});
+  expect(before.items.some((n) => n.kind === 'task_reminder')).toBe(false);
+  const unreadBefore = before.unread;
+  env.clock.set('2026-11-27T11:00:01Z');
+  const after = await env.as(w.sio.token, 'notifications.list', {});
+  expect(after.items[0]).toMatchObject({ kind: 'task_reminder', taskId: w.taskId, read: false, at: next });
+  expect(after.unread).toBe(unreadBefore + 1);
+
+  // The timeline of the client records the attempt.
+  const events = await env.as(w.sio.token, 'events.list', { clientId: w.clientId, limit: 50 });
+  expect(events.some((e) => e.kind === 'task_attempt' && e.data?.outcome === 'busy')).toBe(true);
+});
+
+it('a second attempt replaces the pending reminder; a past next contact time is refused', async () => {
+  await env.as(w.sio.token, 'tasks.attempt', { id: w.taskId, outcome: 'no_answer', comment: null, nextContactAt: '2026-11-28T03:00:00Z' });
+  await env.as(w.sio.token, 'tasks.attempt', { id: w.taskId, outcome: 'callback', comment: 'Просили после обеда', nextContactAt: '2026-11-28T06:00:00Z' });
+  const reminders = env.core.db.$client.prepare("SELECT at FROM notifications WHERE kind = 'task_reminder'").all() as { at: string }[];
+  expect(reminders).toEqual([{ at: '2026-11-28T06:00:00.000Z' }]);
+  const past = await env.core.call('tasks.attempt', { id: w.taskId, outcome: 'busy', comment: null, nextContactAt: '2026-11-27T08:00:00Z' }, w.sio.token);
+  expect(past.ok).toBe(false);
+  expect(!past.ok && past.error.issues?.[0]).toMatchObject({ path: 'nextContactAt', reason: 'past' });
+  expect((await env.as(w.sio.token, 'tasks.get', { id: w.taskId })).attempts.map((a) => a.outcome)).toEqual(['callback', 'no_answer']);
+});
+
+it('«call back later» and «no answer» are attempts, not results that close a task; staff who may not see the task cannot log attempts', async () => {
+  const r = await env.core.call('tasks.complete', { id: w.taskId, result: 'callback_later' as 'sold', comment: null }, w.sio.token);
+  expect(r.ok).toBe(false);
+  expect(!r.ok && r.error.code).toBe('BAD_INPUT');
+  const hidden = await env.core.call('tasks.attempt', { id: w.taskId, outcome: 'busy', comment: null }, w.chat.token);
+  expect(hidden.ok).toBe(false);
+  await env.as(w.sio.token, 'tasks.complete', { id: w.taskId, result: 'sold', comment: null });
+  const closed = await env.core.call('tasks.attempt', { id: w.taskId, outcome: 'busy', comment: null }, w.sio.token);
+  expect(!closed.ok && closed.error.code).toBe('CONFLICT');
+});
