@@ -18,6 +18,7 @@ import { dedupeHandlers } from '../features/clients/dedupe.handlers';
 import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
+import { homeHandlers } from '../features/home/home.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -37,4 +38,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...linkHandlers,
   ...listsHandlers,
   ...calendarHandlers,
+  ...homeHandlers,
 };

@@ -1,6 +1,6 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
 import { useSession } from './session';
@@ -13,8 +13,10 @@ import { NotificationBell } from '../components/NotificationBell';
 import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
+import { MyDayScreen } from '../screens/home/MyDayScreen';
 
 const SECTIONS: { key: string; label: string; icon: ReactNode }[] = [
+  { key: 'home', label: 'Мой день', icon: <IconSun size={18} /> },
   { key: 'clients', label: 'Клиенты', icon: <IconAddressBook size={18} /> },
   { key: 'tasks', label: 'Поручения', icon: <IconChecklist size={18} /> },
   { key: 'documents', label: 'Документы', icon: <IconFileText size={18} /> },
@@ -37,6 +39,8 @@ function NotYet({ title }: { title: string }) {
 function Screen({ route }: { route: string[] }) {
   const [section, id] = route;
   switch (section) {
+    case 'home':
+      return <MyDayScreen />;
     case 'clients':
       return id ? <ClientCardScreen key={id} id={Number(id)} tab={route[2]} /> : <ClientsScreen />;
     case 'settings':

@@ -5,7 +5,7 @@ const subscribe = (cb: () => void) => {
   window.addEventListener('hashchange', cb);
   return () => window.removeEventListener('hashchange', cb);
 };
-const snapshot = () => window.location.hash.replace(/^#/, '') || '/clients';
+const snapshot = () => window.location.hash.replace(/^#/, '') || '/home';
 
 /** Current route split into segments: '/clients/42' → ['clients', '42']. */
 export function useRoute(): string[] {

@@ -119,15 +119,17 @@ export const documentUpdateInput = z
 export type DocumentUpdateInput = z.input<typeof documentUpdateInput>;
 
 const reportFilters = {
-  /** Planned return dates from … to (inclusive). */
-  from: isoDate,
-  to: isoDate,
+  /** Planned return dates from … to (inclusive); absent: no bound on that side. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Only documents not returned as of today (overdue, then awaited): the report's opening view. */
+  unreturned: z.boolean().optional(),
   sioId: id.optional(),
   clientId: id.optional(),
   type: z.enum(DOCUMENT_TYPES).optional(),
   state: z.enum(RETURN_STATES).optional(),
 };
-const periodOrder = (v: { from: string; to: string }) => v.to >= v.from;
+const periodOrder = (v: { from?: string; to?: string }) => !v.from || !v.to || v.to >= v.from;
 
 export const returnPeriodInput = z
   .object({

@@ -10,15 +10,17 @@ import { returnsExportTask } from './reports.workers';
 
 type Printed = { files: string[]; details: PrintedFile[] };
 
-const slugOf = (f: ReturnFilters) => `document-returns-${f.from}-${f.to}`;
-const nameOf = (f: ReturnFilters, ext: string) => `Возврат документов ${formatDate(f.from)}–${formatDate(f.to)}.${ext}`;
+const slugOf = (f: ReturnFilters) => `document-returns-${f.from ?? 'start'}-${f.to ?? 'end'}${f.unreturned ? '-unreturned' : ''}`;
+/** A period in the name when there is one; otherwise what is unreturned as of the day. */
+const nameOf = (f: ReturnFilters, ext: string, today: string) =>
+  f.from || f.to ? `Возврат документов ${f.from ? formatDate(f.from) : '…'}–${f.to ? formatDate(f.to) : '…'}.${ext}` : `Возврат документов на ${formatDate(today)}.${ext}`;
 
 async function exported(ctx: Ctx, f: ReturnFilters, format: 'xlsx' | 'pdf'): Promise<Printed> {
   const dbFile = ctx.db.$client.name;
   // The thread reads the file itself; a database in memory (never a host's) has no file to read.
   if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) throw new Error('exports need a database file');
   const { bytes, pages } = await ctx.offload(returnsExportTask, { dbFile, filters: f, today: ctx.today(), format });
-  const file = writeOutput(ctx.db, ctx.me.id, slugOf(f), format, bytes, nameOf(f, format), pages);
+  const file = writeOutput(ctx.db, ctx.me.id, slugOf(f), format, bytes, nameOf(f, format, ctx.today()), pages);
   return { files: [file.path], details: [file] };
 }
 

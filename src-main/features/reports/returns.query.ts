@@ -9,9 +9,16 @@ import { addDaysIso, daysLate } from '../documents/return-rules';
 
 type State = Exclude<ReturnState, 'not_tracked'>;
 
+/** Bounds of an open period: ISO dates compare as text. */
+const FIRST = '0000-01-01';
+const LAST = '9999-12-31';
+
 export interface ReturnFilters {
-  from: string;
-  to: string;
+  /** Planned return from … to; absent: no bound on that side. */
+  from?: string;
+  to?: string;
+  /** Only what is not returned as of today (overdue and awaited). */
+  unreturned?: boolean;
   sioId?: number;
   clientId?: number;
   type?: DocumentType;
@@ -32,13 +39,15 @@ interface Segment {
  */
 function segments(f: ReturnFilters, today: string): Segment[] {
   const yesterday = addDaysIso(today, -1);
+  const from = f.from ?? FIRST;
+  const to = f.to ?? LAST;
   const all: Segment[] = [
-    { state: 'overdue', track: 1, lo: f.from, hi: f.to < yesterday ? f.to : yesterday },
-    { state: 'awaited', track: 1, lo: f.from > today ? f.from : today, hi: f.to },
-    { state: 'returned_late', track: 3, lo: f.from, hi: f.to },
-    { state: 'returned_in_time', track: 2, lo: f.from, hi: f.to },
+    { state: 'overdue', track: 1, lo: from, hi: to < yesterday ? to : yesterday },
+    { state: 'awaited', track: 1, lo: from > today ? from : today, hi: to },
+    { state: 'returned_late', track: 3, lo: from, hi: to },
+    { state: 'returned_in_time', track: 2, lo: from, hi: to },
   ];
-  return all.filter((s) => (!f.state || s.state === f.state) && s.lo <= s.hi);
+  return all.filter((s) => (!f.state || s.state === f.state) && (!f.unreturned || s.track === 1) && s.lo <= s.hi);
 }
 
 function where(s: Segment, f: ReturnFilters): { sql: string; args: unknown[] } {
@@ -134,7 +143,9 @@ export function allReturnRows(db: Db, f: ReturnFilters, today: string): ReturnRe
 /** The filters in words, printed above the rows and on the export's second sheet. */
 export function returnParams(db: Db, f: ReturnFilters, today: string): [string, string][] {
   const name = (sql: string, id: number) => (stmt(db, sql).get(id) as { n: string } | undefined)?.n ?? `№ ${id}`;
-  const out: [string, string][] = [['Плановый возврат', `с ${formatDate(f.from)} по ${formatDate(f.to)}`]];
+  const out: [string, string][] = [];
+  if (f.from || f.to) out.push(['Плановый возврат', [f.from && `с ${formatDate(f.from)}`, f.to && `по ${formatDate(f.to)}`].filter(Boolean).join(' ')]);
+  if (f.unreturned) out.push(['Документы', `не возвращённые на ${formatDate(today)}`]);
   if (f.sioId != null) out.push(['СИО', name('SELECT full_name AS n FROM employees WHERE id = ?', f.sioId)]);
   if (f.clientId != null) out.push(['Клиент', name('SELECT name AS n FROM clients WHERE id = ?', f.clientId)]);
   if (f.type) out.push(['Тип документа', DOCUMENT_TYPE_LABELS[f.type]]);
