@@ -15,6 +15,7 @@ import {
   IconSearch,
   IconSettings,
   IconUsers,
+  IconSun,
 } from '@tabler/icons-react';
 import { CLIENT_EDITORS } from '../../src-shared/roles';
 import { navigate } from '../app/router';
@@ -69,6 +70,7 @@ export function CommandPalette() {
     const go = (path: string) => () => navigate(path);
     // The sections of the left rail, in its order; «Чат» is left out until it is built.
     const list: Command[] = [
+      { id: 'home', section: true, label: 'Мой день', hint: 'дела на сегодня', keywords: 'главная сегодня звонки просрочено', icon: <IconSun size={18} />, run: go('/home') },
       { id: 'clients', section: true, label: 'Клиенты', hint: 'список и поиск', keywords: 'список поиск', icon: <IconAddressBook size={18} />, run: go('/clients') },
       { id: 'tasks', section: true, label: 'Поручения', hint: 'заявки и вопросы', keywords: 'задачи заявки вопросы звонки', icon: <IconChecklist size={18} />, run: go('/tasks') },
       { id: 'documents', section: true, label: 'Документы', hint: 'реестр', keywords: 'договоры спецификации счета акты реестр', icon: <IconFileText size={18} />, run: go('/documents') },

@@ -217,8 +217,24 @@ describe('documents', () => {
     const period = { from: addDays(today, -90), to: addDays(today, 30) };
     // Other tests' documents share the period: the screen must show what the API counts, this client's rows included.
     const counts = async () => (await e.api('reports.documentReturns', { ...period, limit: 1 })).counts;
+    const unreturned = async () => (await e.api('reports.documentReturns', { unreturned: true, limit: 1 })).counts;
     const report = new ReturnsReportPage(page);
     await report.open();
+    // It opens on everything not returned as of today, whatever the planned date, overdue first.
+    expect(await report.scope()).toBe('unreturned');
+    const open = await unreturned();
+    expect(open.returned_in_time + open.returned_late).toBe(0);
+    await expect.poll(() => report.count('overdue')).toBe(open.overdue);
+    expect(await report.count('awaited')).toBe(open.awaited);
+    const openRows = await report.rows();
+    expect(openRows.length).toBe(Math.min(100, open.overdue + open.awaited));
+    expect(openRows[0]![1]).toBe('overdue');
+    const states = openRows.map((r) => r[1]);
+    expect(states.slice(states.indexOf('awaited'))).not.toContain('overdue');
+    expect(openRows.find((r) => r[0] === overdueActNo)?.[1]).toBe('overdue');
+    expect(openRows.find((r) => r[0] === spec1No)?.[1]).toBe('awaited');
+    await e.screenshot(page, 'documents-report-unreturned');
+
     await report.period(period.from, period.to);
     const before = await counts();
     await expect.poll(() => report.count('awaited')).toBe(before.awaited);
@@ -241,6 +257,9 @@ describe('documents', () => {
     await expect.poll(async () => docs.owedBadge.textContent()).toContain('Должен вернуть: 3');
 
     await report.open();
+    // Returned, it leaves the opening view.
+    await expect.poll(() => report.count('awaited')).toBe((await unreturned()).awaited);
+    expect((await report.rows()).find((r) => r[0] === spec1No)).toBeUndefined();
     await report.period(period.from, period.to);
     const after = await counts();
     expect([after.returned_in_time, after.awaited, after.overdue]).toEqual([before.returned_in_time + 1, before.awaited - 1, before.overdue]);

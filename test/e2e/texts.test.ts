@@ -80,6 +80,7 @@ const DATA = ['admin', 'sio-texts', 'calling', 'sale', 'backups', 'tmp', 'crm-e2
 
 /** Every screen a user reaches from the rail, the card's tabs and the settings tabs. */
 const screens = () => [
+  '/home',
   '/clients',
   ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness'].map((t) => `/clients/${clientId}/${t}`),
   '/tasks',

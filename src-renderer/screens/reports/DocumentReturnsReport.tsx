@@ -36,6 +36,8 @@ const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
 export function DocumentReturnsReport() {
   const { refs } = useSession();
+  // The report opens on everything not returned as of today (overdue first); a period is the second view.
+  const [scope, setScope] = useState<'unreturned' | 'period'>('unreturned');
   const [period, setPeriod] = useState<Period>(thisMonth);
   const [sioId, setSioId] = useState<string | null>(null);
   const [client, setClient] = useState<{ id: number; name: string } | null>(null);
@@ -47,9 +49,11 @@ export function DocumentReturnsReport() {
   const [busy, setBusy] = useState<'xlsx' | 'pdf' | null>(null);
   const [pdf, setPdf] = useState<PrintedFile[] | null>(null);
 
+  const unreturned = scope === 'unreturned';
   const filters = {
-    from: period.from,
-    to: period.to,
+    from: unreturned ? undefined : period.from,
+    to: unreturned ? undefined : period.to,
+    unreturned: unreturned || undefined,
     sioId: sioId ? Number(sioId) : undefined,
     clientId: client?.id,
     type: (type ?? undefined) as (typeof DOCUMENT_TYPES)[number] | undefined,
@@ -99,6 +103,7 @@ export function DocumentReturnsReport() {
 
   const counts = report?.counts;
   const all = counts ? RETURN_STATES.reduce((s, k) => s + counts[k], 0) : 0;
+  const shownStates = unreturned ? RETURN_STATES.filter((s) => s === 'overdue' || s === 'awaited') : RETURN_STATES;
   const sioOptions = (refs?.employees ?? []).filter((e) => e.roles.includes('sio')).map((e) => ({ value: String(e.id), label: e.fullName }));
   const periodError = fieldErrors(error).to;
 
@@ -106,10 +111,27 @@ export function DocumentReturnsReport() {
     <Stack gap="sm" data-testid="report-document-returns">
       <Group justify="space-between" align="flex-end">
         <Stack gap={4}>
-          <Text size="xs" c="dimmed">
-            Плановая дата возврата
-          </Text>
-          <PeriodPicker value={period} onChange={setPeriod} error={periodError} />
+          <SegmentedControl
+            size="xs"
+            value={scope}
+            onChange={(v) => {
+              setScope(v as typeof scope);
+              if (v === 'unreturned' && state !== 'overdue' && state !== 'awaited') setState('all');
+            }}
+            data={[
+              { value: 'unreturned', label: 'Не возвращены на сегодня' },
+              { value: 'period', label: 'За период' },
+            ]}
+            data-testid="returns-scope"
+          />
+          {!unreturned && (
+            <>
+              <Text size="xs" c="dimmed">
+                Плановая дата возврата
+              </Text>
+              <PeriodPicker value={period} onChange={setPeriod} error={periodError} />
+            </>
+          )}
         </Stack>
         <Group gap="xs">
           <Button leftSection={<IconPrinter size={16} />} variant="light" onClick={() => void printPdf()} loading={busy === 'pdf'} disabled={!report || all === 0} data-testid="returns-pdf">
@@ -159,7 +181,7 @@ export function DocumentReturnsReport() {
                   onChange={setState}
                   data={[
                     { value: 'all', label: `Все: ${all}` },
-                    ...RETURN_STATES.map((s) => ({
+                    ...shownStates.map((s) => ({
                       value: s,
                       label: (
                         <Group gap={6} wrap="nowrap" justify="center" data-testid={`returns-count-${s}`} data-count={counts[s]}>
@@ -181,7 +203,9 @@ export function DocumentReturnsReport() {
           </Paper>
           {report.total === 0 ? (
             <Text size="sm" c="dimmed" py="sm">
-              В этом периоде нет документов с плановой датой возврата. Выберите другой период или снимите фильтры.
+              {unreturned
+                ? 'Все документы возвращены: ждать нечего. Чтобы увидеть возвращённые, выберите «За период».'
+                : 'В этом периоде нет документов с плановой датой возврата. Выберите другой период или снимите фильтры.'}
             </Text>
           ) : (
             <ReturnsTable report={report} />

@@ -16,8 +16,19 @@ export class ReturnsReportPage {
     await this.page.getByTestId('returns-count-awaited').waitFor();
   }
 
-  /** Types the period as a user would (27.11.2026) and waits for the report to answer. */
+  /** Which view is chosen: everything unreturned as of today (the opening one) or a period. */
+  async scope(): Promise<'unreturned' | 'period'> {
+    const checked = this.root.getByTestId('returns-scope').locator('input:checked');
+    return (await checked.getAttribute('value')) as 'unreturned' | 'period';
+  }
+
+  async chooseScope(label: 'Не возвращены на сегодня' | 'За период'): Promise<void> {
+    await this.root.getByTestId('returns-scope').getByText(label).click();
+  }
+
+  /** Switches to a period, types it as a user would (27.11.2026) and waits for the report to answer. */
   async period(from: string, to: string): Promise<void> {
+    if ((await this.scope()) !== 'period') await this.chooseScope('За период');
     for (const [id, value] of [
       ['period-from', from],
       ['period-to', to],
