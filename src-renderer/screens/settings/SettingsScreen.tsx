@@ -11,6 +11,7 @@ import { MailboxesTab } from '../mail/MailboxesTab';
 import { RulesTab } from '../mail/RulesTab';
 import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
 import { BackupTab } from '../backup/BackupTab';
+import { WorkCalendarTab } from './WorkCalendarTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -22,6 +23,7 @@ const TABS = [
   { key: 'systems', label: 'Системы К+', adminOnly: false, Component: SystemsTab },
   // Heads change document settings too: `roles` opens an administrator's tab to them.
   { key: 'documents', label: 'Документы', adminOnly: true, roles: MANAGERS, Component: DocumentSettingsTab },
+  { key: 'calendar', label: 'Рабочий календарь', adminOnly: true, Component: WorkCalendarTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
