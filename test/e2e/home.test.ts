@@ -2,7 +2,7 @@
 // a head also sees the department's load per employee, read-only.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startE2E, type E2E } from './harness';
-import { OUR } from '../documents/fixtures';
+import { NEW_CP, OUR } from '../documents/fixtures';
 import { ingestMessage } from '../../src-main/features/mail/intake';
 import { buildMail, leadText } from '../mail/build';
 import { MyDayPage } from './pages/MyDayPage';
@@ -43,6 +43,7 @@ beforeAll(async () => {
   const mine = (await e.api('clients.create', { name: 'ООО «Моя»', sioId: me, emails: [{ email: 'buh@moya.example' }] })).id;
   const theirs = (await e.api('clients.create', { name: 'ООО «Чужая»', sioId: other, emails: [{ email: 'buh@chuzhaya.example' }] })).id;
   ids.mine = mine;
+  for (const clientId of [mine, theirs]) await e.api('clients.changeCounterparty', { clientId, effectiveFrom: '2025-01-01', counterparty: NEW_CP });
   // Documents: mine overdue (two months ago) and awaited (today), someone else's overdue.
   numbers.myOverdue = (await e.api('documents.create', { type: 'act', clientId: mine, date: addDays(today, -60), amountKop: 1_000_00 })).number;
   numbers.myAwaited = (await e.api('documents.create', { type: 'act', clientId: mine, date: today, amountKop: 2_000_00 })).number;
