@@ -9,7 +9,7 @@ export function DepartmentTable({ name, employees }: { name: string | null; empl
   return (
     <Paper withBorder p="sm" data-testid="department">
       <Title order={5} mb={6}>
-        {name ? `Отдел «${name}»` : 'Сотрудники'}: нагрузка
+        {name ?? 'Все сотрудники'}: нагрузка
       </Title>
       {employees.length === 0 ? (
         <Text size="sm" c="dimmed">
@@ -23,7 +23,7 @@ export function DepartmentTable({ name, employees }: { name: string | null; empl
               <Table.Th>Роли</Table.Th>
               <Table.Th style={NUM}>Открытых поручений</Table.Th>
               <Table.Th style={NUM}>Просрочено</Table.Th>
-              <Table.Th style={NUM}>Звонков пора</Table.Th>
+              <Table.Th style={NUM}>Пора звонить</Table.Th>
               <Table.Th style={NUM}>Клиентов</Table.Th>
               <Table.Th style={NUM}>Документов просрочено</Table.Th>
             </Table.Tr>
