@@ -48,6 +48,20 @@ describe('report «Возврат документов»', () => {
     expect(r.total).toBe(6);
   });
 
+  it('opens on everything unreturned as of today, whatever the planned date: overdue first by days, then awaited', async () => {
+    const r = await env.admin('reports.documentReturns', { unreturned: true });
+    expect(r.rows.map((x) => [x.id, x.state, x.daysOverdue])).toEqual([
+      [ids.outside, 'overdue', 108],
+      [ids.overdue45, 'overdue', 45],
+      [ids.otherSio, 'overdue', 7],
+      [ids.overdue5, 'overdue', 5],
+      [ids.awaited, 'awaited', 0],
+    ]);
+    expect(r.counts).toEqual({ overdue: 4, awaited: 1, returned_late: 0, returned_in_time: 0 });
+    // An open-ended period is the whole history, returned ones included.
+    expect((await env.admin('reports.documentReturns', { to: '2026-10-31' })).counts).toEqual({ overdue: 2, awaited: 0, returned_late: 1, returned_in_time: 1 });
+  });
+
   it('filters by СИО, client, type and state, and pages across states', async () => {
     const bySio = await env.admin('reports.documentReturns', { ...period, sioId: sio.id });
     expect(bySio.rows.map((x) => x.id)).not.toContain(ids.otherSio);
