@@ -59,7 +59,7 @@ export function DocumentsRegister() {
           <SavedFiltersMenu list="documents" current={effective as unknown as Record<string, unknown>} onApply={applySaved} />
           <ColumnsMenu list="documents" all={DOCUMENT_COLUMNS} value={columns} onChange={setColumns} />
           <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={exporting} onClick={() => void exportXlsx()} data-testid="documents-export">
-            В Excel
+            В XLSX
           </Button>
         </Group>
       </Group>
