@@ -138,6 +138,19 @@ function createWindow(): BrowserWindow {
     },
   });
   w.once('ready-to-show', () => w.show());
+  // The renderer refuses to unload while a form holds unsaved edits (beforeunload); Electron leaves the question to us.
+  // A native dialog has no renderer to speak through, so its few words live here.
+  w.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(w, {
+      type: 'question',
+      buttons: ['Уйти без сохранения', 'Остаться'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Уйти без сохранения?',
+      message: 'Есть несохранённые изменения. Они пропадут.',
+    });
+    if (choice === 0) event.preventDefault();
+  });
   w.on('closed', () => {
     win = null;
   });

@@ -19,7 +19,7 @@ export function useInitialFocus(ref: RefObject<HTMLElement | null>): void {
       el.focus({ preventScroll: true });
     };
     grab();
-    const timers = [60, 250, 500, 800].map((ms) => setTimeout(grab, ms));
+    const timers = [60, 250, 500, 800, 1500, 2500].map((ms) => setTimeout(grab, ms));
     return () => timers.forEach(clearTimeout);
   }, [ref]);
 }

@@ -222,7 +222,7 @@ describe('client card', () => {
     await e.screenshot(page, 'client-card-readiness');
   });
 
-  it('follows changes from another workstation: keeps edits over an unrelated change, refuses a stale save', async () => {
+  it('follows changes from another workstation: keeps typed edits, merges changes to other fields, asks only where the same field changed', async () => {
     await card.open(clientId, 'general');
     const eventsTab = page.getByRole('tab', { name: /^События/ });
     const eventsBefore = (await e.api('clients.get', { id: clientId })).events.length;
@@ -230,23 +230,61 @@ describe('client card', () => {
     // Another workstation adds a note: the card version moves on, but the client's own fields did not change.
     await e.api('events.add', { clientId, text: 'Звонок из бухгалтерии' });
     await expect.poll(() => eventsTab.textContent()).toBe(`События (${eventsBefore + 1})`);
-    expect(await page.getByTestId('general-stale').count()).toBe(0);
+    expect(await page.getByTestId('general-clashes').count()).toBe(0);
     await card.saveGeneral();
     await expect.poll(async () => (await e.api('clients.get', { id: clientId })).client.city).toBe('Находка');
 
-    // Now another workstation renames the client while this one edits the city.
+    // Now another workstation renames the client while this one edits the city: both changes land.
     await page.getByTestId('general-city').fill('Артём');
-    const current = await e.api('clients.get', { id: clientId });
+    let current = await e.api('clients.get', { id: clientId });
     await e.api('clients.update', { id: clientId, version: current.client.version, name: 'ООО «Ромашка» (Приморье)' });
-    // The push event reloads the header; the form with edits in progress says it is out of date.
     await expect.poll(() => card.name.textContent()).toBe('ООО «Ромашка» (Приморье)');
-    await page.getByTestId('general-stale').waitFor();
+    await expect.poll(() => page.getByTestId('general-name').inputValue()).toBe('ООО «Ромашка» (Приморье)');
+    expect(await page.getByTestId('general-city').inputValue()).toBe('Артём');
+    expect(await page.getByTestId('general-clashes').count()).toBe(0);
     await card.saveGeneral();
-    await page.getByTestId('general-conflict').waitFor();
-    expect(await page.getByTestId('general-city').inputValue()).toBe('Находка');
-    const after = await e.api('clients.get', { id: clientId });
-    expect(after.client.city).toBe('Находка');
-    expect(after.client.name).toBe('ООО «Ромашка» (Приморье)');
+    await expect.poll(async () => (await e.api('clients.get', { id: clientId })).client.city).toBe('Артём');
+    expect((await e.api('clients.get', { id: clientId })).client.name).toBe('ООО «Ромашка» (Приморье)');
+
+    // Both change the city (and the other side the region): only the city asks; the typed value is kept until chosen.
+    await page.getByTestId('general-city').fill('Уссурийск');
+    await page.getByTestId('general-comment').fill('звонить после обеда');
+    current = await e.api('clients.get', { id: clientId });
+    await e.api('clients.update', { id: clientId, version: current.client.version, city: 'Большой Камень', region: 'Приморье' });
+    await page.getByTestId('general-clash-city').waitFor();
+    expect(await page.getByTestId('general-clash-city').textContent()).toContain('Большой Камень');
+    expect(await page.locator('[data-testid^="general-clash-"][data-testid$="region"]').count()).toBe(0);
+    expect(await page.getByTestId('general-city').inputValue()).toBe('Уссурийск');
+    expect(await page.getByTestId('general-region').inputValue()).toBe('Приморье');
+    expect(await page.getByTestId('general-comment').inputValue()).toBe('звонить после обеда');
+    // Saving before choosing is refused; choosing «моё» saves all three.
+    await card.saveGeneral();
+    expect((await e.api('clients.get', { id: clientId })).client.city).toBe('Большой Камень');
+    await page.getByTestId('general-clash-mine-city').click();
+    await card.saveGeneral();
+    await expect.poll(async () => (await e.api('clients.get', { id: clientId })).client.city).toBe('Уссурийск');
+    const after = (await e.api('clients.get', { id: clientId })).client;
+    expect([after.region, after.comment, after.name]).toEqual(['Приморье', 'звонить после обеда', 'ООО «Ромашка» (Приморье)']);
+  });
+
+  it('keeps typed edits when a save meets a newer version it had not heard of: merged, then saved again', async () => {
+    // A workstation whose push channel is down: it learns of the other save only from the refused save.
+    const p2 = await e.newPage();
+    await p2.route('**/api/events**', (r) => r.abort());
+    await e.login(p2);
+    const card2 = new ClientCardPage(p2);
+    await card2.open(clientId, 'general');
+    await p2.getByTestId('general-city').fill('Спасск');
+    const current = await e.api('clients.get', { id: clientId });
+    await e.api('clients.update', { id: clientId, version: current.client.version, region: 'Приморский край (юг)' });
+    await card2.saveGeneral();
+    await expect.poll(() => p2.getByTestId('general-region').inputValue()).toBe('Приморский край (юг)');
+    expect(await p2.getByTestId('general-city').inputValue()).toBe('Спасск');
+    expect((await e.api('clients.get', { id: clientId })).client.city).not.toBe('Спасск');
+    await card2.saveGeneral();
+    await expect.poll(async () => (await e.api('clients.get', { id: clientId })).client.city).toBe('Спасск');
+    expect((await e.api('clients.get', { id: clientId })).client.region).toBe('Приморский край (юг)');
+    await p2.close();
   });
 
   it('adds a contact with roles and a characteristic with a comment, then archives it after confirmation', async () => {

@@ -99,12 +99,16 @@ describe('readiness', () => {
   it('does not count a confirmation made long ago, even when entered today', async () => {
     const id = await newClient('ООО «Ромашка»');
     await confirmCalling(id);
-    await admin('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-05-30' });
-    const s = await stage(id);
+    // The old phone check replaces nothing newer; on a second client it is the only confirmation of the phone.
+    const other = await newClient('ООО «Лютик»');
+    await admin('readiness.confirm', { clientId: other, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-05-30' });
+    await admin('readiness.confirm', { clientId: other, fieldCode: 'org_name', value: 'ООО «Лютик»' });
+    await admin('readiness.confirm', { clientId: other, fieldCode: 'head_fio', value: 'Иванова Анна Петровна' });
+    expect((await stage(id)).ready).toBe(true);
+    const s = await stage(other);
     expect(s.ready).toBe(false);
     expect(s.fields.find((f) => f.code === 'phone')?.fresh).toBe(false);
-    expect(await readyIds()).not.toContain(id);
-    expect(await eventKinds(id)).toContainEqual({ kind: 'readiness_lost', stage: 'calling' });
+    expect(await readyIds()).not.toContain(other);
   });
 
   it('makes ready clients not ready when an administrator adds a required field to the stage', async () => {
@@ -154,6 +158,21 @@ describe('readiness', () => {
     // Today is fine.
     expect(await env.core.call('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-11-27' }, token)).toMatchObject({ ok: true });
     expect(count()).toBe(1);
+  });
+
+  it('never lets an older confirmation replace a newer one, and stores nothing for it', async () => {
+    const id = await newClient('ООО «Ромашка»');
+    await admin('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 222-33-44', confirmedAt: '2026-11-20' });
+    const changed = await tablesChangedBy(env.core.db.$client, async () => {
+      const r = await env.core.call('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 000-00-00', confirmedAt: '2026-11-10' }, token);
+      expect(r).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'confirmedAt', reason: 'older_than_current' }] } });
+    });
+    expect(changed).toEqual([]);
+    const phone = () => stage(id).then((s) => s.fields.find((f) => f.code === 'phone'));
+    expect(await phone()).toMatchObject({ value: '+7 (423) 222-33-44', confirmedAt: '2026-11-20' });
+    // The same day or a later one replaces it.
+    await admin('readiness.confirm', { clientId: id, fieldCode: 'phone', value: '+7 (423) 111-11-11', confirmedAt: '2026-11-20' });
+    expect(await phone()).toMatchObject({ value: '+7 (423) 111-11-11', confirmedAt: '2026-11-20' });
   });
 
   it('refuses an unknown field code', async () => {

@@ -166,11 +166,14 @@ export const partsHandlers: HandlerMap<
     if (!stmt(ctx.db, 'SELECT 1 FROM readiness_fields WHERE code = ?').get(input.fieldCode)) throw badField('fieldCode', 'not_found');
     const confirmedAt = input.confirmedAt ?? ctx.today();
     if (confirmedAt > ctx.today()) throw badField('confirmedAt', 'future');
-    stmt(
+    const changed = stmt(
       ctx.db,
       `INSERT INTO client_readiness_values (client_id, field_code, value, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT(client_id, field_code) DO UPDATE SET value = excluded.value, confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by`,
+       ON CONFLICT(client_id, field_code) DO UPDATE SET value = excluded.value, confirmed_at = excluded.confirmed_at, confirmed_by = excluded.confirmed_by
+       WHERE excluded.confirmed_at >= client_readiness_values.confirmed_at`,
     ).run(input.clientId, input.fieldCode, input.value, confirmedAt, ctx.me.id);
+    // An older confirmation never replaces a newer one (a late entry of an old call, a second window).
+    if (changed.changes === 0) throw badField('confirmedAt', 'older_than_current');
     ctx.audit('readiness', input.clientId, 'confirm', { field: input.fieldCode, value: input.value, confirmedAt });
     refreshReadiness(ctx, input.clientId);
     touchClient(ctx, input.clientId);

@@ -1,9 +1,8 @@
 // Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность); the URL follows the tab.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
-import { Alert, Button, Center, Loader, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
 import { navigate } from '../../app/router';
 import { CardHeader } from './card/CardHeader';
 import { ContactsTab } from './card/ContactsTab';
@@ -44,19 +43,8 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
     navigate(`/clients/${mergedInto.id}`, { replace: true });
   }, [mergedInto]);
   const current: CardTab = CARD_TABS.includes(tab as CardTab) ? (tab as CardTab) : 'general';
-  // Unsaved edits on «Общие» are not dropped by a stray Esc: leaving asks first.
-  const generalDirty = useRef(false);
-
-  const goBack = () => {
-    if (!generalDirty.current) return navigate('/clients');
-    modals.openConfirmModal({
-      title: 'Уйти без сохранения?',
-      children: <Text size="sm">На вкладке «Общие» есть несохранённые изменения. Они пропадут.</Text>,
-      labels: { confirm: 'Уйти без сохранения', cancel: 'Остаться' },
-      confirmProps: { color: 'red' },
-      onConfirm: () => navigate('/clients'),
-    });
-  };
+  // Unsaved edits (on «Общие» or in an open form) are not dropped by a stray Esc: navigate asks first (leaveGuard).
+  const goBack = () => navigate('/clients');
 
   useHotkeys([
     [
@@ -98,7 +86,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
       )}
       {/* «Общие» stays mounted (hidden by CSS, not by React's Activity, so its effects keep running): switching
           tabs keeps a half-filled form. Other tabs unmount: their dialogs must not linger half-closed while hidden. */}
-      <Tabs value={current} onChange={(t) => t && navigate(`/clients/${id}/${t}`)} keepMounted={false} keepMountedMode="display-none">
+      <Tabs value={current} onChange={(t) => t && navigate(`/clients/${id}/${t}`, { samePage: true })} keepMounted={false} keepMountedMode="display-none">
         <Tabs.List>
           <Tabs.Tab value="general">Общие</Tabs.Tab>
           <Tabs.Tab value="contacts">Контакты ({activeContacts})</Tabs.Tab>
@@ -109,7 +97,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <Tabs.Tab value="readiness">Готовность</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="sm" keepMounted>
-          <GeneralTab client={card.client} reload={reload} onDirtyChange={(d) => (generalDirty.current = d)} />
+          <GeneralTab client={card.client} reload={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts" pt="sm">
           <ContactsTab clientId={id} contacts={card.contacts} reload={reload} />

@@ -7,10 +7,11 @@ import { formatDate } from '../../../src-shared/format';
 import { call } from '../../api/transport';
 import { errorText } from '../../api/messages';
 import { useSession } from '../../app/session';
-import { DateField } from '../clients/card/DateField';
+import { DateField } from '../../components/DateField';
+import { dateError } from '../../components/dateText';
 import { todayIso } from '../clients/card/format';
 import { useForm } from '../clients/card/useForm';
-import { compact, REQUIRED } from '../clients/card/validators';
+import { compact } from '../clients/card/validators';
 import { docTitle } from './docUi';
 import { agree, DOC_GENDER } from '../../../src-shared/doc-gender';
 
@@ -32,7 +33,7 @@ function ReturnForm({ doc, onClose, onDone }: { doc: DocumentListItem; onClose: 
     {
       validate: (v) =>
         compact({
-          date: !v.date ? REQUIRED : v.date > today ? 'Дата не может быть в будущем' : v.date < doc.date ? `Не раньше даты документа (${formatDate(doc.date)})` : null,
+          date: dateError(v.date, { required: true, max: today, maxMessage: 'Дата не может быть в будущем', min: doc.date, minMessage: `Не раньше даты документа (${formatDate(doc.date)})` }),
         }),
       save: async (v) => {
         await call('documents.markReturned', {
@@ -61,7 +62,7 @@ function ReturnForm({ doc, onClose, onDone }: { doc: DocumentListItem; onClose: 
       </Text>
       <Grid gap="sm">
         <Grid.Col span={4}>
-          <DateField size="xs" label="Дата возврата" required value={v.date} onChange={(d) => form.set('date', d)} error={form.error('date')} maxDate={today} data-testid="return-date" />
+          <DateField size="xs" label="Дата возврата" required value={v.date} onChange={(d) => form.set('date', d)} error={form.error('date')} maxDate={today} maxMessage="Дата не может быть в будущем" data-testid="return-date" />
         </Grid.Col>
         <Grid.Col span={8}>
           <Stack gap={2}>

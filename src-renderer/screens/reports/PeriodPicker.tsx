@@ -1,17 +1,11 @@
 // Period of a report: two dates (typed or picked as 27.11.2026) and quick choices; reports share it.
 import { Group, SegmentedControl } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { DateField } from '../../components/DateField';
 import { PRESET_LABELS, preset, type Period, type PresetKey } from './period';
-import { DATE_MAX, DATE_MIN, isValidIsoDate } from '../../../src-shared/api/common';
+import { isValidIsoDate } from '../../../src-shared/api/common';
 
-const ddmmyyyy = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-
-function parse(text: string): string | null {
-  const m = ddmmyyyy.exec(text.trim());
-  if (!m) return null;
-  const v = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  return isValidIsoDate(v) ? v : null;
-}
+/** Only a complete date moves the period; an unfinished entry stays in its field with its reason. */
+const whole = (v: string | null): v is string => v !== null && isValidIsoDate(v);
 
 export function PeriodPicker({ value, onChange, error }: { value: Period; onChange: (p: Period) => void; error?: string }) {
   const current = (Object.keys(PRESET_LABELS) as PresetKey[]).find((k) => {
@@ -20,8 +14,8 @@ export function PeriodPicker({ value, onChange, error }: { value: Period; onChan
   });
   return (
     <Group gap="xs" align="flex-end" wrap="wrap">
-      <DateInput size="xs" w={120} label="С" minDate={DATE_MIN} maxDate={DATE_MAX} valueFormat="DD.MM.YYYY" dateParser={parse} value={value.from} onChange={(v) => v && onChange({ ...value, from: v.slice(0, 10) })} data-testid="period-from" />
-      <DateInput size="xs" w={120} label="По" minDate={DATE_MIN} maxDate={DATE_MAX} valueFormat="DD.MM.YYYY" dateParser={parse} value={value.to} onChange={(v) => v && onChange({ ...value, to: v.slice(0, 10) })} error={error} data-testid="period-to" />
+      <DateField size="xs" w={130} label="С" value={value.from} onChange={(v) => whole(v) && onChange({ ...value, from: v })} data-testid="period-from" />
+      <DateField size="xs" w={130} label="По" value={value.to} onChange={(v) => whole(v) && onChange({ ...value, to: v })} error={error} data-testid="period-to" />
       <SegmentedControl
         size="xs"
         value={current ?? ''}

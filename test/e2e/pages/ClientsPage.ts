@@ -81,7 +81,8 @@ export class ClientsPage {
   }
 
   async waitForCard(id: number): Promise<void> {
-    await expect.poll(() => this.routeClientId()).toBe(id);
+    // Enter pressed while the palette's answer is on its way opens the card once it lands: allow a busy server.
+    await expect.poll(() => this.routeClientId(), { timeout: 10_000 }).toBe(id);
   }
 }
 

@@ -1,4 +1,4 @@
-// Page object of the list tools shared by the client list and the documents register: «Мои фильтры», «Столбцы», «В Excel», ticking and bulk actions.
+// Page object of the list tools shared by the client list and the documents register: «Мои фильтры», «Столбцы», «В XLSX», ticking and bulk actions.
 import type { Download, Locator, Page } from 'playwright-core';
 
 export class ListToolsPage {

@@ -5,10 +5,11 @@ import type { CounterpartyRow } from '../../../../src-shared/types';
 import { call } from '../../../api/transport';
 import { CounterpartyFields } from '../../../components/counterparty/CounterpartyFields';
 import { counterpartyErrors, counterpartyInput, CP_FIELDS, type CpField } from '../../../components/counterparty/counterpartyModel';
-import { DateField } from './DateField';
+import { DateField } from '../../../components/DateField';
+import { dateError } from '../../../components/dateText';
 import { fmtDate, todayIso } from './format';
 import { useForm } from './useForm';
-import { compact, REQUIRED } from './validators';
+import { compact } from './validators';
 
 type Values = Record<CpField, string> & { effectiveFrom: string | null; basis: string };
 
@@ -22,7 +23,7 @@ function fromCounterparty(cp: CounterpartyRow, keep: Values): Values {
 
 function validate(v: Values, takenDates: Set<string>) {
   return compact({
-    effectiveFrom: !v.effectiveFrom ? REQUIRED : takenDates.has(v.effectiveFrom) ? 'С этой даты уже действует другой контрагент' : null,
+    effectiveFrom: dateError(v.effectiveFrom, { required: true }) ?? (takenDates.has(v.effectiveFrom!) ? 'С этой даты уже действует другой контрагент' : null),
     ...counterpartyErrors((f) => v[f]),
   });
 }

@@ -6,7 +6,8 @@ import type { Scheme } from '../../../../src-shared/api/common';
 import { NETWORK_TYPES, DISTR_STATES } from '../../../../src-shared/api/common';
 import { formatDistr } from '../../../../src-shared/distr';
 import { call } from '../../../api/transport';
-import { DateField } from './DateField';
+import { DateField } from '../../../components/DateField';
+import { dateError } from '../../../components/dateText';
 import { fmtDate, todayIso } from './format';
 import { DISTR_STATE_OPTIONS, NETWORK_TYPE_OPTIONS, SCHEME_LABELS, SCHEME_OPTIONS } from './labels';
 import { useForm } from './useForm';
@@ -83,7 +84,7 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
           systemCode: v.systemCode ? null : 'Выберите систему из справочника',
           distrText: distrError(readDistr(cat, v.distrText), v.distrText),
           comp: v.comp === '' || whole(v.comp, 99) ? null : 'Номер компьютера — от 1 до 99',
-          schemeFrom: v.schemeFrom ? null : REQUIRED,
+          schemeFrom: dateError(v.schemeFrom, { required: true }),
         }),
       // The server names the number; the form shows it by the field the user typed it in.
       mapServerPath: (path) => (path === 'distrNumber' ? 'distrText' : path),
@@ -236,7 +237,7 @@ function SchemeFormBody({ distr, onClose }: { distr: DistributionRow; onClose: (
   const form = useForm<{ scheme: Scheme; effectiveFrom: string | null }>(
     { scheme: distr.scheme === 'nss' ? 'standard' : 'nss', effectiveFrom: todayIso() },
     {
-      validate: (v) => compact({ effectiveFrom: v.effectiveFrom ? null : REQUIRED }),
+      validate: (v) => compact({ effectiveFrom: dateError(v.effectiveFrom, { required: true }) }),
       save: async (v) => {
         await call('distributions.setScheme', { id: distr.id, scheme: v.scheme, effectiveFrom: v.effectiveFrom! });
         notifications.show({ color: 'green', message: `${distr.code}: схема «${SCHEME_LABELS[v.scheme]}» с ${fmtDate(v.effectiveFrom)}` });

@@ -1,6 +1,6 @@
-// Tab «Общие»: the client's own fields with phones and e-mails, saved with the card version (conflicts detected).
+// Tab «Общие»: the client's own fields with phones and e-mails, saved with the card version (edits merged with a newer one).
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Grid, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClientStatus } from '../../../../src-shared/api/common';
 import type { ClientDetails, EmployeeRow } from '../../../../src-shared/types';
@@ -14,6 +14,8 @@ import { EmailListInput, PhoneListInput, emailListErrors, emailsForSave, phoneLi
 import { isConflict, useForm } from './useForm';
 import { SameInnNotice, useSameInn } from '../../../components/SameInnNotice';
 import { compact, innError, kppError, required } from './validators';
+import { mergeEdits } from '../../../components/mergeEdits';
+import { EditClashes, type Clash } from './EditClashes';
 
 interface Values {
   name: string;
@@ -52,6 +54,23 @@ function fromClient(c: ClientDetails): Values {
   };
 }
 
+const LABELS: Record<keyof Values, string> = {
+  name: 'Наименование',
+  shortName: 'Краткое наименование',
+  inn: 'ИНН',
+  kpp: 'КПП',
+  legalAddress: 'Юридический адрес',
+  actualAddress: 'Фактический адрес',
+  region: 'Регион',
+  city: 'Город',
+  status: 'Статус',
+  sioId: 'СИО',
+  pmId: 'Персональный менеджер',
+  comment: 'Комментарий',
+  phones: 'Телефоны',
+  emails: 'E-mail',
+};
+
 function validate(v: Values) {
   return {
     ...compact({ name: required(v.name), inn: innError(v.inn), kpp: kppError(v.kpp) }),
@@ -70,13 +89,17 @@ function employeeOptions(all: EmployeeRow[], role: Role, current: { id: number; 
 export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDetails; reload: () => Promise<void>; onDirtyChange?: (dirty: boolean) => void }) {
   const { refs, hasRole } = useSession();
   const canEdit = hasRole('admin', 'head', 'sales', 'sio', 'pm', 'caller');
-  const [conflict, setConflict] = useState(false);
-  // The version the form was filled from: a save carries it, so edits made over a newer card are refused.
+  // The version the form was filled from: a save carries it, so a save over a newer card is refused by the server.
   const shownVersion = useRef(client.version);
-  // The fields as loaded: a new version that leaves them as they were (a contact or a note was added) is not a conflict.
-  const shownFields = useRef(JSON.stringify(fromClient(client)));
+  // The fields of that version: the base of the three-way merge with a newer one.
+  const base = useRef(fromClient(client));
+  // Fields both sides changed: their saved value, until the user chooses.
+  const [clashes, setClashes] = useState<Partial<Values>>({});
   const form = useForm<Values>(fromClient(client), {
-    validate,
+    validate: (v) => ({
+      ...validate(v),
+      ...Object.fromEntries(Object.keys(clashes).map((k) => [k, 'Поле изменили на другом рабочем месте: выберите значение'])),
+    }),
     save: async (v) => {
       await call('clients.update', {
         id: client.id,
@@ -96,37 +119,45 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
         phones: phonesForSave(v.phones),
         emails: emailsForSave(v.emails),
       });
-      setConflict(false);
       notifications.show({ color: 'green', message: 'Карточка клиента сохранена' });
       // Not awaited: the form must be marked clean before the new version arrives (see the effect below).
       void reload();
     },
     onError: (err) => {
       if (!isConflict(err)) return false;
-      setConflict(true);
-      notifications.show({ color: 'orange', autoClose: 8000, message: 'Карточку только что изменил другой сотрудник. Загружены актуальные данные — внесите правки заново' });
+      // The newer version arrives with the reload and is merged into the form by the effect below.
+      notifications.show({ color: 'orange', autoClose: 8000, message: 'Карточку только что изменил другой сотрудник: ваши правки объединены с его изменениями. Проверьте и сохраните ещё раз' });
       void reload();
       return true;
     },
   });
 
-  // A newer version of the card (saved here or on another workstation) replaces an untouched form;
-  // a form with edits in progress is kept, and the user is told it is out of date.
-  const [stale, setStale] = useState(false);
-  const { reset, dirty } = form;
+  // A newer version of the card (saved here or on another workstation) replaces an untouched form; a form with
+  // edits takes the other side's changes to fields the user did not touch and asks only where both changed a field.
+  const { reset, dirty, setValues } = form;
+  const valuesRef = useRef(form.values);
+  valuesRef.current = form.values;
   useEffect(() => {
     if (client.version === shownVersion.current) return;
     const fresh = fromClient(client);
-    if (dirty && !conflict) {
-      if (JSON.stringify(fresh) === shownFields.current) shownVersion.current = client.version;
-      else setStale(true);
+    shownVersion.current = client.version;
+    if (!dirty) {
+      base.current = fresh;
+      setClashes({});
+      reset(fresh);
       return;
     }
-    shownVersion.current = client.version;
-    shownFields.current = JSON.stringify(fresh);
-    setStale(false);
-    reset(fresh);
-  }, [client, dirty, conflict, reset]);
+    const merged = mergeEdits(base.current, valuesRef.current, fresh);
+    base.current = fresh;
+    setClashes((prev) => {
+      const next: Partial<Values> = {};
+      for (const k of merged.clashes) next[k] = fresh[k] as never;
+      // An earlier clash stays open while the new version still differs from what the user has.
+      for (const k of Object.keys(prev) as (keyof Values)[]) if (!(k in next) && JSON.stringify(fresh[k]) !== JSON.stringify(valuesRef.current[k])) next[k] = fresh[k] as never;
+      return next;
+    });
+    setValues(merged.values);
+  }, [client, dirty, reset, setValues]);
 
   useEffect(() => {
     onDirtyChange?.(dirty);
@@ -134,11 +165,23 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
 
   const loadFresh = () => {
     shownVersion.current = client.version;
-    shownFields.current = JSON.stringify(fromClient(client));
-    setStale(false);
-    setConflict(false);
+    base.current = fromClient(client);
+    setClashes({});
     reset(fromClient(client));
   };
+  const resolve = (key: string, take: boolean) => {
+    const k = key as keyof Values;
+    if (take) form.set(k, clashes[k] as never);
+    setClashes(({ [k]: _dropped, ...rest }) => rest as Partial<Values>);
+  };
+  const shownValue = (k: keyof Values, value: unknown): string => {
+    if (k === 'status') return CLIENT_STATUS_LABELS[value as ClientStatus] ?? String(value);
+    if (k === 'sioId' || k === 'pmId') return (refs?.employees ?? []).find((e) => String(e.id) === value)?.fullName ?? '';
+    if (k === 'phones') return (value as PhoneValue[]).map((p) => p.raw).join(', ');
+    if (k === 'emails') return (value as EmailValue[]).map((e) => e.email).join(', ');
+    return String(value ?? '');
+  };
+  const clashList: Clash[] = (Object.keys(clashes) as (keyof Values)[]).map((k) => ({ key: k, label: LABELS[k], mine: shownValue(k, form.values[k]), theirs: shownValue(k, clashes[k]) }));
 
   const v = form.values;
   // Only while the ИНН/КПП is being changed: the header already names the clients this one shares them with.
@@ -158,21 +201,7 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
 
   return (
     <Stack gap="sm" onKeyDown={form.onKeyDown} maw={1200} data-testid="general-form">
-      {conflict && (
-        <Alert color="orange" title="Карточку изменил другой сотрудник" data-testid="general-conflict">
-          Показаны актуальные данные, ваши правки не сохранены — внесите их заново.
-        </Alert>
-      )}
-      {stale && !conflict && (
-        <Alert color="yellow" data-testid="general-stale">
-          <Group justify="space-between">
-            <span>Пока вы редактировали, карточку изменили на другом рабочем месте. Сохранение будет отклонено.</span>
-            <Button size="xs" variant="default" onClick={loadFresh}>
-              Загрузить актуальные данные
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      <EditClashes clashes={clashList} onKeepMine={(k) => resolve(k, false)} onTakeTheirs={(k) => resolve(k, true)} />
       <Grid gap="sm">
         <Grid.Col span={6}>
           <Stack gap="xs">
@@ -230,6 +259,7 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
               value={v.comment}
               onChange={(e) => form.set('comment', e.currentTarget.value)}
               error={form.error('comment')}
+              data-testid="general-comment"
               autosize
               minRows={1}
               maxRows={4}

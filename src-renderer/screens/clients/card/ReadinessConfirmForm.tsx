@@ -3,7 +3,8 @@ import { Anchor, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/c
 import { notifications } from '@mantine/notifications';
 import type { ClientCard, ReadinessFieldState } from '../../../../src-shared/types';
 import { call } from '../../../api/transport';
-import { DateField } from './DateField';
+import { DateField } from '../../../components/DateField';
+import { dateError } from '../../../components/dateText';
 import { fmtDate, todayIso } from './format';
 import { useForm } from './useForm';
 import { compact, REQUIRED } from './validators';
@@ -59,11 +60,13 @@ export function ReadinessConfirmForm({
 
 function Body({ card, fields, onClose }: { card: ClientCard; fields: ReadinessFieldState[]; onClose: () => void }) {
   const today = todayIso();
+  // An older confirmation never replaces a newer one: the date may not go before any field's current confirmation.
+  const latest = fields.reduce<string | null>((m, f) => (f.confirmedAt && (!m || f.confirmedAt > m) ? f.confirmedAt : m), null);
   const form = useForm<Values>(
     { values: Object.fromEntries(fields.map((f) => [f.code, f.value ?? suggestValue(f.code, card) ?? ''])), date: today },
     {
       validate: (v) => ({
-        ...compact({ date: !v.date ? REQUIRED : v.date > today ? 'Дата подтверждения не может быть в будущем' : null }),
+        ...compact({ date: dateError(v.date, { required: true, max: today, maxMessage: 'Дата подтверждения не может быть в будущем', min: latest ?? undefined, minMessage: latest ? `Уже подтверждено позже: ${fmtDate(latest)}. Более раннее подтверждение не заменит его` : undefined }) }),
         ...compact(Object.fromEntries(fields.map((f) => [`values.${f.code}`, (v.values[f.code] ?? '').trim() ? null : REQUIRED]))),
       }),
       mapServerPath: (p) => (p === 'confirmedAt' ? 'date' : p),
@@ -114,7 +117,7 @@ function Body({ card, fields, onClose }: { card: ClientCard; fields: ReadinessFi
           </Stack>
         );
       })}
-      <DateField label="Дата подтверждения" required maxDate={today} value={form.values.date} onChange={(d) => form.set('date', d)} error={form.error('date')} w={200} data-testid="readiness-date" />
+      <DateField label="Дата подтверждения" required maxDate={today} maxMessage="Дата подтверждения не может быть в будущем" value={form.values.date} onChange={(d) => form.set('date', d)} error={form.error('date')} w={200} data-testid="readiness-date" />
       <Group justify="flex-end" gap="xs">
         <Button variant="default" onClick={onClose}>
           Отмена

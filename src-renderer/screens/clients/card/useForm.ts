@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { errorText, fieldErrors } from '../../../api/messages';
 import { ApiCallError } from '../../../api/transport';
 import type { Errors } from './validators';
+import { useLeaveGuard } from '../../../app/leaveGuard';
 
 export interface FormApi<T> {
   values: T;
@@ -45,6 +46,8 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
   optsRef.current = opts;
   const valuesRef = useRef(values);
   valuesRef.current = values;
+  // Leaving the page with edits in this form asks first.
+  const guard = useLeaveGuard(dirty);
 
   // Checks are cheap; running them every render keeps them in step with props they may read.
   const shown: Errors = {};
@@ -72,7 +75,8 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
     setSubmitted(false);
     setServer({});
     setDirty(false);
-  }, []);
+    guard.dirty = false;
+  }, [guard]);
 
   const submit = useCallback(async () => {
     const o = optsRef.current;
@@ -83,9 +87,11 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
       return false;
     }
     setBusy(true);
+    guard.saving = true;
     try {
       await o.save(v);
       setDirty(false);
+      guard.dirty = false;
       return true;
     } catch (err) {
       const f = fieldErrors(err);
@@ -100,8 +106,9 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
       return false;
     } finally {
       setBusy(false);
+      guard.saving = false;
     }
-  }, []);
+  }, [guard]);
 
   const onKeyDown = useMemo(() => getHotkeyHandler([['mod+Enter', () => void submit()]]), [submit]);
 

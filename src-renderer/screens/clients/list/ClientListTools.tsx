@@ -1,4 +1,4 @@
-// Tools of the client list: «Мои фильтры» (saved per employee), «Столбцы», «В Excel» (the list as filtered, built on the server), and ticking rows.
+// Tools of the client list: «Мои фильтры» (saved per employee), «Столбцы», «В XLSX» (the list as filtered, built on the server), and ticking rows.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
@@ -43,7 +43,7 @@ export function ClientListTools({
       />
       <ColumnsMenu list="clients" all={CLIENT_COLUMNS} value={columns} onChange={setColumns} />
       <Button size="compact-sm" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={busy} onClick={() => void exportXlsx()} data-testid="clients-export">
-        В Excel
+        В XLSX
       </Button>
     </Group>
   );

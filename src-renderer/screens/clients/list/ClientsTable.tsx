@@ -22,7 +22,7 @@ const COLUMNS: Column[] = [
   { key: 'inn', title: 'ИНН', width: 108, sort: 'inn' },
   { key: 'city', title: 'Город', width: 112, sort: 'city' },
   { key: 'phone', title: 'Телефон', width: 138 },
-  { key: 'sio', title: 'СИО', width: 128, sort: 'sio' },
+  { key: 'sio', title: 'СИО', width: 116, sort: 'sio' },
   { key: 'scheme', title: 'Схема', width: 88, sort: 'scheme' },
   { key: 'ready', title: 'Готовность', width: 136 },
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
@@ -37,7 +37,7 @@ export interface RowPicking {
   toggleAll: (on: boolean) => void;
 }
 /** The name keeps at least this much; past it the table scrolls sideways rather than squeezing names to «ООО «…». */
-const NAME_MIN_WIDTH = 240;
+const NAME_MIN_WIDTH = 210;
 
 /** «Петров Пётр Ильич» → «Петров П. И.»: the full name is in the tooltip, the column stays narrow. */
 export function initials(fullName: string): string {

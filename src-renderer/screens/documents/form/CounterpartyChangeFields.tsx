@@ -3,7 +3,7 @@ import { Grid, Text } from '@mantine/core';
 import type { CounterpartyRow } from '../../../../src-shared/types';
 import { CounterpartyFields } from '../../../components/counterparty/CounterpartyFields';
 import { CP_FIELDS } from '../../../components/counterparty/counterpartyModel';
-import { DateField } from '../../clients/card/DateField';
+import { DateField } from '../../../components/DateField';
 import type { FormApi } from '../../clients/card/useForm';
 import type { FormValues } from './formModel';
 

@@ -5,7 +5,7 @@ import { CONTRACT_FORMS, CONTRACT_FORM_LABELS, VAT_RATES, type DocumentCard, typ
 import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { call } from '../../../api/transport';
 import { useSession } from '../../../app/session';
-import { DateField } from '../../clients/card/DateField';
+import { DateField } from '../../../components/DateField';
 import type { FormApi } from '../../clients/card/useForm';
 import { DOCUMENT_STATUS_LABELS } from '../DocBadges';
 import { parseMoney } from '../docUi';

@@ -2,8 +2,9 @@
 import type { DocumentCreateInput, DocumentUpdateInput } from '../../../../src-shared/api/documents';
 import type { AgreementKind, ContractForm, DocumentCard, DocumentStatus, DocumentType, VatMode } from '../../../../src-shared/doc-types';
 import { counterpartyErrors, counterpartyInput, CP_FIELDS, type CpField } from '../../../components/counterparty/counterpartyModel';
-import { compact, REQUIRED, type Errors } from '../../clients/card/validators';
+import { compact, type Errors } from '../../clients/card/validators';
 import { moneyInput, parseMoney } from '../docUi';
+import { dateError } from '../../../components/dateText';
 
 /** The new counterparty's fields sit flat in the form (`cp_inn`), so each one is "touched" on its own. */
 export type CpValues = { [K in CpField as `cp_${K}`]: string };
@@ -104,8 +105,9 @@ export function specNet(v: FormValues): number | null {
 
 export function validate(type: DocumentType, v: FormValues, isNew: boolean): Errors {
   const e: Record<string, string | null> = {
-    date: v.date ? null : REQUIRED,
-    periodTo: v.periodFrom && v.periodTo && v.periodTo < v.periodFrom ? 'Конец периода раньше начала' : null,
+    date: dateError(v.date, { required: true }),
+    periodFrom: dateError(v.periodFrom),
+    periodTo: dateError(v.periodTo, { min: dateError(v.periodFrom) ? undefined : (v.periodFrom ?? undefined), minMessage: 'Конец периода раньше начала' }),
   };
   if (type === 'specification' || type === 'additional_agreement') e.parentId = v.parentId ? null : 'Выберите договор';
   if (type === 'specification') {
@@ -118,7 +120,7 @@ export function validate(type: DocumentType, v: FormValues, isNew: boolean): Err
     e.amount = m.error ?? ((type === 'invoice' || type === 'act') && !m.kop ? 'Укажите сумму' : null);
   }
   if (type === 'additional_agreement' && isNew && v.agreementKind === 'counterparty_change') {
-    e.changeFrom = v.changeFrom ? null : REQUIRED;
+    e.changeFrom = dateError(v.changeFrom, { required: true });
     Object.assign(e, counterpartyErrors((f) => v[`cp_${f}`], 'cp_'));
   }
   return compact(e);

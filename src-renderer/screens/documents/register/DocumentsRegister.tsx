@@ -6,7 +6,8 @@ import { IconFileSpreadsheet, IconFilterOff, IconRefresh } from '@tabler/icons-r
 import { DOCUMENT_TYPES, DOCUMENT_TYPE_LABELS, RETURN_STATES, RETURN_STATE_LABELS } from '../../../../src-shared/doc-types';
 import { navigate } from '../../../app/router';
 import { useSession } from '../../../app/session';
-import { DateField } from '../../clients/card/DateField';
+import { DateField } from '../../../components/DateField';
+import { isValidIsoDate } from '../../../../src-shared/api/common';
 import { todayIso } from '../../clients/card/format';
 import { ClientFilter } from '../ClientFilter';
 import { RegisterTable } from './RegisterTable';
@@ -58,7 +59,7 @@ export function DocumentsRegister() {
           <SavedFiltersMenu list="documents" current={effective as unknown as Record<string, unknown>} onApply={applySaved} />
           <ColumnsMenu list="documents" all={DOCUMENT_COLUMNS} value={columns} onChange={setColumns} />
           <Button size="xs" variant="default" leftSection={<IconFileSpreadsheet size={14} />} loading={exporting} onClick={() => void exportXlsx()} data-testid="documents-export">
-            В Excel
+            В XLSX
           </Button>
         </Group>
       </Group>
@@ -98,8 +99,8 @@ export function DocumentsRegister() {
           onChange={(v) => set('sioId', v ? Number(v) : null)}
         />
         <ClientFilter w={230} value={filters.client} onChange={(c) => set('client', c)} />
-        <DateField size="xs" w={110} label="Дата с" value={filters.dateFrom} onChange={(d) => set('dateFrom', d)} clearable />
-        <DateField size="xs" w={110} label="по" value={filters.dateTo} onChange={(d) => set('dateTo', d)} clearable error={periodBad ? 'Раньше начала' : undefined} />
+        <DateField size="xs" w={110} label="Дата с" value={filters.dateFrom} onChange={(d) => set('dateFrom', d && !isValidIsoDate(d) ? filters.dateFrom : d)} clearable />
+        <DateField size="xs" w={110} label="по" value={filters.dateTo} onChange={(d) => set('dateTo', d && !isValidIsoDate(d) ? filters.dateTo : d)} clearable error={periodBad ? 'Раньше начала' : undefined} />
         {filtered && (
           <Button
             size="xs"

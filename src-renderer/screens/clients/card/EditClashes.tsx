@@ -1,0 +1,33 @@
+// Fields that this user and another workstation both changed: each shows both values and asks which one to keep.
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+
+export interface Clash {
+  key: string;
+  label: string;
+  mine: string;
+  theirs: string;
+}
+
+export function EditClashes({ clashes, onKeepMine, onTakeTheirs }: { clashes: Clash[]; onKeepMine: (key: string) => void; onTakeTheirs: (key: string) => void }) {
+  if (!clashes.length) return null;
+  return (
+    <Alert color="orange" title="Карточку изменили на другом рабочем месте" data-testid="general-clashes">
+      <Stack gap={6}>
+        <Text size="sm">Ваши правки сохранены в форме, изменения других полей добавлены. Выберите значение там, где изменили то же поле:</Text>
+        {clashes.map((c) => (
+          <Group key={c.key} gap="xs" wrap="nowrap" data-testid={`general-clash-${c.key}`}>
+            <Text size="sm" fw={500} w={170}>
+              {c.label}
+            </Text>
+            <Button size="compact-xs" variant="light" onClick={() => onKeepMine(c.key)} data-testid={`general-clash-mine-${c.key}`}>
+              Оставить моё: {c.mine || '(пусто)'}
+            </Button>
+            <Button size="compact-xs" variant="default" onClick={() => onTakeTheirs(c.key)} data-testid={`general-clash-theirs-${c.key}`}>
+              Взять сохранённое: {c.theirs || '(пусто)'}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
