@@ -54,6 +54,15 @@ it('«Попытка связи» logs «Занято» with a next contact time
   const stored = await e.api('tasks.get', { id: taskId });
   expect(stored).toMatchObject({ status: 'in_work', result: null, nextContactAt: '2026-11-28T07:00:00.000Z' });
 
+  // The list shows the attempts on the task's row, with the next contact time in its tooltip.
+  await page.goto(`${e.url}#/tasks`);
+  const mark = page.locator(`[data-task-id="${taskId}"] [data-testid="task-row-attempts"]`);
+  await mark.waitFor();
+  expect(await mark.textContent()).toBe('☎1');
+  expect(await mark.getAttribute('title')).toBe('Попыток связи: 1; следующий контакт 28.11.2026 10:00');
+  await page.goto(`${e.url}#/tasks/${taskId}`);
+  await tasks.card.waitFor();
+
   // Closing offers results that end the work only.
   await page.getByTestId('task-complete').click();
   await page.getByRole('dialog').getByTestId('task-result').click();

@@ -5,6 +5,9 @@ import { startE2E, type E2E } from './harness';
 import { ClientCardPage } from './pages/ClientCardPage';
 import { DocumentsTabPage } from './pages/DocumentsTabPage';
 import { dateMessage, typeDate } from './pages/dateInput';
+import { DistributionFormPage } from './pages/DistributionFormPage';
+import { DocumentsRegisterPage } from './pages/DocumentsRegisterPage';
+import { addSystems } from '../helpers/systems';
 
 let e: E2E;
 let page: Page;
@@ -25,6 +28,7 @@ async function arrangeClient(): Promise<number> {
 
 beforeAll(async () => {
   e = await startE2E(); // today is 27.11.2026
+  await addSystems(e.api);
   page = await e.newPage();
   await e.login(page);
   card = new ClientCardPage(page);
@@ -120,5 +124,53 @@ describe('typed dates', () => {
     await page.getByTestId('cp-effectiveFrom').press('Tab');
     expect(await page.getByTestId('cp-effectiveFrom').inputValue()).toBe('01.01.2027');
     expect(await dateMessage(page, 'cp-effectiveFrom').count()).toBe(0);
+  });
+
+  it('new distribution: the scheme date typed key by key is stored as typed; a two-digit year is refused', async () => {
+    const id = await arrangeClient();
+    await card.open(id, 'distributions');
+    const form = new DistributionFormPage(page);
+    await form.openNew();
+    await form.paste('SKJP_000777_02');
+    const since = page.getByTestId('distr-schemeFrom');
+    await typeDate(since, '01.03.26');
+    await since.press('Tab');
+    expect(await since.inputValue()).toBe('01.03.26');
+    expect(await dateMessage(page, 'distr-schemeFrom').textContent()).toBe('Введите год полностью: ДД.ММ.ГГГГ');
+    await form.save();
+    await page.waitForTimeout(300);
+    expect((await e.api('clients.get', { id })).distributions).toHaveLength(0);
+    await typeDate(since, '01.03.2026');
+    await form.save();
+    await form.form.waitFor({ state: 'hidden' });
+    const [d] = (await e.api('clients.get', { id })).distributions;
+    expect(d?.schemeHistory.map((p) => p.effectiveFrom)).toEqual(['2026-03-01']);
+  });
+
+  it('register filter: a typed period filters by it; a date made unfinished leaves the filter as it was', async () => {
+    const id = await arrangeClient();
+    for (const date of ['2026-10-05', '2026-11-10', '2026-11-20'])
+      await e.api('documents.create', { type: 'act', clientId: id, date, amountKop: 1_000_00 });
+    const inRange = async () => (await e.api('documents.list', { dateFrom: '2026-11-01', dateTo: '2026-11-15', limit: 500 })).items.map((d) => d.number).sort();
+    const want = await inRange();
+    expect(want.length).toBeGreaterThan(0);
+    expect((await e.api('documents.list', { limit: 500 })).items.length).toBeGreaterThan(want.length);
+    const register = new DocumentsRegisterPage(page);
+    await register.open();
+    const from = page.getByLabel('Дата с');
+    const to = page.getByLabel('по', { exact: true });
+    await typeDate(from, '01.11.2026');
+    await typeDate(to, '15.11.2026');
+    await to.press('Tab');
+    await expect.poll(async () => (await register.rowNumbers()).sort()).toEqual(want);
+    // Two keys taken back leave «15.11.20»: unfinished, so the filter stays at 15.11.2026 instead of guessing 2020.
+    await to.click();
+    await to.press('End');
+    await to.press('Backspace');
+    await to.press('Backspace');
+    await to.press('Tab');
+    expect(await to.inputValue()).toBe('15.11.20');
+    await page.waitForTimeout(500);
+    expect((await register.rowNumbers()).sort()).toEqual(want);
   });
 });

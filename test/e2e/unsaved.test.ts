@@ -59,6 +59,28 @@ describe('unsaved edits guard', () => {
     expect((await e.api('clients.get', { id })).client.name).toBe('ООО «Черновик»');
   });
 
+  it('asks on the browser\'s Back too: staying keeps the page and the text, agreeing goes back', async () => {
+    const { id } = await e.api('clients.create', { name: 'ООО «Назад»' });
+    await page.goto(`${page.url().split('#')[0]}#/tasks`);
+    await page.getByTestId('nav-tasks').waitFor();
+    await card.open(id, 'general');
+    const name = page.getByTestId('general-name');
+    await name.fill('ООО «Назад 2»');
+
+    await page.evaluate('history.back()');
+    await question().waitFor();
+    expect(card.hash()).toBe(`#/clients/${id}/general`);
+    await page.getByTestId('leave-stay').click();
+    await question().waitFor({ state: 'detached' });
+    expect(card.hash()).toBe(`#/clients/${id}/general`);
+    expect(await name.inputValue()).toBe('ООО «Назад 2»');
+
+    await page.evaluate('history.back()');
+    await page.getByTestId('leave-confirm').click();
+    await expect.poll(() => card.hash()).toBe('#/tasks');
+    expect((await e.api('clients.get', { id })).client.name).toBe('ООО «Назад»');
+  });
+
   it('does not ask once the edits are saved, nor when switching the card tabs', async () => {
     const { id } = await e.api('clients.create', { name: 'ООО «Сохранено»' });
     await card.open(id, 'general');

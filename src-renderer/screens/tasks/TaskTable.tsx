@@ -6,6 +6,7 @@ import { useInitialFocus } from '../../components/useInitialFocus';
 import type { TaskListItem } from '../../../src-shared/mail-types';
 import { Deadline, TaskKindBadge, TaskStatusBadge } from './TaskBadges';
 import { deadlineState, fmtPhone, fmtWhen, stateColor } from './taskFormat';
+import { formatDateTime } from '../../../src-shared/format';
 
 
 const COLUMNS: { key: string; title: string; width?: number }[] = [
@@ -85,6 +86,19 @@ const Row = memo(function Row({
       </Table.Td>
       <Table.Td style={CELL}>
         <TaskStatusBadge status={t.status} />
+        {/* Calls tried without closing the task: how many, and when to call again (red once that time has come). */}
+        {t.attemptCount > 0 && (
+          <Text
+            span
+            size="xs"
+            ml={4}
+            c={t.nextContactAt && Date.parse(t.nextContactAt) <= now ? 'red.7' : 'dimmed'}
+            data-testid="task-row-attempts"
+            title={`Попыток связи: ${t.attemptCount}${t.nextContactAt ? `; следующий контакт ${formatDateTime(t.nextContactAt)}` : ''}`}
+          >
+            ☎{t.attemptCount}
+          </Text>
+        )}
       </Table.Td>
       <Table.Td style={{ ...CELL, fontVariantNumeric: 'tabular-nums' }}>{t.requestNumber}</Table.Td>
       <Table.Td style={{ ...CELL, fontVariantNumeric: 'tabular-nums' }}>{fmtWhen(t.createdAt, new Date(now))}</Table.Td>

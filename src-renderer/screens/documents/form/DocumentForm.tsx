@@ -1,5 +1,5 @@
 // The document form (new or edit) in a dialog: loads what it needs (client, contracts, the contract's distribution map, our signers) and saves.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { DOCUMENT_TYPE_LABELS, type DocumentCard, type DocumentListItem, type DocumentType, type OurSigner } from '../../../../src-shared/doc-types';
@@ -10,6 +10,10 @@ import { errorText } from '../../../api/messages';
 import { todayIso } from '../../clients/card/format';
 import { isConflict, useForm, type FormApi } from '../../clients/card/useForm';
 import { DocumentFields } from './DocumentFields';
+import { useSession } from '../../../app/session';
+import { mergeEdits } from '../../../components/mergeEdits';
+import { EditClashes, type Clash } from '../../clients/card/EditClashes';
+import { clashLabel, clashValue } from './formClashes';
 import { agree } from '../../../../src-shared/doc-gender';
 import { initialValues, serverPath, toCreateInput, toUpdateInput, validate, valuesFromCard, type FormMode, type FormValues } from './formModel';
 
@@ -83,16 +87,37 @@ function FormLoader({ clientId, mode, onClose, onSaved, onTitle }: { clientId: n
 
 function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: FormMode; onClose: () => void; onSaved?: (id: number) => void }) {
   const isNew = mode.kind === 'new';
-  const [conflict, setConflict] = useState(false);
+  const { refs } = useSession();
+  // The version the form saves against; after a refused save it moves to the newer one, merged with the user's edits.
+  const [card, setCard] = useState(ctx.card);
+  const [clashes, setClashes] = useState<Partial<FormValues>>({});
+  const [loadError, setLoadError] = useState<string | null>(null);
   const start = ctx.card ? valuesFromCard(ctx.card) : initialValues(ctx.type, todayIso(), mode.kind === 'new' ? mode.parentId : undefined);
   // A new document is signed by the first signer unless the user picks another.
   if (isNew && !start.signerCode && ctx.signers[0]) start.signerCode = ctx.signers[0].code;
+  const base = useRef(start);
   const form: FormApi<FormValues> = useForm<FormValues>(start, {
     validate: (v) => validate(ctx.type, v, isNew),
     mapServerPath: (p: string): string => serverPath(p, form.values),
     onError: (err) => {
-      if (!isConflict(err)) return false;
-      setConflict(true);
+      if (!isConflict(err) || !card) return false;
+      // Someone saved first: keep what was typed, take their changes to the other fields, ask where both changed one.
+      call('documents.get', { id: card.id })
+        .then((fresh) => {
+          const theirs = valuesFromCard(fresh);
+          const merged = mergeEdits(base.current, form.values, theirs);
+          base.current = theirs;
+          setCard(fresh);
+          setClashes(Object.fromEntries(merged.clashes.map((k) => [k, theirs[k]])) as Partial<FormValues>);
+          form.setValues(merged.values);
+          notifications.show({
+            color: 'orange',
+            message: merged.clashes.length
+              ? 'Документ изменили в другом окне: выберите значение там, где изменили то же поле, и сохраните ещё раз'
+              : 'Документ изменили в другом окне: их изменения добавлены к вашим, проверьте и сохраните ещё раз',
+          });
+        })
+        .catch((e) => setLoadError(errorText(e)));
       return true;
     },
     save: async (v) => {
@@ -105,27 +130,39 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
         });
         onSaved?.(r.id);
       } else {
-        const card = ctx.card!;
-        const r = await call('documents.update', toUpdateInput(card, v));
+        const r = await call('documents.update', toUpdateInput(card!, v));
         notifications.show({
           color: 'green',
           message: r.plannedReturnChanged
-            ? `${label} № ${card.number} ${agree(ctx.type, 'сохранён')}. Плановый возврат пересчитан: ${r.plannedReturn ? formatDate(r.plannedReturn) : 'не отслеживается'}`
-            : `${label} № ${card.number} ${agree(ctx.type, 'сохранён')}`,
+            ? `${label} № ${card!.number} ${agree(ctx.type, 'сохранён')}. Плановый возврат пересчитан: ${r.plannedReturn ? formatDate(r.plannedReturn) : 'не отслеживается'}`
+            : `${label} № ${card!.number} ${agree(ctx.type, 'сохранён')}`,
         });
-        onSaved?.(card.id);
+        onSaved?.(card!.id);
       }
       onClose();
     },
   });
+  const resolve = (key: string, take: boolean) => {
+    const k = key as keyof FormValues;
+    if (take) form.set(k, clashes[k] as never);
+    setClashes(({ [k]: _dropped, ...rest }) => rest as Partial<FormValues>);
+  };
+  const clashList: Clash[] = (Object.keys(clashes) as (keyof FormValues)[]).map((k) => ({
+    key: k,
+    label: clashLabel(k),
+    mine: clashValue(k, form.values[k], ctx, refs?.employees ?? []),
+    theirs: clashValue(k, clashes[k], ctx, refs?.employees ?? []),
+  }));
+  const open = clashList.length > 0;
 
   return (
     <Stack gap="xs" onKeyDown={form.onKeyDown} data-testid="document-form" data-type={ctx.type}>
-      {conflict && (
-        <Alert color="yellow" py={6}>
-          Документ изменили в другом окне. Закройте форму и откройте её снова: ваши правки не сохранены.
+      {loadError && (
+        <Alert color="red" py={6}>
+          Документ изменили в другом окне, а его новую версию прочитать не удалось: {loadError}
         </Alert>
       )}
+      <EditClashes clashes={clashList} onKeepMine={(k) => resolve(k, false)} onTakeTheirs={(k) => resolve(k, true)} title="Документ изменили в другом окне" testPrefix="doc" />
       <DocumentFields ctx={ctx} form={form} isNew={isNew} />
       <Group justify="space-between" mt="xs">
         <Text size="xs" c="dimmed">
@@ -135,7 +172,7 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
           <Button variant="default" onClick={onClose}>
             Отмена
           </Button>
-          <Button onClick={() => void form.submit()} loading={form.busy} disabled={conflict} data-testid="doc-save">
+          <Button onClick={() => void form.submit()} loading={form.busy} disabled={open} title={open ? 'Сначала выберите значения полей, изменённых в другом окне' : undefined} data-testid="doc-save">
             Сохранить
           </Button>
         </Group>
