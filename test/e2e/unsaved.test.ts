@@ -81,6 +81,38 @@ describe('unsaved edits guard', () => {
     expect((await e.api('clients.get', { id })).client.name).toBe('ООО «Назад»');
   });
 
+  it('keys typed while a save is on its way are kept, not replaced by the saved card', async () => {
+    const { id } = await e.api('clients.create', { name: 'ООО «В пути»' });
+    await card.open(id, 'general');
+    const city = page.getByTestId('general-city');
+    await city.fill('Находка');
+    // Hold the save's answer until the user has typed on: the server has stored «Находка», the screen does not know yet.
+    let answered!: () => void;
+    const delivered = new Promise<void>((resolve) => (answered = resolve));
+    await page.route(
+      '**/api/clients.update',
+      async (route) => {
+        const answer = await route.fetch();
+        await city.fill('Артём');
+        await route.fulfill({ response: answer });
+        answered();
+      },
+      { times: 1 },
+    );
+    await card.saveGeneral();
+    await delivered;
+    expect((await e.api('clients.get', { id })).client.city).toBe('Находка');
+    // The saved card comes back (the reload after the save, the push): the typed «Артём» stays and still counts as unsaved.
+    await page.waitForTimeout(1500);
+    expect(await city.inputValue()).toBe('Артём');
+    expect(await page.getByTestId('general-clashes').count()).toBe(0);
+    await page.getByTestId('nav-tasks').click();
+    await question().waitFor();
+    await page.getByTestId('leave-stay').click();
+    await card.saveGeneral();
+    await expect.poll(async () => (await e.api('clients.get', { id })).client.city).toBe('Артём');
+  });
+
   it('does not ask once the edits are saved, nor when switching the card tabs', async () => {
     const { id } = await e.api('clients.create', { name: 'ООО «Сохранено»' });
     await card.open(id, 'general');

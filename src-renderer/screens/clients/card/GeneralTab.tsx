@@ -119,6 +119,8 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
         phones: phonesForSave(v.phones),
         emails: emailsForSave(v.emails),
       });
+      // What was saved is now the base to merge against: keys typed during the save never clash with it.
+      base.current = v;
       notifications.show({ color: 'green', message: 'Карточка клиента сохранена' });
       // Not awaited: the form must be marked clean before the new version arrives (see the effect below).
       void reload();

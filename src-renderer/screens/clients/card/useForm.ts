@@ -90,8 +90,11 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
     guard.saving = true;
     try {
       await o.save(v);
-      setDirty(false);
-      guard.dirty = false;
+      // Keys typed while the save was on its way are edits of their own: the form stays unsaved for them.
+      if (valuesRef.current === v) {
+        setDirty(false);
+        guard.dirty = false;
+      }
       return true;
     } catch (err) {
       const f = fieldErrors(err);
