@@ -71,7 +71,8 @@ describe('local backend push events', () => {
     expect(got).toEqual(['client.changed']);
     // The old session's token no longer carries anything.
     expect(await b.call('auth.me', {}, pm)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
-  });
+    // Two databases seeded and three sign-ins (scrypt on low-priority threads): room for a loaded 2-core machine.
+  }, 90_000);
 });
 
 describe('remote backend (connected mode)', () => {
