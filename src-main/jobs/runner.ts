@@ -8,6 +8,7 @@ import type { PushEvents } from '../../src-shared/events';
 import { newOwnerId } from '../features/mail/lease';
 import { MailboxWorker, type WorkerOptions } from './imap.job';
 import { startNotificationMailer } from './notify-mail.job';
+import { startReminderAnnouncer } from './reminders.job';
 
 export interface MailJobs {
   /** Checks one mailbox (or all) now. */
@@ -70,6 +71,7 @@ export function startMailJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts
   });
   reconcile();
   const mailer = startNotificationMailer({ db: core.db, clock: opts.clock ?? systemClock, intervalMs: opts.notifyIntervalMs, log });
+  const reminders = startReminderAnnouncer({ db: core.db, clock: opts.clock ?? systemClock, publish: core.bus.publish, log });
 
   return {
     syncNow(mailboxId) {
@@ -79,6 +81,7 @@ export function startMailJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts
     async stop() {
       stopped = true;
       unsubscribe();
+      reminders.stop();
       await mailer.stop();
       await reconciling;
       await Promise.all([...workers.values()].map((w) => w.worker.stop()));

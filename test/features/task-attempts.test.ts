@@ -2,6 +2,8 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { taskWorld, type TaskWorld } from '../helpers/task-world';
+import { startReminderAnnouncer } from '../../src-main/jobs/reminders.job';
+import type { PushMessage } from '../../src-shared/events';
 
 let env: TestEnv;
 let w: TaskWorld;
@@ -58,4 +60,44 @@ it('«call back later» and «no answer» are attempts, not results that close a
   await env.as(w.sio.token, 'tasks.complete', { id: w.taskId, result: 'sold', comment: null });
   const closed = await env.core.call('tasks.attempt', { id: w.taskId, outcome: 'busy', comment: null }, w.sio.token);
   expect(!closed.ok && closed.error.code).toBe('CONFLICT');
+});
+
+it('a pending reminder follows the task to its new assignee and ends with the task; «read all» leaves it for its time', async () => {
+  const reminder = () =>
+    env.core.db.$client.prepare("SELECT employee_id AS employeeId, read FROM notifications WHERE kind = 'task_reminder' AND task_id = ?").all(w.taskId) as { employeeId: number; read: number }[];
+  await env.as(w.sio.token, 'tasks.attempt', { id: w.taskId, outcome: 'busy', comment: null, nextContactAt: '2026-11-28T06:00:00Z' });
+  expect(reminder()).toEqual([{ employeeId: w.sio.id, read: 0 }]);
+
+  // «Прочитать все» marks what the bell shows, not a reminder whose time has not come.
+  await env.as(w.sio.token, 'notifications.markRead', {});
+  expect(reminder()).toEqual([{ employeeId: w.sio.id, read: 0 }]);
+
+  // Handed to a colleague: the reminder goes with it; the former assignee is told nothing more.
+  await env.as(w.head.token, 'tasks.assign', { id: w.taskId, assigneeId: w.sales.id });
+  expect(reminder()).toEqual([{ employeeId: w.sales.id, read: 0 }]);
+  // Taken over by the head: it follows again.
+  await env.as(w.head.token, 'tasks.take', { id: w.taskId });
+  expect(reminder()).toEqual([{ employeeId: w.head.id, read: 0 }]);
+
+  // Closed before the time: nobody is reminded, and the task has no next contact any more.
+  await env.as(w.head.token, 'tasks.complete', { id: w.taskId, result: 'sold', comment: null });
+  expect(reminder()).toEqual([]);
+  expect((await env.as(w.head.token, 'tasks.get', { id: w.taskId })).nextContactAt).toBeNull();
+});
+
+it('a reminder is announced to its addressee when its time comes, once', async () => {
+  await env.as(w.sio.token, 'tasks.attempt', { id: w.taskId, outcome: 'callback', comment: null, nextContactAt: '2026-11-28T06:00:00Z' });
+  const pushed: PushMessage[] = [];
+  const announcer = startReminderAnnouncer({ db: env.core.db, clock: env.clock, publish: (m) => pushed.push(m), intervalMs: 3_600_000 });
+  try {
+    announcer.tick();
+    expect(pushed).toEqual([]);
+    env.clock.set('2026-11-28T06:00:30Z');
+    announcer.tick();
+    expect(pushed).toEqual([{ event: 'notification.new', data: { employeeId: w.sio.id, notificationId: expect.any(Number), taskId: w.taskId } }]);
+    announcer.tick();
+    expect(pushed).toHaveLength(1);
+  } finally {
+    announcer.stop();
+  }
 });

@@ -30,7 +30,8 @@ export const notificationsHandlers: HandlerMap<
     if (input.ids) {
       const mark = stmt(ctx.db, 'UPDATE notifications SET read = 1 WHERE id = ? AND employee_id = ?');
       for (const id of input.ids) mark.run(id, ctx.me.id);
-    } else stmt(ctx.db, 'UPDATE notifications SET read = 1 WHERE employee_id = ? AND read = 0').run(ctx.me.id);
+    // «All» is all that is shown: a call-back reminder whose time has not come stays to be announced then.
+    } else stmt(ctx.db, 'UPDATE notifications SET read = 1 WHERE employee_id = ? AND read = 0 AND at <= ?').run(ctx.me.id, ctx.nowIso());
     return { ok: true };
   },
 

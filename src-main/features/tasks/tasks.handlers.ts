@@ -3,6 +3,7 @@ import { prepared, type HandlerMap } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
+import { dropReminders, moveReminders } from './reminders';
 import type { ContactResult, TaskKind, TaskKindSetting, TaskStatus } from '../../../src-shared/mail-types';
 import { addClientEvent } from '../clients/events';
 import { canSee, listTasks, loadTask, scopeOf } from './tasks.repo';
@@ -55,6 +56,7 @@ function close(ctx: Ctx, id: number, status: 'done' | 'declined', result: Contac
     now,
     id,
   );
+  dropReminders(ctx.db, id, now);
   if (t.clientId != null) addClientEvent(ctx, t.clientId, status === 'done' ? 'task_done' : 'task_declined', { taskId: id, kind: t.kind, result, comment, by: ctx.me.fullName });
   ctx.audit('task', id, status === 'done' ? 'complete' : 'decline', { result, comment });
   changed(ctx, t, status, assigneeId);
@@ -90,6 +92,7 @@ export const tasksHandlers: HandlerMap<
       `UPDATE tasks SET status = 'in_work', assignee_id = ?, assigned_by = CASE WHEN ? THEN 'taken' ELSE assigned_by END,
          taken_at = coalesce(taken_at, ?), updated_at = ? WHERE id = ?`,
     ).run(ctx.me.id, takenOver ? 1 : 0, now, now, input.id);
+    if (takenOver) moveReminders(ctx.db, t.id, ctx.me.id, now);
     if (t.clientId != null) addClientEvent(ctx, t.clientId, 'task_taken', { taskId: t.id, kind: t.kind, by: ctx.me.fullName });
     ctx.audit('task', t.id, 'take', { from: t.assigneeId, to: ctx.me.id });
     changed(ctx, t, 'in_work', ctx.me.id);
@@ -106,6 +109,7 @@ export const tasksHandlers: HandlerMap<
     if (!e?.active) throw badField('assigneeId', 'employee');
     if (t.assigneeId === input.assigneeId) return { ok: true };
     stmt(ctx.db, "UPDATE tasks SET assignee_id = ?, assigned_by = 'manual', updated_at = ? WHERE id = ?").run(input.assigneeId, ctx.nowIso(), t.id);
+    moveReminders(ctx.db, t.id, input.assigneeId, ctx.nowIso());
     if (t.clientId != null) addClientEvent(ctx, t.clientId, 'task_assigned', { taskId: t.id, kind: t.kind, assignee: e.n, by: ctx.me.fullName });
     ctx.audit('task', t.id, 'assign', { from: t.assigneeId, to: input.assigneeId });
     const client = t.clientId != null ? (stmt(ctx.db, 'SELECT name FROM clients WHERE id = ?').get(t.clientId) as { name: string }).name : null;
