@@ -61,8 +61,8 @@ export const listsApi = {
     write: false,
   }),
   /**
-   * Sets the СИО, the personal manager or the status of the chosen clients in one transaction: one audit entry and one
-   * timeline entry per client that changed; clients already so are left alone. A head's action.
+   * Sets the СИО, the personal manager or the status of the chosen clients in one transaction: one audit entry per
+   * client that changed (with old and new values); clients already so are left alone. A head's action.
    */
   'lists.clientsBulk': method<BulkResult>()({
     input: z

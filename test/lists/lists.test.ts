@@ -112,6 +112,16 @@ describe('XLSX exports of the lists', () => {
     expect(bySio.slice(1).map((r) => r[0])).toEqual(['ООО «Фирма 11»', 'ООО «Фирма 13»', 'ООО «Фирма 15»', 'ООО «Фирма 17»', 'ООО «Фирма 19»']);
   });
 
+  it('say in the file when a text search could not take every matching client', async () => {
+    for (let i = 0; i < 520; i++) await env.admin('clients.create', { name: `ООО «Маяк ${i}»` });
+    const few = sheetRows((await env.admin('lists.clientsXlsx', { query: 'маяк 51' })).files[0]!);
+    expect(few.params.some((r) => r[0] === 'Внимание')).toBe(false);
+    const many = sheetRows((await env.admin('lists.clientsXlsx', { query: 'маяк' })).files[0]!);
+    expect(many.rows.length - 1).toBeLessThan(520);
+    const warning = many.params.find((r) => r[0] === 'Внимание');
+    expect(String(warning?.[1])).toContain(`не больше ${many.rows.length - 1} лучших совпадений`);
+  }, 120_000);
+
   it('export the documents register with its filters, dates as dates and amounts in roubles', async () => {
     const c = await seedDocClient(env);
     await env.admin('documents.create', { type: 'contract', clientId: c.clientId, date: '2026-10-03', amountKop: 123_456 });

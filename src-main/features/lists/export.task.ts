@@ -17,6 +17,8 @@ export type ListExportInput = { dbFile: string; today: string } & ListExportBody
 export interface ListExportOutput {
   bytes: Uint8Array;
   rows: number;
+  /** The client list's text search hit its candidate cap: not every matching client is in the file. */
+  limited?: boolean;
 }
 
 /** Every matching row: the list's own query without its screen limit. */
@@ -26,11 +28,15 @@ function render(db: Db, input: ListExportInput): ListExportOutput {
   // One read transaction: the rows and the names they show from one state of the database.
   return db.$client.transaction((): ListExportOutput => {
     if (input.list === 'clients') {
-      const { items } = searchClients(db, input.query, ALL, input.filters, input.today);
+      const { items, limited } = searchClients(db, input.query, ALL, input.filters, input.today);
       const stages = new Map((stmt(db, 'SELECT code, name FROM readiness_stages').all() as { code: string; name: string }[]).map((s) => [s.code, s.name]));
       const cols = clientSheetColumns(input.columns, stages);
       const rows: Cell[][] = items.map((it) => cols.map((c) => c.value(it)));
-      return { bytes: sheetWorkbook('Клиенты', cols as SheetColumn[], rows, input.params), rows: rows.length };
+      // A text search ranks a bounded number of candidates, as on screen: the file says so rather than look complete.
+      const params: [string, string][] = limited
+        ? [...input.params, ['Внимание', `Поиск по тексту выбирает не больше ${rows.length} лучших совпадений: уточните запрос или выгрузите по фильтрам без текста`]]
+        : input.params;
+      return { bytes: sheetWorkbook('Клиенты', cols as SheetColumn[], rows, params), rows: rows.length, limited };
     }
     const { items } = listDocuments(db, { ...input.filters, limit: ALL, offset: 0 }, input.today);
     const cols = documentSheetColumns(input.columns);
