@@ -129,7 +129,13 @@ describe('texts and layout', () => {
       for (const f of await probe.truncated()) found.push(`${route} ${f.where}: ${f.text}`);
     }
     expect([...new Set(found)]).toEqual([]);
-  });
+    // Past 500 clients the list says «Показаны первые 500 — уточните запрос (…)»: the longest filter row it has.
+    const have = (await e.api('clients.search', { limit: 1 })).total;
+    for (let i = have; i <= 500; i++) await e.api('clients.create', { name: `ООО «Ширина ${i}»` });
+    await probe.go('/clients');
+    expect(await page.getByTestId('clients-count').textContent()).toContain('Показаны первые 500');
+    expect(await probe.truncated()).toEqual([]);
+  }, 240_000);
 
   it('document badges agree with the type: «Возвращена» for a specification, «Просрочен» for an act, «Просрочено» for an agreement', async () => {
     await probe.go(`/clients/${clientId}/documents`);

@@ -172,9 +172,10 @@ export function ClientsScreen() {
           </Button>
         )}
       </Group>
-      <Group justify="space-between" wrap="nowrap" gap="xs">
+      {/* On a narrow window the count and the list tools move to a line of their own rather than widen the page. */}
+      <Group justify="space-between" wrap="wrap" gap="xs">
         <ClientsFilters filters={filters} onChange={setFilters} refs={refs} />
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" ml="auto">
           <Text size="xs" c="dimmed" data-testid="clients-count" style={{ whiteSpace: 'nowrap' }}>
             {countText}
           </Text>

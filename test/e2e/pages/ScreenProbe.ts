@@ -96,5 +96,8 @@ const TRUNCATED_SCRIPT = `(() => {
     const right = box ? box.getBoundingClientRect().left + box.clientWidth : document.documentElement.clientWidth;
     if (th.getBoundingClientRect().right > right + 1) out.push({ where: 'th beyond the edge', text: th.textContent });
   }
+  // Toolbars and filter rows wrap rather than push the page sideways past the window.
+  const page = document.scrollingElement || document.documentElement;
+  if (page.scrollWidth > page.clientWidth + 1) out.push({ where: 'page wider than the window', text: String(page.scrollWidth) });
   return out;
 })()`;
