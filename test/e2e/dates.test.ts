@@ -26,6 +26,13 @@ async function arrangeClient(): Promise<number> {
   return id;
 }
 
+/** Cancels the open form: a test leaves no unsaved edits behind (the next page change would ask about them). */
+async function closeDialog(): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 beforeAll(async () => {
   e = await startE2E(); // today is 27.11.2026
   await addSystems(e.api);
@@ -69,6 +76,7 @@ describe('typed dates', () => {
     expect(await dateMessage(page, 'readiness-date').textContent()).toContain('Уже подтверждено позже: 25.11.2026');
     const phone = (await e.api('clients.get', { id })).readiness.flatMap((s) => s.fields).find((f) => f.code === 'phone');
     expect(phone).toMatchObject({ value: '+7 (423) 222-33-44', confirmedAt: '2026-11-25' });
+    await closeDialog();
   });
 
   it('return dialog: a future date is refused, a typed past date is stored as typed', async () => {
@@ -124,6 +132,7 @@ describe('typed dates', () => {
     await page.getByTestId('cp-effectiveFrom').press('Tab');
     expect(await page.getByTestId('cp-effectiveFrom').inputValue()).toBe('01.01.2027');
     expect(await dateMessage(page, 'cp-effectiveFrom').count()).toBe(0);
+    await closeDialog();
   });
 
   it('new distribution: the scheme date typed key by key is stored as typed; a two-digit year is refused', async () => {
