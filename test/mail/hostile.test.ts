@@ -39,6 +39,17 @@ async function ratio<T>(fn: (input: T) => unknown, small: T, big: T): Promise<nu
   return bestBig / bestSmall;
 }
 
+/**
+ * The ratio, measured again (up to three times) while it is above the bound: a cost that really grows faster than the
+ * input is above it every time, while a neighbour's busy spell (CI runs other test files beside this one) rarely hits
+ * the same size in three measurements.
+ */
+async function steadyRatio<T>(fn: (input: T) => unknown, small: T, big: T): Promise<number> {
+  let best = Infinity;
+  for (let attempt = 0; attempt < 3 && best >= BOUND; attempt++) best = Math.min(best, await ratio(fn, small, big));
+  return best;
+}
+
 /** Work at 2n over work at n: about 2 when the cost is linear, 4 when quadratic. */
 const BOUND = 3;
 
@@ -87,7 +98,7 @@ describe('HTML to text on hostile markup', () => {
   beforeAll(async () => ({ htmlToText } = await import('../../src-main/features/mail/labels')));
   for (const [name, make, n] of HTML_CASES) {
     it(`${name}: twice the input, about twice the work`, async () => {
-      const r = await ratio(htmlToText, make(n), make(2 * n));
+      const r = await steadyRatio(htmlToText, make(n), make(2 * n));
       console.log(`html ${name}: ${make(n).length} chars, ratio ${r.toFixed(2)}`);
       expect(r).toBeLessThan(BOUND);
     });
@@ -110,7 +121,7 @@ describe('reading labels and forwarded subjects from hostile text', () => {
   const read = (text: string) => [extractFields(text, map), inlineSubjects(text)];
   for (const [name, make, n] of TEXT_CASES) {
     it(`${name}: twice the input, about twice the work`, async () => {
-      const r = await ratio(read, make(n), make(2 * n));
+      const r = await steadyRatio(read, make(n), make(2 * n));
       console.log(`text ${name}: ${make(n).length} chars, ratio ${r.toFixed(2)}`);
       expect(r).toBeLessThan(BOUND);
     });
@@ -130,7 +141,7 @@ const MAIL_CASES: [string, (n: number) => Buffer, number][] = [
 describe('the whole parser on hostile messages', () => {
   for (const [name, make, n] of MAIL_CASES) {
     it(`${name}: twice the input, about twice the work`, async () => {
-      const r = await ratio(parseAll, make(n), make(2 * n));
+      const r = await steadyRatio(parseAll, make(n), make(2 * n));
       console.log(`mail ${name}: ${make(n).length} bytes, ratio ${r.toFixed(2)}`);
       expect(r).toBeLessThan(BOUND);
     });
