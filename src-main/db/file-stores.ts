@@ -15,7 +15,11 @@ export interface FileStore {
  * A store writes a file before it commits the row that refers to it, so a database snapshot never refers to a
  * file the backup (which copies the stores after the snapshot) could miss.
  */
-export const FILE_STORES: readonly FileStore[] = [{ name: 'print', folder: 'print' }];
+export const FILE_STORES: readonly FileStore[] = [
+  { name: 'print', folder: 'print' },
+  // Imported files by content (chat exports, USR files, spreadsheets): `<sha256[0:2]>/<sha256>`.
+  { name: 'imports', folder: 'imports' },
+];
 
 export function fileStore(name: string): FileStore {
   const store = FILE_STORES.find((s) => s.name === name);

@@ -9,3 +9,5 @@ export * from './documents';
 export * from './backup';
 export * from './systems';
 export * from './lists';
+export * from './imports';
+export * from './chat';

@@ -69,6 +69,8 @@ export function namesakes(db: Db, from: number, to: number): { fromId: number; t
 export const CONTACT_RULES: Record<string, RefRule> = {
   'phones.contact_id': move('phones', 'contact_id'),
   'emails.contact_id': move('emails', 'contact_id'),
+  'chat_sessions.contact_id': move('chat_sessions', 'contact_id'),
+  'chat_questions.contact_id': move('chat_questions', 'contact_id'),
   'contact_roles.contact_id': {
     kind: 'resolve',
     count: (db, from, to) => ({
@@ -136,6 +138,8 @@ export const CLIENT_RULES: Record<string, RefRule> = {
   'documents.client_id': move('documents', 'client_id'),
   'tasks.client_id': move('tasks', 'client_id'),
   'client_events.client_id': move('client_events', 'client_id'),
+  'chat_sessions.client_id': move('chat_sessions', 'client_id'),
+  'chat_questions.client_id': move('chat_questions', 'client_id'),
   'client_counterparties.client_id': {
     kind: 'resolve',
     count: (db, from, to) => ({
