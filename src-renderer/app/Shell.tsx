@@ -14,6 +14,7 @@ import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { MyDayScreen } from '../screens/home/MyDayScreen';
+import { ChatScreen } from '../screens/chat/ChatScreen';
 
 const SECTIONS: { key: string; label: string; icon: ReactNode }[] = [
   { key: 'home', label: 'Мой день', icon: <IconSun size={18} /> },
@@ -51,6 +52,8 @@ function Screen({ route }: { route: string[] }) {
       return <ReportsScreen reportKey={id} />;
     case 'documents':
       return <DocumentsScreen id={id} />;
+    case 'chat':
+      return <ChatScreen tab={id} />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
   }
