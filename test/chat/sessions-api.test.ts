@@ -133,3 +133,17 @@ describe('chat sessions API', () => {
     expect(dayStartUtc('2026-03-29', 'Europe/Berlin')).toBe('2026-03-28T23:00:00.000Z');
   });
 });
+
+describe('chat sessions API, catalogue learnt later', () => {
+  it('a system number added to the catalogue after the import: the kit is linked with a distribution and the flag is cleared', async () => {
+    const s = await setup();
+    importChat(env.core.db, chatExport([{ sys: 12, distr: 777, start: '2026-11-03 10:00:00' }]));
+    expect((await env.as(s.head.token, 'chat.sessions.unknownKits', {}))[0]).toMatchObject({ systemNumber: 12, systemCode: null });
+    await env.admin('systems.save', { code: 'PBUN', name: 'Бухгалтерия', number: 12 });
+    expect((await env.as(s.head.token, 'chat.sessions.unknownKits', {}))[0]).toMatchObject({ systemNumber: 12, systemCode: 'PBUN' });
+    const r = await env.as(s.head.token, 'chat.sessions.link', { systemNumber: 12, distrNumber: 777, clientId: s.other });
+    expect(r.distributionId).not.toBeNull();
+    const rows = (await env.as(s.head.token, 'chat.sessions.list', { clientId: s.other })).rows;
+    expect(rows.map((x) => [x.flags, x.systemCode])).toEqual([[[], 'PBUN']]);
+  });
+});

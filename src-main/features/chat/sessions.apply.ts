@@ -5,10 +5,10 @@ import { loadCatalog } from '../systems/systems.repo';
 import type { ChatSessionRecord } from './sessions.parse';
 import { ContactMatcher, KitResolver, OperatorResolver } from './sessions.match';
 
+// Positional parameters: binding 23 named ones per row costs more than the insert itself at 10,000 rows a file.
 const INSERT = `INSERT INTO chat_sessions (system_number, distr_number, comp, start_at, finish_at, first_date, duration_sec, distribution_id, client_id,
    contact_id, profile, fio, email, phone, text, lgn, personal, employee_id, links, client_rating, flags, file_id, imported_at)
- VALUES (@systemNumber, @distrNumber, @comp, @startAt, @finishAt, @firstDate, @durationSec, @distributionId, @clientId,
-   @contactId, @profile, @fio, @email, @phone, @text, @lgn, @personal, @employeeId, @links, @clientRating, @flags, @fileId, @importedAt)
+ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
  ON CONFLICT (system_number, distr_number, comp, start_at) DO NOTHING`;
 
 /** The kit as the КЦ spells it, for problems: `1_000123_02`. */
@@ -43,31 +43,31 @@ export function applyChatSessions(parsed: ParsedFile<ChatSessionRecord>, ctx: Ap
     const link = kits.resolve(r.systemNumber, r.distrNumber, r.comp);
     if (link.clientId == null) recordProblems.push({ record: r.record, code: 'unknown_kit', detail: kit });
     const contactId = link.clientId != null ? contacts.match(link.clientId, r) : null;
-    const res = ins.run({
-      systemNumber: r.systemNumber,
-      distrNumber: r.distrNumber,
-      comp: r.comp,
-      startAt: r.startAt,
-      finishAt: r.finishAt,
-      firstDate: r.firstDate,
-      durationSec: r.durationSec,
-      distributionId: link.distributionId,
-      clientId: link.clientId,
+    const res = ins.run(
+      r.systemNumber,
+      r.distrNumber,
+      r.comp,
+      r.startAt,
+      r.finishAt,
+      r.firstDate,
+      r.durationSec,
+      link.distributionId,
+      link.clientId,
       contactId,
-      profile: r.profile,
-      fio: r.fio,
-      email: r.email,
-      phone: r.phone,
-      text: r.text,
-      lgn: r.lgn,
-      personal: r.personal,
-      employeeId: operators.resolve(r.personal),
-      links: r.links,
-      clientRating: r.clientRating,
-      flags: JSON.stringify(flags),
-      fileId: ctx.fileId,
-      importedAt: ctx.now,
-    });
+      r.profile,
+      r.fio,
+      r.email,
+      r.phone,
+      r.text,
+      r.lgn,
+      r.personal,
+      operators.resolve(r.personal),
+      r.links,
+      r.clientRating,
+      JSON.stringify(flags),
+      ctx.fileId,
+      ctx.now,
+    );
     if (res.changes === 0) {
       skipped++;
       continue;

@@ -76,11 +76,11 @@ export const chatSessionsHandlers: HandlerMap<
   'chat.sessions.link': (input, ctx) => {
     getClientRow(ctx, input.clientId);
     const db = ctx.db;
-    const sessions = stmt(db, 'SELECT id, fio, email, phone FROM chat_sessions WHERE system_number = ? AND distr_number = ? AND comp = ?').all(
+    const sessions = stmt(db, 'SELECT id, fio, email, phone, flags FROM chat_sessions WHERE system_number = ? AND distr_number = ? AND comp = ?').all(
       input.systemNumber,
       input.distrNumber,
       input.comp,
-    ) as { id: number; fio: string | null; email: string | null; phone: string | null }[];
+    ) as { id: number; fio: string | null; email: string | null; phone: string | null; flags: string }[];
     if (sessions.length === 0) throw notFound('chat_kit');
     const system = loadCatalog(db).byNumber(input.systemNumber);
     let distributionId: number | null = null;
@@ -97,8 +97,12 @@ export const chatSessionsHandlers: HandlerMap<
         : saveDistribution(distributionSaveInput.parse({ clientId: input.clientId, systemCode: system.code, distrNumber: input.distrNumber, comp: input.comp }), ctx).id;
     }
     const contacts = new ContactMatcher(db);
-    const upd = stmt(db, 'UPDATE chat_sessions SET client_id = ?, distribution_id = ?, contact_id = ? WHERE id = ?');
-    for (const s of sessions) upd.run(input.clientId, distributionId, contacts.match(input.clientId, s), s.id);
+    const upd = stmt(db, 'UPDATE chat_sessions SET client_id = ?, distribution_id = ?, contact_id = ?, flags = ? WHERE id = ?');
+    for (const s of sessions) {
+      // A number the catalogue has learnt since the import is no longer a problem of these sessions.
+      const flags = system ? (JSON.parse(s.flags) as string[]).filter((f) => f !== 'unknown_system_number') : (JSON.parse(s.flags) as string[]);
+      upd.run(input.clientId, distributionId, contacts.match(input.clientId, s), JSON.stringify(flags), s.id);
+    }
     const kit = system ? formatDistr({ system: system.code, number: input.distrNumber, comp: input.comp }) : kitText(input.systemNumber, input.distrNumber, input.comp);
     addClientEvent(ctx, input.clientId, 'chat_kit_linked', { kit, sessions: sessions.length });
     ctx.audit('chat_kit', null, 'link', { ...input, distributionId, sessions: sessions.length });
