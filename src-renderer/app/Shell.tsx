@@ -17,6 +17,7 @@ import { MyDayScreen } from '../screens/home/MyDayScreen';
 import { ImportsScreen } from '../screens/imports/ImportsScreen';
 import { IMPORTERS } from '../../src-shared/api/imports';
 import type { Role } from '../../src-shared/roles';
+import { ChatScreen } from '../screens/chat/ChatScreen';
 
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: 'home', label: 'Мой день', icon: <IconSun size={18} /> },
@@ -57,6 +58,8 @@ function Screen({ route }: { route: string[] }) {
       return <DocumentsScreen id={id} />;
     case 'imports':
       return <ImportsScreen />;
+    case 'chat':
+      return <ChatScreen tab={id} />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
   }

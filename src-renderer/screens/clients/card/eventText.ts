@@ -3,6 +3,7 @@ import type { ClientEventRow } from '../../../../src-shared/types';
 import { fmtDate } from './format';
 import { SCHEME_LABELS } from './labels';
 import { TASK_EVENT_KINDS, TASK_EVENT_TITLE, taskEventText } from '../../tasks/taskEventText';
+import { durationText, sessionsText } from '../../../components/chatSession';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -26,6 +27,8 @@ export const EVENT_TITLES: Record<string, string> = {
   manual: 'Заметка',
   client_merged: 'Объединение',
   merged_into: 'Объединение',
+  chat_session: 'Чат',
+  chat_kit_linked: 'Чат',
   ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
 };
 
@@ -78,6 +81,13 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
       return `Карточка «${str(d.fromName) ?? '?'}» присоединена к «${str(d.intoName) ?? '?'}» как дубль: её история (ниже) перенесена сюда`;
     case 'manual':
       return ev.text;
+    case 'chat_session': {
+      const who = str(d.contact) ?? str(d.fio);
+      const len = typeof d.durationSec === 'number' ? `, ${durationText(d.durationSec)}` : '';
+      return `Сессия Онлайн-диалога${who ? ` с ${who}` : ''}${str(d.personal) ? `, оператор в выгрузке: ${str(d.personal)}` : ''}${len}`;
+    }
+    case 'chat_kit_linked':
+      return `Комплект ${str(d.kit) ?? ''} из чата привязан к клиенту: ${sessionsText(typeof d.sessions === 'number' ? d.sessions : 0)}`;
     default:
       return taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
   }
