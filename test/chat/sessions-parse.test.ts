@@ -19,7 +19,7 @@ const doc = (chats: string, decl = '<?xml version="1.0" encoding="utf-8"?>') => 
 
 describe('chat sessions parser', () => {
   it('reads the specimen: Moscow time to UTC, fields, duration', () => {
-    const bytes = fs.readFileSync('/work/shared/specimens/chat/chats-2026-11.xml');
+    const bytes = fs.readFileSync(new URL('../fixtures/chat/chats-2026-11.xml', import.meta.url));
     expect(detectChatSessions(bytes.subarray(0, 4096))).toBe(true);
     const p = ok(new Uint8Array(bytes));
     expect(p.problems).toEqual([]);

@@ -17,7 +17,7 @@ describe('chat sessions on the worker pool', () => {
   it('is registered as a direct format and detected from the content, not the name', () => {
     expect(formatByKind('chat.sessions')).toBe(chatSessionsFormat);
     expect(chatSessionsFormat.mode).toBe('direct');
-    const bytes = new Uint8Array(fs.readFileSync('/work/shared/specimens/chat/chats-2026-11.xml'));
+    const bytes = new Uint8Array(fs.readFileSync(new URL('../fixtures/chat/chats-2026-11.xml', import.meta.url)));
     expect(detectFormat(bytes, 'export.bin')?.kind).toBe('chat.sessions');
     expect(detectFormat(new Uint8Array(Buffer.from('<root><quest sys="1"/></root>')), 'chats.xml')?.kind).not.toBe('chat.sessions');
   });

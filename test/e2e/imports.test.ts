@@ -1,9 +1,12 @@
 // E2E: «Импорт» — files picked on screen go up, a batch runs in the background, each file gets its result, and the journal keeps it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { zipSync } from 'fflate';
 import { startE2E, type E2E } from './harness';
 import { ImportsPage } from './pages/ImportsPage';
+import { addSystems } from '../helpers/systems';
 
 let e: E2E;
 let page: Page;
@@ -49,4 +52,26 @@ it('an administrator adds a watched folder; a folder the server cannot read is m
   await page.getByLabel('Папка на сервере').fill('relative/path');
   await page.getByRole('button', { name: 'Добавить папку' }).click();
   await page.getByText('Укажите полный путь к папке').waitFor();
+});
+
+it('a chat export is recognised by its content whatever its name, linked to the kit’s client, and refused as a duplicate the second time', async () => {
+  await addSystems(e.api);
+  const clientId = (await e.api('clients.create', { name: 'ООО «Восток-Транс»', city: 'Владивосток' })).id;
+  await e.api('distributions.save', { clientId, systemCode: 'SKJP', distrNumber: 123, comp: 2, scheme: 'nss', schemeFrom: '2025-01-01' });
+  const imports = new ImportsPage(page);
+  await imports.open();
+  const xml = fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/chat/chats-2026-11.xml'));
+  await imports.importFiles([{ name: 'выгрузка.dat', buffer: xml }]);
+  expect(await imports.statusOf('выгрузка.dat')).toBe('applied');
+  const row = await imports.result('выгрузка.dat').textContent();
+  expect(row).toContain('Сессии Онлайн-диалога');
+  const sessions = e.core.db.$client.prepare('SELECT client_id AS c, system_number AS s FROM chat_sessions ORDER BY start_at').all() as { c: number | null; s: number }[];
+  expect(sessions[0]).toEqual({ c: clientId, s: 1 });
+  // System 7 has no code in the catalogue: kept, listed as a problem of its record.
+  expect(sessions.some((x) => x.s === 7 && x.c === null)).toBe(true);
+  await imports.result('выгрузка.dat').getByRole('button', { name: /Замечания/ }).click();
+  expect(await page.getByTestId('import-problems').textContent()).toContain('неизвестный номер системы');
+
+  await imports.importFiles([{ name: 'ещё раз.xml', buffer: xml }]);
+  await expect.poll(() => imports.statusOf('ещё раз.xml'), { timeout: 30_000 }).toBe('duplicate');
 });
