@@ -11,6 +11,7 @@ import { WorkerError, type WorkerErrorCode, type WorkerPool } from '../../worker
 import { loadRules } from './rules.repo';
 import { holdsLease } from './lease';
 import { createTask } from '../tasks/create';
+import { linkImportedQuestion } from '../chat/questions.join';
 
 export interface Prepared {
   raw: Buffer;
@@ -162,6 +163,8 @@ export function commitMessage(ctx: Ctx, p: Prepared, src: MailSource | null, rec
     if (src) advance(ctx, src, receivedAt, { duplicate: 1, unrecognised: 0 });
     return { outcome: 'duplicate_request', messageRowId: id, taskId: r.duplicateOf };
   }
+  // The same question may have come first in a «Задать вопрос» export: the imported row joins this task.
+  if (c.kind === 'question') linkImportedQuestion(ctx.db, r.taskId);
   if (src) advance(ctx, src, receivedAt, { duplicate: 0, unrecognised: 0 });
   return { outcome: 'task', messageRowId: id, taskId: r.taskId };
 }
