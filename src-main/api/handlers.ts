@@ -19,6 +19,7 @@ import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
+import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -39,4 +40,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...listsHandlers,
   ...calendarHandlers,
   ...homeHandlers,
+  ...chatQuestionsHandlers,
 };

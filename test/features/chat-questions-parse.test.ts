@@ -161,6 +161,10 @@ describe('question text normalisation', () => {
     expect(a).toBe('где найти форму счета фактуры спасибо');
     expect(questionTextKey('где  найти «форму» счета — фактуры...\nСпасибо\n> цитата прошлого письма\n')).toBe(a);
     expect(questionTextKey('Где найти форму счёта-фактуры? Спасибо\n-----Original Message-----\nFrom: x')).toBe(a);
+    expect(questionTextKey('Где найти форму счёта-фактуры? Спасибо\nРанее вы писали:\nстарый вопрос')).toBe(a);
+    expect(questionTextKey('Где найти форму счёта-фактуры? Спасибо\n25.11.2026, 10:00, Иванов И. написал(а):\nстарый вопрос')).toBe(a);
+    // A sentence that mentions writing is not a marker.
+    expect(questionTextKey('Что писали в письме Минфина: где найти форму?')).toContain('где найти форму');
     expect(questionTextKey('Где найти форму акта?')).not.toBe(a);
     const long = questionTextKey('слово '.repeat(5000));
     expect(long.length).toBeLessThanOrEqual(1000);

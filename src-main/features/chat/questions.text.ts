@@ -7,7 +7,8 @@ const MAX_KEY = 1000;
 
 /** Lines that are reply noise, not the question: quoted lines and what follows a forwarded/original-message marker. */
 const QUOTE_LINE = /^\s*>/;
-const REPLY_MARKER = /^\s*(-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|forwarded message)\s*-{2,}|-- ?)\s*$/i;
+const REPLY_MARKER =
+  /^\s*(-{2,}\s*(original message|исходное сообщение|пересылаемое сообщение|forwarded message)\s*-{2,}|-- ?|(?:.{0,120}[\s,.;)])?(писали|писал|написал|написала|пишет|wrote)(\s*\(а\))?:)\s*$/i;
 
 function fold(s: string): string {
   return s

@@ -80,7 +80,7 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
         <Timeline bulletSize={20} lineWidth={2} data-testid="events-timeline">
           {shown.map((e) => (
             <Timeline.Item
-              key={e.id}
+              key={`${e.kind}:${e.id}`}
               bullet={e.kind === 'manual' ? <IconNote size={12} /> : <IconBolt size={12} />}
               color={e.kind === 'manual' ? 'indigo' : 'gray'}
               data-testid="event-item"
