@@ -208,6 +208,14 @@ describe('questions that matched no e-mail', () => {
     expect((await env.admin('events.list', { clientId })).filter((e) => e.kind === 'chat_question')).toEqual([]);
     expect((await importFile(exportXml({}), { questionTasks: true }, head.id)).skipped).toBe(1);
     expect(count("SELECT COUNT(*) AS n FROM tasks WHERE kind = 'question'")).toBe(2);
+    // The e-mail of the same question, arriving later, becomes that task's message instead of a second task.
+    const mail = await ingest(questionMail({ fio: 'сидоренко анна викторовна' }));
+    expect(mail).toMatchObject({ outcome: 'duplicate_request', taskId: tasks[0]!.id });
+    expect(count("SELECT COUNT(*) AS n FROM tasks WHERE kind = 'question'")).toBe(2);
+    expect(count('SELECT COUNT(*) AS n FROM tasks WHERE id = ? AND message_id = ?', tasks[0]!.id, mail.messageRowId)).toBe(1);
+    expect((await env.admin('tasks.get', { id: tasks[0]!.id })).message?.id).toBe(mail.messageRowId);
+    // A second e-mail of it is a task of its own: the task has its e-mail already.
+    expect((await ingest(questionMail())).outcome).toBe('task');
   });
 
   it('keeps an unknown system number and an unknown kit with a flag, reported per record', async () => {

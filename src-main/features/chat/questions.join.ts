@@ -91,27 +91,36 @@ export class MailQuestionIndex {
   }
 }
 
+/** An imported question found for an e-mailed one: its row, and the task made for it on import (null when none). */
+export interface ImportedTwin {
+  questionId: number;
+  taskId: number | null;
+  /** Whether that task already has an e-mail (then it is not this e-mail's twin's task to take over). */
+  taskHasMail: boolean;
+}
+
 /**
- * The other direction: a question e-mail that arrives after the export was imported. Its task is made as usual (it is
- * the work item, with its notification); the imported question it matches is linked to it, so the two stay one record
- * (the timeline and the report then count the task, not the imported row). Runs inside intake's transaction.
+ * The other direction: the imported question a question e-mail repeats, found before intake makes its task. `askedAt`
+ * is the letter's Date (else its arrival). A row already joined with an e-mailed task is not looked at.
  */
-export function linkImportedQuestion(db: Db, taskId: number): number | null {
-  const r = stmt(
-    db,
-    `SELECT t.id, t.client_id AS clientId, t.fields, ${ASKED_AT} AS at FROM tasks t LEFT JOIN mail_messages m ON m.id = t.message_id
-     WHERE t.id = ? AND t.kind = 'question'`,
-  ).get(taskId) as { id: number; clientId: number | null; fields: string; at: string } | undefined;
-  if (!r) return null;
-  const m = toMailQuestion(loadCatalog(db), r);
+export function findImportedTwin(db: Db, fields: MailFields, askedAt: string): ImportedTwin | null {
+  const m = toMailQuestion(loadCatalog(db), { id: 0, clientId: null, fields: JSON.stringify(fields), at: askedAt });
   if (!m.kit || !m.day || !m.textKey) return null;
   const rows = stmt(
     db,
-    `SELECT id, fio, email FROM chat_questions
-     WHERE system_number = ? AND distr_number = ? AND comp = ? AND asked_on = ? AND text_key = ? AND task_id IS NULL`,
-  ).all(m.kit.systemNumber, m.kit.distrNumber, m.kit.comp, m.day, m.textKey) as { id: number; fio: string | null; email: string | null }[];
+    `SELECT q.id, q.fio, q.email, q.task_id AS taskId, t.message_id AS messageId FROM chat_questions q LEFT JOIN tasks t ON t.id = q.task_id
+     WHERE q.system_number = ? AND q.distr_number = ? AND q.comp = ? AND q.asked_on = ? AND q.text_key = ? AND (q.task_id IS NULL OR t.message_id IS NULL)
+     ORDER BY q.task_id IS NULL, q.id`,
+  ).all(m.kit.systemNumber, m.kit.distrNumber, m.kit.comp, m.day, m.textKey) as { id: number; fio: string | null; email: string | null; taskId: number | null; messageId: number | null }[];
   const hit = rows.find((q) => sameAsker(q, m));
-  if (!hit) return null;
-  stmt(db, 'UPDATE chat_questions SET task_id = ?, client_id = coalesce(client_id, ?) WHERE id = ?').run(taskId, m.clientId, hit.id);
-  return hit.id;
+  return hit ? { questionId: hit.id, taskId: hit.taskId, taskHasMail: hit.messageId != null } : null;
+}
+
+/** Joins an imported question with the task made for its e-mail; its client is the task's when the kit gave none. */
+export function linkImportedQuestion(db: Db, questionId: number, taskId: number): void {
+  stmt(db, 'UPDATE chat_questions SET task_id = ?, client_id = coalesce(client_id, (SELECT client_id FROM tasks WHERE id = ?)) WHERE id = ? AND task_id IS NULL').run(
+    taskId,
+    taskId,
+    questionId,
+  );
 }
