@@ -21,6 +21,7 @@ import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
+import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -43,4 +44,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...homeHandlers,
   ...importsHandlers,
   ...chatSessionsHandlers,
+  ...chatQuestionsHandlers,
 };

@@ -21,6 +21,7 @@ import { schemeSummary } from './clients.search';
 import { TASK_VISIBLE, scopeParams, type TaskScope } from '../tasks/tasks.repo';
 import { addDays } from '../../db/stmt';
 import { sameInnClients } from './duplicates';
+import { questionEvents } from '../chat/questions.timeline';
 
 const CP_COLUMNS = `cp.id, cp.full_name AS fullName, cp.short_name AS shortName, cp.inn, cp.kpp, cp.ogrn,
   cp.legal_address AS legalAddress, cp.bank_name AS bankName, cp.bik, cp.corr_account AS corrAccount, cp.account,
@@ -174,7 +175,9 @@ export function loadEvents(db: Db, clientId: number, limit: number, scope: TaskS
        ORDER BY cs.start_at DESC LIMIT @limit)
      ORDER BY at DESC, id DESC LIMIT @limit`,
   ).all({ clientId, limit, ...scopeParams(scope) }) as (Omit<ClientEventRow, 'data'> & { data: string | null })[];
-  return rows.map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
+  const events: ClientEventRow[] = rows.map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
+  // Entries kept by other features in their own tables join the timeline here (their ids are their own rows': key by kind and id).
+  return [...events, ...questionEvents(db, clientId, limit)].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, limit);
 }
 
 function loadReadiness(db: Db, clientId: number, today: string): ReadinessStageState[] {

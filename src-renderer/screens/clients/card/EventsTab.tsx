@@ -86,9 +86,9 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
         <Timeline bulletSize={20} lineWidth={2} data-testid="events-timeline">
           {shown.map((e) => (
             <Timeline.Item
-              key={e.id}
-              bullet={e.kind === 'manual' ? <IconNote size={12} /> : e.kind === 'chat_session' ? <IconMessages size={12} /> : <IconBolt size={12} />}
-              color={e.kind === 'manual' ? 'indigo' : e.kind === 'chat_session' ? 'teal' : 'gray'}
+              key={`${e.kind}:${e.id}`}
+              bullet={e.kind === 'manual' ? <IconNote size={12} /> : e.kind === 'chat_session' || e.kind === 'chat_question' ? <IconMessages size={12} /> : <IconBolt size={12} />}
+              color={e.kind === 'manual' ? 'indigo' : e.kind === 'chat_session' || e.kind === 'chat_question' ? 'teal' : 'gray'}
               data-testid="event-item"
               data-kind={e.kind}
               title={
