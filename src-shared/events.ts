@@ -24,6 +24,10 @@ export interface PushEvents {
    * roles). Open event streams of that employee check their session at once and end if it is over or changed.
    */
   'session.changed': { employeeId: number };
+  /** Internal: a chat-on change or a kit edit may have changed today's hotline.txt; the hotline job checks it. */
+  'hotline.dirty': Record<string, never>;
+  /** hotline.txt was checked or written: its settings tab reloads. */
+  'hotline.changed': Record<string, never>;
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

@@ -38,6 +38,8 @@ const AUDIENCE: { [K in PushEventName]: Audience } = {
   'mail.mailboxes.changed': readers('mail.health', 'mail.mailboxes.list'),
   'backup.changed': readers('backup.status'),
   'session.changed': 'nobody',
+  'hotline.dirty': 'nobody',
+  'hotline.changed': readers('hotline.status'),
 };
 
 /** Whether `user` may receive `msg`; decided when it is sent, on the data as committed. */
