@@ -15,19 +15,20 @@ const STATE_KEY = 'hotline.state';
 const CHANGE_LIST_LIMIT = 500;
 
 /**
- * The kits with the chat on `date`: each distribution's latest change on or before the date is «on». One query over
- * the history's unique index (distribution, date), sorted as the file wants it: a kit whose system has no number
- * sorts first and is left out by the format with a warning.
+ * The kits with the chat on `date`: each distribution's latest change on or before the date is «on». One query: the
+ * history's unique index (distribution, date) is read in order and grouped, and SQLite gives the bare column `enabled`
+ * from the row holding the group's MAX (documented behaviour of a lone min/max aggregate); sorted as the file wants it
+ * (a kit whose system has no number sorts first and is left out by the format with a warning). A correlated
+ * NOT EXISTS over the same index measured about twice as slow at 200,000 distributions.
  */
 export function hotlineKits(db: Db, date: string): HotlineKit[] {
   return stmt(
     db,
     `SELECT d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp
-     FROM distribution_chat c
-     JOIN distributions d ON d.id = c.distribution_id
+     FROM (SELECT distribution_id AS id, enabled, MAX(effective_from) FROM distribution_chat WHERE effective_from <= @date GROUP BY distribution_id) c
+     JOIN distributions d ON d.id = c.id
      LEFT JOIN kplus_systems ks ON ks.code = d.system_code
-     WHERE c.effective_from <= @date AND c.enabled = 1
-       AND NOT EXISTS (SELECT 1 FROM distribution_chat n WHERE n.distribution_id = c.distribution_id AND n.effective_from > c.effective_from AND n.effective_from <= @date)
+     WHERE c.enabled = 1
      ORDER BY ks.number, d.distr_number, d.comp`,
   ).all({ date }) as HotlineKit[];
 }

@@ -12,6 +12,7 @@ import { RulesTab } from '../mail/RulesTab';
 import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
 import { BackupTab } from '../backup/BackupTab';
 import { WorkCalendarTab } from './WorkCalendarTab';
+import { HotlineTab } from '../chat/HotlineTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -27,6 +28,8 @@ const TABS = [
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
+  // Heads download the file; only an administrator sets the folder and writes it.
+  { key: 'hotline', label: 'hotline.txt', adminOnly: true, roles: MANAGERS, Component: HotlineTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {
