@@ -92,7 +92,7 @@ const screens = () => [
   '/reports',
   '/reports/tasks',
   '/reports/document-returns',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'calendar', 'mail', 'mail-rules', 'backup'].map((t) => `/settings/${t}`),
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'calendar', 'mail', 'mail-rules', 'backup', 'hotline'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

@@ -11,7 +11,7 @@ import { navigate } from '../../app/router';
 import { useSession } from '../../app/session';
 
 const FOLDER_ERRORS: Record<string, string> = {
-  absolute_path: 'Укажите полный путь к папке на сервере, например /srv/kc или D:\\КЦ',
+  absolute_path: 'Укажите полный путь к папке на сервере, например D:\\КЦ',
   inside_store: 'Папка не может быть внутри папки файлов программы',
   not_writable: 'Сервер не может создать эту папку или писать в неё',
 };
@@ -252,7 +252,7 @@ export function HotlineTab() {
             <TextInput
               label="Куда записывать hotline.txt"
               description="Полный путь к папке на компьютере, где работает сервер программы; пусто — файл не записывается (его можно скачать)"
-              placeholder="/srv/kc или D:\КЦ"
+              placeholder="Например, D:\КЦ"
               value={folder}
               readOnly={!isAdmin}
               onChange={(e) => {
