@@ -19,6 +19,7 @@ import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
+import { importsHandlers } from '../features/imports/imports.handlers';
 import { hotlineHandlers } from '../features/chat/hotline.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
@@ -40,5 +41,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...listsHandlers,
   ...calendarHandlers,
   ...homeHandlers,
+  ...importsHandlers,
   ...hotlineHandlers,
 };

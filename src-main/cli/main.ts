@@ -5,6 +5,7 @@ import { seedCommand } from './commands/seed';
 import { ROLE_HELP, userCommand } from './commands/user';
 import { CliError } from './util';
 import { MAIL_USAGE, mailCommand, tasksCommand } from './mail';
+import { IMPORT_USAGE, importCommand } from './commands/import';
 import { HOTLINE_USAGE, hotlineCommand } from './commands/hotline';
 
 export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
@@ -22,6 +23,7 @@ Commands:
                                            add an employee; the password is read from file P
                                            (one trailing newline is ignored; at least 8 characters)
 ${MAIL_USAGE}
+${IMPORT_USAGE}
 ${HOTLINE_USAGE}
 
 Role codes: ${ROLE_HELP}`;
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   user: userCommand,
   mail: mailCommand,
   tasks: tasksCommand,
+  import: importCommand,
   hotline: hotlineCommand,
 };
 
