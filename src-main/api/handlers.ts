@@ -22,6 +22,7 @@ import { homeHandlers } from '../features/home/home.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
 import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
+import { hotlineHandlers } from '../features/chat/hotline.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -45,4 +46,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...importsHandlers,
   ...chatSessionsHandlers,
   ...chatQuestionsHandlers,
+  ...hotlineHandlers,
 };

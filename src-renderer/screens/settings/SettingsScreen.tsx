@@ -13,6 +13,7 @@ import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
 import { BackupTab } from '../backup/BackupTab';
 import { WorkCalendarTab } from './WorkCalendarTab';
 import { ImportFoldersTab } from '../imports/ImportFoldersTab';
+import { HotlineTab } from '../chat/HotlineTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -29,6 +30,8 @@ const TABS = [
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
   { key: 'imports', label: 'Импорт', adminOnly: true, Component: ImportFoldersTab },
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
+  // Heads download the file; only an administrator sets the folder and writes it.
+  { key: 'hotline', label: 'hotline.txt', adminOnly: true, roles: MANAGERS, Component: HotlineTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {
