@@ -20,6 +20,7 @@ import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
 import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
+import { importsHandlers } from '../features/imports/imports.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -41,4 +42,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...calendarHandlers,
   ...homeHandlers,
   ...chatSessionsHandlers,
+  ...importsHandlers,
 };

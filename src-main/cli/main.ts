@@ -6,6 +6,7 @@ import { ROLE_HELP, userCommand } from './commands/user';
 import { CliError } from './util';
 import { MAIL_USAGE, mailCommand, tasksCommand } from './mail';
 import { CHAT_USAGE, chatCommand } from './chat';
+import { IMPORT_USAGE, importCommand } from './commands/import';
 
 export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
 
@@ -23,6 +24,7 @@ Commands:
                                            (one trailing newline is ignored; at least 8 characters)
 ${MAIL_USAGE}
 ${CHAT_USAGE}
+${IMPORT_USAGE}
 
 Role codes: ${ROLE_HELP}`;
 
@@ -35,6 +37,7 @@ const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   mail: mailCommand,
   tasks: tasksCommand,
   chat: chatCommand,
+  import: importCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -11,10 +11,11 @@ import { systemsApi } from './systems';
 import { listsApi } from './lists';
 import { calendarApi } from './calendar';
 import { homeApi } from './home';
+import { importsApi } from './imports';
 import { chatSessionsApi } from './chat-sessions';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatSessionsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...importsApi, ...chatSessionsApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
