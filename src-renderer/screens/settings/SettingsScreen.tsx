@@ -12,6 +12,7 @@ import { RulesTab } from '../mail/RulesTab';
 import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
 import { BackupTab } from '../backup/BackupTab';
 import { WorkCalendarTab } from './WorkCalendarTab';
+import { ScorecardTab } from '../quality/ScorecardTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -23,6 +24,7 @@ const TABS = [
   { key: 'systems', label: 'Системы К+', adminOnly: false, Component: SystemsTab },
   // Heads change document settings too: `roles` opens an administrator's tab to them.
   { key: 'documents', label: 'Документы', adminOnly: true, roles: MANAGERS, Component: DocumentSettingsTab },
+  { key: 'quality', label: 'Качество ответов', adminOnly: true, roles: MANAGERS, Component: ScorecardTab },
   { key: 'calendar', label: 'Рабочий календарь', adminOnly: true, Component: WorkCalendarTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
