@@ -24,7 +24,7 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'tasks', label: 'Поручения', icon: <IconChecklist size={18} /> },
   { key: 'documents', label: 'Документы', icon: <IconFileText size={18} /> },
   { key: 'chat', label: 'Чат', icon: <IconMessages size={18} /> },
-  { key: 'chat/quality', label: 'Качество ответов', icon: <IconStar size={18} />, roles: QUALITY_READERS },
+  { key: 'chat/quality', label: 'Качество', icon: <IconStar size={18} />, roles: QUALITY_READERS },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];

@@ -114,7 +114,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
           </Title>
         </Group>
         {view.review && (
-          <Badge size="lg" color={scoreColor(view.review.score)} data-testid="review-score">
+          <Badge size="lg" tt="none" color={scoreColor(view.review.score)} data-testid="review-score">
             {formatScore(view.review.score)} из 100
           </Badge>
         )}
