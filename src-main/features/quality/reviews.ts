@@ -118,7 +118,10 @@ export function saveReview(db: Db, user: SessionUser, input: { sessionId: number
   return { id: Number(r.lastInsertRowid), score, created: true };
 }
 
-/** Reviews newest first; an operator without a head's role gets only their own whatever they ask for. */
+/**
+ * Reviews newest first; an operator without a head's role gets only their own whatever they ask for. CROSS JOIN keeps
+ * the (few) reviews the outer loop rather than a period's sessions.
+ */
 export function listReviews(
   db: Db,
   user: SessionUser,
@@ -143,7 +146,7 @@ export function listReviews(
     db,
     `SELECT r.id, r.session_id AS sessionId, s.start_at AS sessionStartAt, r.employee_id AS employeeId, e.full_name AS employeeName,
        r.reviewer_id AS reviewerId, w.full_name AS reviewerName, r.score, r.comment, s.client_rating AS clientRating, r.updated_at AS updatedAt
-     FROM quality_reviews r JOIN chat_sessions s ON s.id = r.session_id JOIN employees e ON e.id = r.employee_id JOIN employees w ON w.id = r.reviewer_id
+     FROM quality_reviews r CROSS JOIN chat_sessions s ON s.id = r.session_id JOIN employees e ON e.id = r.employee_id JOIN employees w ON w.id = r.reviewer_id
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.start_at DESC, r.id DESC LIMIT ?`,
   ).all(...args, f.limit) as (Omit<QualityReviewRow, 'employee' | 'reviewer'> & { employeeId: number; employeeName: string; reviewerId: number; reviewerName: string })[];
   return rows.map(({ employeeId: eid, employeeName, reviewerId, reviewerName, ...r }) => ({

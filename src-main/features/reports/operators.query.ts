@@ -16,17 +16,21 @@ export interface OperatorPeriod {
 
 /**
  * One pass over the period's range of chat_sessions_start_idx, grouped by (operator, duration, client rating): a
- * histogram small enough to carry to JavaScript, from which count, mean and median follow exactly without sorting a
- * million rows. Sessions of no operator (not mapped yet) are left out.
+ * histogram small enough to carry to JavaScript, from which count, mean and median follow exactly without sorting
+ * the rows. Sessions of no operator (not mapped yet) are left out. INDEXED BY: with statistics (ANALYZE) SQLite chose
+ * a skip-scan of chat_sessions_client_idx, seven times slower for a month over a million sessions.
  */
 const HISTOGRAM_SQL = `SELECT s.employee_id AS e, ${DURATION_SQL} AS d, s.client_rating AS cr, count(*) AS n
-  FROM chat_sessions s
+  FROM chat_sessions s INDEXED BY chat_sessions_start_idx
   WHERE s.start_at >= ? AND s.start_at < ? AND s.employee_id IS NOT NULL
   GROUP BY 1, 2, 3`;
 
-/** Reviews of the period's sessions, by the operator reviewed. Reviews are few: each looks its session up by key. */
+/**
+ * Reviews of the period's sessions, by the operator reviewed. Reviews are few (a sample a week): CROSS JOIN keeps
+ * them the outer loop, each looking its session up by key, instead of a year of sessions each looking for a review.
+ */
 const REVIEWS_SQL = `SELECT r.employee_id AS e, avg(r.score) AS q, count(*) AS n
-  FROM quality_reviews r JOIN chat_sessions s ON s.id = r.session_id
+  FROM quality_reviews r CROSS JOIN chat_sessions s ON s.id = r.session_id
   WHERE s.start_at >= ? AND s.start_at < ? GROUP BY r.employee_id`;
 
 interface Acc {
