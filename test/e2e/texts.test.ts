@@ -92,7 +92,9 @@ const screens = () => [
   '/reports',
   '/reports/tasks',
   '/reports/document-returns',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'calendar', 'mail', 'mail-rules', 'backup'].map((t) => `/settings/${t}`),
+  '/reports/chat-operators',
+  '/chat/quality',
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'backup'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

@@ -184,7 +184,7 @@ export function ChatOperatorsReport() {
             />
             <BarChart
               h={chartH}
-              data={rows.map((r) => ({ label: r.fullName, quality: r.qualityIndex ?? 0 }))}
+              data={rows.filter((r) => r.qualityIndex != null).map((r) => ({ label: r.fullName, quality: r.qualityIndex }))}
               dataKey="label"
               orientation="vertical"
               yAxisProps={{ width: 160 }}
