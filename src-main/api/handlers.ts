@@ -23,6 +23,8 @@ import { importsHandlers } from '../features/imports/imports.handlers';
 import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
 import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 import { hotlineHandlers } from '../features/chat/hotline.handlers';
+import { qualityHandlers } from '../features/quality/quality.handlers';
+import { operatorsHandlers } from '../features/reports/operators.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -47,4 +49,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...chatSessionsHandlers,
   ...chatQuestionsHandlers,
   ...hotlineHandlers,
+  ...qualityHandlers,
+  ...operatorsHandlers,
 };
