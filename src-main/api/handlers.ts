@@ -19,6 +19,8 @@ import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
+import { manualTaskHandlers } from '../features/tasks/manual.handlers';
+import { chatOperatorHandlers } from '../features/chat/operator.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -39,4 +41,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...listsHandlers,
   ...calendarHandlers,
   ...homeHandlers,
+  ...manualTaskHandlers,
+  ...chatOperatorHandlers,
 };
