@@ -6,4 +6,10 @@ export interface CrmBridge {
   onEvent(listener: (event: string, data: unknown) => void): () => void;
   /** Shows a desktop notification through the host; resolves true when the employee clicks it. */
   notify?(note: { title: string; body: string; tag: string }): Promise<boolean>;
+  /** The system clipboard's text (the chat operator window's «Из буфера»; the page itself is not granted clipboard reads). */
+  readClipboard?(): Promise<string>;
+  /** Keeps the calling window above other programs (the chat operator window). */
+  setAlwaysOnTop?(on: boolean): Promise<boolean>;
+  /** The host asks the main window to open the operator window looking up `q` (its global shortcut). */
+  onOpenOperator?(listener: (q: string) => void): () => void;
 }

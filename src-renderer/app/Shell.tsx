@@ -1,6 +1,7 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconHeadset } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
 import { useSession } from './session';
@@ -14,6 +15,8 @@ import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { MyDayScreen } from '../screens/home/MyDayScreen';
+import { OperatorScreen } from '../screens/chat/OperatorScreen';
+import { OPERATOR_WINDOW_NAME, openOperatorWindow, useOperatorShortcut } from '../components/operatorWindow';
 
 const SECTIONS: { key: string; label: string; icon: ReactNode }[] = [
   { key: 'home', label: 'Мой день', icon: <IconSun size={18} /> },
@@ -51,6 +54,9 @@ function Screen({ route }: { route: string[] }) {
       return <ReportsScreen reportKey={id} />;
     case 'documents':
       return <DocumentsScreen id={id} />;
+    case 'chat':
+      if (id === 'operator') return <OperatorScreen />;
+      return <NotYet title="Чат" />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
   }
@@ -59,6 +65,10 @@ function Screen({ route }: { route: string[] }) {
 export function Shell() {
   const route = useRoute();
   const { user, logout } = useSession();
+  useOperatorShortcut();
+  // The operator window is a narrow popup beside the chat program: the screen alone, without the rail and the header.
+  const narrow = useMediaQuery('(max-width: 640px)');
+  if (route[0] === 'chat' && route[1] === 'operator' && (narrow || window.name === OPERATOR_WINDOW_NAME)) return <OperatorScreen />;
   return (
     <AppShell navbar={{ width: 170, breakpoint: 0 }} header={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
@@ -92,6 +102,13 @@ export function Shell() {
         {SECTIONS.map((s) => (
           <NavLink key={s.key} label={s.label} leftSection={s.icon} active={route[0] === s.key} onClick={() => navigate(`/${s.key}`)} data-testid={`nav-${s.key}`} />
         ))}
+        <NavLink
+          label="Окно оператора"
+          description="рядом с чатом"
+          leftSection={<IconHeadset size={18} />}
+          onClick={() => openOperatorWindow()}
+          data-testid="nav-operator"
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <Screen route={route} />
