@@ -37,9 +37,9 @@ it('an operator pastes 1_000123_02 and sees the client, its kit, and the person 
   const { page, op } = await operatorPage();
   // The window is the screen alone: no rail beside it in a narrow window, and the input has the focus.
   expect(await page.getByTestId('nav-clients').count()).toBe(0);
-  expect(await op.input.evaluate((el) => el === document.activeElement)).toBe(true);
+  expect(await page.evaluate(`document.activeElement?.getAttribute('data-testid')`)).toBe('op-input');
 
-  await page.evaluate(() => navigator.clipboard.writeText('  1_000123_02\n'));
+  await page.evaluate(`navigator.clipboard.writeText('  1_000123_02\\n')`);
   await op.fromClipboard();
   await op.clientName.waitFor();
   expect(await op.input.inputValue()).toBe('1_000123_02');
