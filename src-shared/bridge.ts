@@ -13,3 +13,7 @@ export interface CrmBridge {
   /** The host asks the main window to open the operator window looking up `q` (its global shortcut). */
   onOpenOperator?(listener: (q: string) => void): () => void;
 }
+
+/** The chat operator window: the popup's name (one window, reused) and its route, shared by the renderer and the Electron host. */
+export const OPERATOR_WINDOW_NAME = 'crm-operator';
+export const OPERATOR_ROUTE = '/chat/operator';

@@ -1,9 +1,8 @@
 // Opens the chat operator window (a narrow popup on #/chat/operator) from the rail, the palette or the host's global shortcut.
 import { useEffect } from 'react';
+import { OPERATOR_ROUTE, OPERATOR_WINDOW_NAME } from '../../src-shared/bridge';
 
-/** The popup's window name: one operator window, reused by every opening. */
-export const OPERATOR_WINDOW_NAME = 'crm-operator';
-export const OPERATOR_ROUTE = '/chat/operator';
+export { OPERATOR_ROUTE, OPERATOR_WINDOW_NAME };
 
 /** The hash of the operator screen looking up `q` (nothing looked up when empty). */
 export function operatorHash(q = ''): string {
