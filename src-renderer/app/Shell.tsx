@@ -104,7 +104,6 @@ export function Shell() {
         ))}
         <NavLink
           label="Окно оператора"
-          description="рядом с чатом"
           leftSection={<IconHeadset size={18} />}
           onClick={() => openOperatorWindow()}
           data-testid="nav-operator"

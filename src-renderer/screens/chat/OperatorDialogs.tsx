@@ -183,7 +183,7 @@ function ContactDialog({ r, query, opened, onClose, onDone }: Opened) {
           <TextInput label="ФИО" required value={v.fullName} onChange={set('fullName')} error={errors.fullName} data-autofocus />
           <TextInput label="Должность" value={v.position} onChange={set('position')} error={errors.position} />
           <TextInput label="Телефон" value={v.phone} onChange={set('phone')} error={errors.phone} />
-          <TextInput label="E-mail" value={v.email} onChange={set('email')} error={errors.email} />
+          <TextInput label="Эл. почта" value={v.email} onChange={set('email')} error={errors.email} />
           <DialogButtons busy={busy} onCancel={onClose} saveLabel="Добавить" />
         </Stack>
       </form>

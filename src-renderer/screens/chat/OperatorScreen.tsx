@@ -23,7 +23,7 @@ function hashQuery(): string {
 const INPUT_TEXT: Record<ChatLookup['input'], string> = {
   empty: '',
   distr: 'дистрибутив',
-  email: 'e-mail',
+  email: 'эл. почта',
   phone: 'телефон',
   inn: 'ИНН',
   text: 'ФИО или название',
@@ -139,7 +139,7 @@ export function OperatorScreen() {
           autoFocus
           flex={1}
           size="sm"
-          placeholder="Дистрибутив, телефон, e-mail, ИНН, ФИО…"
+          placeholder="Дистрибутив, телефон, эл. почта, ИНН, ФИО…"
           aria-label="Что показывает чат"
           leftSection={busy ? <Loader size={14} /> : <IconSearch size={14} />}
           value={text}
@@ -252,7 +252,7 @@ export function OperatorScreen() {
       )}
       {!result && !busy && (
         <Text size="sm" c="dimmed">
-          Вставьте из чата дистрибутив (например, 1_000123_02 или SKJP_000123_02), телефон, e-mail, ИНН или ФИО собеседника и нажмите Enter.
+          Вставьте из чата дистрибутив (например, 1_000123_02), телефон, эл. почту, ИНН или ФИО собеседника и нажмите Enter.
         </Text>
       )}
     </Stack>
