@@ -166,7 +166,7 @@ export function DistributionsSection({ r }: { r: ChatLookup }) {
                 </Table.Td>
                 <Table.Td>
                   <Text size="10px" c="dimmed">
-                    {d.lastUsrUpdate ? formatDate(d.lastUsrUpdate) : 'нет данных USR'}
+                    {d.lastUsrUpdate ? formatDate(d.lastUsrUpdate) : r.lastUsrUpdate ? 'нет данных USR' : ''}
                   </Text>
                 </Table.Td>
               </Table.Tr>
