@@ -77,12 +77,29 @@ for (const [label, queries] of kinds) {
     if (!res.ok) throw new Error(`${q.text}: ${JSON.stringify(res.error)}`);
     if ((res.data as { client: unknown }).client) chosen++;
   }
+  // Beside it, the client search the lookup starts from (its page of 15), on the same texts: the part that is search.
+  const base: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await core.call('clients.search', { query: q.text, limit: 15 }, token);
+    base.push(performance.now() - t);
+  }
   const s = summarise(samples);
+  const b = summarise(base);
   failed ||= s.p95 > TARGET_MS;
-  rows.push([label, ms(s.p50), ms(s.p95), ms(Math.max(...samples)), `${Math.round((100 * chosen) / queries.length)}%`, s.p95 <= TARGET_MS ? 'ok' : `over ${TARGET_MS} ms`]);
+  rows.push([
+    label,
+    ms(s.p50),
+    ms(s.p95),
+    ms(Math.max(...samples)),
+    ms(b.p50),
+    ms(b.p95),
+    `${Math.round((100 * chosen) / queries.length)}%`,
+    s.p95 <= TARGET_MS ? 'ok' : `over ${TARGET_MS} ms`,
+  ]);
 }
-process.stdout.write(`${r.clients.toLocaleString('en')} clients, ${r.contacts.toLocaleString('en')} contacts, ${r.distributions.toLocaleString('en')} distributions\n`);
-process.stdout.write(`${table(['chat.lookup', 'p50', 'p95', 'max', 'one client', 'target'], rows)}\n`);
+process.stdout.write(`load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; ${r.clients.toLocaleString('en')} clients, ${r.contacts.toLocaleString('en')} contacts, ${r.distributions.toLocaleString('en')} distributions\n`);
+process.stdout.write(`${table(['chat.lookup', 'p50', 'p95', 'max', 'search p50', 'search p95', 'one client', 'target'], rows)}\n`);
 core.close();
 fs.rmSync(dir, { recursive: true, force: true });
 process.exitCode = failed ? 1 : 0;

@@ -146,7 +146,9 @@ export function chatLookup(c: LookupCtx, input: LookupInput): ChatLookup {
     numberForm && !stmt(c.db, 'SELECT 1 FROM kplus_systems WHERE number = ?').get(numberForm.systemNumber) ? numberForm.systemNumber : null;
 
   const found = searchClients(c.db, q, CANDIDATE_LIMIT, {}, c.today);
-  const persons = personHits(c.db, q, kind);
+  // A ФИО names the clients the search already ranked (it looks contacts up too): persons elsewhere would only lengthen the list.
+  const listed = new Set(found.items.map((i) => i.id));
+  const persons = personHits(c.db, q, kind).filter((p) => kind !== 'text' || listed.has(p.clientId));
   // A person found by e-mail or phone whose client the client search missed (a contact's own phone) still counts.
   const byClient = new Map<number, PersonHit[]>();
   for (const p of persons) byClient.set(p.clientId, [...(byClient.get(p.clientId) ?? []), p]);
