@@ -1,5 +1,6 @@
 // The bridge the Electron preload exposes to the renderer as `window.crm` (absent in a browser tab).
 import type { ApiResult } from './errors';
+import type { UploadedFile } from './imports';
 
 export interface CrmBridge {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
@@ -12,6 +13,8 @@ export interface CrmBridge {
   setAlwaysOnTop?(on: boolean): Promise<boolean>;
   /** The host asks the main window to open the operator window looking up `q` (its global shortcut). */
   onOpenOperator?(listener: (q: string) => void): () => void;
+  /** Puts a file into the import store (what POST /upload/imports does in a browser). */
+  upload?(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
 }
 
 /** The chat operator window: the popup's name (one window, reused) and its route, shared by the renderer and the Electron host. */

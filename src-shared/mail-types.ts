@@ -287,4 +287,10 @@ export interface TaskReport {
   from: string;
   to: string;
   rows: TaskReportRow[];
+  /**
+   * «Задать вопрос» questions of the period that came only in the КЦ's export: no e-mailed twin and no task made on
+   * import, so they are not in `rows` (those joined with a task are counted there, once). `withoutClient`: of them,
+   * those whose kit is no client's.
+   */
+  importedQuestions: { count: number; withoutClient: number };
 }

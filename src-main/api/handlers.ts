@@ -21,6 +21,9 @@ import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
 import { manualTaskHandlers } from '../features/tasks/manual.handlers';
 import { chatOperatorHandlers } from '../features/chat/operator.handlers';
+import { importsHandlers } from '../features/imports/imports.handlers';
+import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
+import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -43,4 +46,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...homeHandlers,
   ...manualTaskHandlers,
   ...chatOperatorHandlers,
+  ...importsHandlers,
+  ...chatSessionsHandlers,
+  ...chatQuestionsHandlers,
 };

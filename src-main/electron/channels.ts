@@ -5,3 +5,4 @@ export const NOTIFY_CHANNEL = 'crm:notify';
 export const CLIPBOARD_CHANNEL = 'crm:clipboard';
 export const ON_TOP_CHANNEL = 'crm:on-top';
 export const OPEN_OPERATOR_CHANNEL = 'crm:open-operator';
+export const UPLOAD_CHANNEL = 'crm:upload';

@@ -1,6 +1,6 @@
 // Unit: the client card's wording of timeline events and its date formats (pure renderer modules).
 import { describe, expect, it } from 'vitest';
-import { eventText } from '../../src-renderer/screens/clients/card/eventText';
+import { EVENT_TITLES, eventText } from '../../src-renderer/screens/clients/card/eventText';
 import { addDaysIso, fmtDate, parseRuDate } from '../../src-renderer/screens/clients/card/format';
 
 const ev = (kind: string, data: Record<string, unknown> | null = null, text = '') => ({ kind, data, text });
@@ -32,6 +32,15 @@ describe('eventText', () => {
     const names = { calling: 'Обзвонка' };
     expect(eventText(ev('readiness_gained', { stage: 'calling' }), names)).toBe('Клиент готов к стадии «Обзвонка»: все нужные данные заполнены и свежие');
     expect(eventText(ev('readiness_lost', { stage: 'sale' }), names)).toBe('Клиент больше не готов к стадии «sale»: данные устарели или не заполнены');
+  });
+
+  it('words an imported «Задать вопрос» question: kit in code or number form, who asked, the question', () => {
+    const q = { systemCode: 'SKJP', systemNumber: 1, distrNumber: 123, comp: 2, fio: 'Сидоренко А. В.', email: 'buh@x.example', phone: null, contact: null, question: 'Где форма?' };
+    expect(eventText(ev('chat_question', q))).toBe('Вопрос из сервиса «Задать вопрос» (комплект SKJP_000123_02) от Сидоренко А. В., buh@x.example:\nГде форма?');
+    expect(eventText(ev('chat_question', { ...q, systemCode: null, comp: 1, contact: 'Сидоренко Анна Викторовна' }))).toBe(
+      'Вопрос из сервиса «Задать вопрос» (комплект 1_000123) от Сидоренко Анна Викторовна, buh@x.example:\nГде форма?',
+    );
+    expect(EVENT_TITLES.chat_question).toBe('Вопрос «Задать вопрос»');
   });
 
   it('shows manual notes as written and unknown kinds by their text or code', () => {

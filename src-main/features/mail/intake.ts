@@ -11,6 +11,7 @@ import { WorkerError, type WorkerErrorCode, type WorkerPool } from '../../worker
 import { loadRules } from './rules.repo';
 import { holdsLease } from './lease';
 import { createTask } from '../tasks/create';
+import { findImportedTwin, linkImportedQuestion } from '../chat/questions.join';
 
 export interface Prepared {
   raw: Buffer;
@@ -156,12 +157,21 @@ export function commitMessage(ctx: Ctx, p: Prepared, src: MailSource | null, rec
     return { outcome: 'queued', messageRowId: id, taskId: null };
   }
   const id = insertMessage(ctx, p, src, receivedAt, 'task', null, null);
+  // The same question may have come first in a «Задать вопрос» export (one question, one record): a task made for it
+  // on import takes this e-mail as its message; an imported question without a task joins the task made now.
+  const twin = c.kind === 'question' ? findImportedTwin(ctx.db, c.fields, p.decoded.sentAt ?? receivedAt) : null;
+  if (twin?.taskId != null && !twin.taskHasMail) {
+    stmt(ctx.db, 'UPDATE tasks SET message_id = ?, updated_at = ? WHERE id = ?').run(id, ctx.nowIso(), twin.taskId);
+    if (src) advance(ctx, src, receivedAt, { duplicate: 1, unrecognised: 0 });
+    return { outcome: 'duplicate_request', messageRowId: id, taskId: twin.taskId };
+  }
   const r = createTask(ctx, { kind: c.kind, fields: c.fields, requestNumber: c.requestNumber, messageId: id });
   if (r.duplicateOf != null) {
     stmt(ctx.db, "UPDATE mail_messages SET parse_status = 'duplicate_request' WHERE id = ?").run(id);
     if (src) advance(ctx, src, receivedAt, { duplicate: 1, unrecognised: 0 });
     return { outcome: 'duplicate_request', messageRowId: id, taskId: r.duplicateOf };
   }
+  if (twin) linkImportedQuestion(ctx.db, twin.questionId, r.taskId);
   if (src) advance(ctx, src, receivedAt, { duplicate: 0, unrecognised: 0 });
   return { outcome: 'task', messageRowId: id, taskId: r.taskId };
 }

@@ -2,6 +2,7 @@
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { localDayRange } from '../calendar/workcal';
+import { kindSetting } from './create';
 import type { ContactResult, TaskKind, TaskReport, TaskStatus } from '../../../src-shared/mail-types';
 
 const MINUTES = (a: string, b: string) => `(julianday(${b}) - julianday(${a})) * 1440.0`;
@@ -42,7 +43,17 @@ export function taskReport(db: Db, f: { from: string; to: string; kind?: TaskKin
     closeAvgMin: number | null;
   }[];
   const round = (v: number | null) => (v == null ? null : Math.round(v * 10) / 10);
+  // Imported questions without a task belong to the question kind's direction, like the tasks they would have been.
+  const questionsShown = (f.kind == null || f.kind === 'question') && (f.directionId == null || f.directionId === kindSetting(db, 'question').directionId);
+  const imported = questionsShown
+    ? (stmt(
+        db,
+        `SELECT COUNT(*) AS count, coalesce(SUM(CASE WHEN client_id IS NULL THEN 1 ELSE 0 END), 0) AS withoutClient FROM chat_questions
+         WHERE task_id IS NULL AND asked_at >= ? AND asked_at < ?`,
+      ).get(range.fromIso, range.toExclIso) as { count: number; withoutClient: number })
+    : { count: 0, withoutClient: 0 };
   return {
+    importedQuestions: imported,
     from: f.from,
     to: f.to,
     rows: rows.map((r) => ({

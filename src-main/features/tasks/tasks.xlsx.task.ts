@@ -58,7 +58,7 @@ function leadsByResult(rows: readonly TaskReportRow[]): Sheet {
   };
 }
 
-function questionsByEmployee(rows: readonly TaskReportRow[]): Sheet {
+function questionsByEmployee(rows: readonly TaskReportRow[], imported: TaskReport['importedQuestions']): Sheet {
   const line = (b: ReportBucket): Cell[] => [
     b.label,
     b.count,
@@ -70,7 +70,12 @@ function questionsByEmployee(rows: readonly TaskReportRow[]): Sheet {
   return {
     name: 'Вопросы',
     header: ['Сотрудник', 'Всего', ...TASK_STATUSES.map((s) => TASK_STATUS_LABELS[s]), 'Просрочено', 'До первого контакта, мин (среднее)', 'До ответа, мин (среднее)'],
-    rows: [...pivot(rows, 'assignee', QUESTION).map(line), line(total(rows, QUESTION))],
+    rows: [
+      ...pivot(rows, 'assignee', QUESTION).map(line),
+      line(total(rows, QUESTION)),
+      // Questions known only from the КЦ's export: on the clients' timelines, not tasks of anyone.
+      ...(imported.count > 0 ? [[`Из выгрузки «Задать вопрос», без поручения (без клиента: ${imported.withoutClient})`, imported.count]] : []),
+    ],
     widths: [32, 8, 9, 10, 11, 11, 12, 22, 18],
   };
 }
@@ -106,7 +111,7 @@ function toWorksheet(s: Sheet, title: string): XLSX.WorkSheet {
 export function run(report: TaskReport): { fileName: string; base64: string } {
   const period = `${ddmmyyyy(report.from)}–${ddmmyyyy(report.to)}`;
   const wb = XLSX.utils.book_new();
-  const sheets = [leadsByEmployee(report.rows), leadsByResult(report.rows), questionsByEmployee(report.rows), rawRows(report.rows)];
+  const sheets = [leadsByEmployee(report.rows), leadsByResult(report.rows), questionsByEmployee(report.rows, report.importedQuestions ?? { count: 0, withoutClient: 0 }), rawRows(report.rows)];
   for (const s of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(s, `${s.name} за ${period}`), s.name);
   wb.Props = { Title: `Заявки и вопросы за ${period}`, Author: 'РИЦ CRM' };
   const base64 = XLSX.write(wb, { type: 'base64', bookType: 'xlsx', compression: true }) as string;

@@ -202,6 +202,7 @@ export function TasksReport() {
   const questionsByPerson = pivot(rows, 'assignee', QUESTION).map((b) => ({ label: b.label, ...b.byStatus }));
   const leadCount = total(rows, LEAD_KINDS).count;
   const questionCount = total(rows, QUESTION).count;
+  const imported = report?.importedQuestions ?? { count: 0, withoutClient: 0 };
 
   return (
     <Stack gap="sm" data-testid="report-tasks">
@@ -246,10 +247,15 @@ export function TasksReport() {
               </>
             )}
           </Section>
-          <Section title={`Вопросы «Задать вопрос»: ${questionCount}`}>
+          <Section title={`Вопросы «Задать вопрос»: ${questionCount + imported.count}`}>
+            {imported.count > 0 && (
+              <Text size="sm" data-testid="imported-questions">
+                {`Из выгрузки КЦ без поручения: ${imported.count}${imported.withoutClient ? ` (без клиента: ${imported.withoutClient})` : ''}. Они видны в событиях карточек клиентов; ниже — поручения.`}
+              </Text>
+            )}
             {questionCount === 0 ? (
               <Text size="sm" c="dimmed">
-                За этот период вопросов нет.
+                {imported.count > 0 ? 'Поручений по вопросам за этот период нет.' : 'За этот период вопросов нет.'}
               </Text>
             ) : (
               <>

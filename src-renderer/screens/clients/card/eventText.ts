@@ -3,6 +3,8 @@ import type { ClientEventRow } from '../../../../src-shared/types';
 import { fmtDate } from './format';
 import { SCHEME_LABELS } from './labels';
 import { TASK_EVENT_KINDS, TASK_EVENT_TITLE, taskEventText } from '../../tasks/taskEventText';
+import { durationText, sessionsText } from '../../../components/chatSession';
+import { formatDistr } from '../../../../src-shared/distr';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -26,6 +28,9 @@ export const EVENT_TITLES: Record<string, string> = {
   manual: 'Заметка',
   client_merged: 'Объединение',
   merged_into: 'Объединение',
+  chat_session: 'Чат',
+  chat_kit_linked: 'Чат',
+  chat_question: 'Вопрос «Задать вопрос»',
   ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
 };
 
@@ -76,9 +81,31 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
     }
     case 'merged_into':
       return `Карточка «${str(d.fromName) ?? '?'}» присоединена к «${str(d.intoName) ?? '?'}» как дубль: её история (ниже) перенесена сюда`;
+    case 'chat_question':
+      return questionText(d);
     case 'manual':
       return ev.text;
+    case 'chat_session': {
+      const who = str(d.contact) ?? str(d.fio);
+      const len = typeof d.durationSec === 'number' ? `, ${durationText(d.durationSec)}` : '';
+      return `Сессия Онлайн-диалога${who ? ` с ${who}` : ''}${str(d.personal) ? `, оператор в выгрузке: ${str(d.personal)}` : ''}${len}`;
+    }
+    case 'chat_kit_linked':
+      return `Комплект ${str(d.kit) ?? ''} из чата привязан к клиенту: ${sessionsText(typeof d.sessions === 'number' ? d.sessions : 0)}`;
     default:
       return taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
   }
+}
+
+/** An imported «Задать вопрос» question: who asked, from which kit, and the question itself. */
+function questionText(d: Record<string, unknown>): string {
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const distr = num(d.distrNumber);
+  const comp = num(d.comp) ?? 1;
+  let kit = '';
+  if (distr != null && str(d.systemCode)) kit = formatDistr({ system: str(d.systemCode)!, number: distr, comp });
+  else if (distr != null && num(d.systemNumber) != null) kit = `${num(d.systemNumber)}_${String(distr).padStart(6, '0')}${comp === 1 ? '' : `_${String(comp).padStart(2, '0')}`}`;
+  const who = [str(d.contact) ?? str(d.fio), str(d.email), str(d.phone)].filter(Boolean).join(', ');
+  const head = `Вопрос из сервиса «Задать вопрос»${kit ? ` (комплект ${kit})` : ''}${who ? ` от ${who}` : ''}`;
+  return str(d.question) ? `${head}:\n${str(d.question)}` : head;
 }
