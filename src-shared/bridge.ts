@@ -7,6 +7,16 @@ export interface CrmBridge {
   onEvent(listener: (event: string, data: unknown) => void): () => void;
   /** Shows a desktop notification through the host; resolves true when the employee clicks it. */
   notify?(note: { title: string; body: string; tag: string }): Promise<boolean>;
+  /** The system clipboard's text (the chat operator window's «Из буфера»; the page itself is not granted clipboard reads). */
+  readClipboard?(): Promise<string>;
+  /** Keeps the calling window above other programs (the chat operator window). */
+  setAlwaysOnTop?(on: boolean): Promise<boolean>;
+  /** The host asks the main window to open the operator window looking up `q` (its global shortcut). */
+  onOpenOperator?(listener: (q: string) => void): () => void;
   /** Puts a file into the import store (what POST /upload/imports does in a browser). */
   upload?(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
 }
+
+/** The chat operator window: the popup's name (one window, reused) and its route, shared by the renderer and the Electron host. */
+export const OPERATOR_WINDOW_NAME = 'crm-operator';
+export const OPERATOR_ROUTE = '/chat/operator';

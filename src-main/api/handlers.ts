@@ -19,6 +19,8 @@ import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
+import { manualTaskHandlers } from '../features/tasks/manual.handlers';
+import { chatOperatorHandlers } from '../features/chat/operator.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
 import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
@@ -45,6 +47,8 @@ export const handlers: HandlerMap<MethodName> = {
   ...listsHandlers,
   ...calendarHandlers,
   ...homeHandlers,
+  ...manualTaskHandlers,
+  ...chatOperatorHandlers,
   ...importsHandlers,
   ...chatSessionsHandlers,
   ...chatQuestionsHandlers,

@@ -2,4 +2,7 @@
 export const CALL_CHANNEL = 'crm:call';
 export const EVENT_CHANNEL = 'crm:event';
 export const NOTIFY_CHANNEL = 'crm:notify';
+export const CLIPBOARD_CHANNEL = 'crm:clipboard';
+export const ON_TOP_CHANNEL = 'crm:on-top';
+export const OPEN_OPERATOR_CHANNEL = 'crm:open-operator';
 export const UPLOAD_CHANNEL = 'crm:upload';

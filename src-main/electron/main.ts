@@ -1,12 +1,28 @@
-// Electron host: one locked-down window on the built renderer, the contract served to it over IPC.
+// Electron host: one locked-down window on the built renderer (and the narrow chat operator window it may open), the contract served over IPC.
 // Local mode runs the core on userData/crm.db; connected mode forwards calls to a server (see connection.ts).
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, safeStorage, session, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  dialog,
+  globalShortcut,
+  ipcMain,
+  Notification,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../src-shared/errors';
 import { localBackend, remoteBackend, type Backend } from './backend';
 import { ConnectionError, resolveConnection } from './connection';
-import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { CALL_CHANNEL, CLIPBOARD_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { OPERATOR_SHORTCUT, OPERATOR_TEXT_MAX, isOperatorOpen, operatorUrl, operatorWindowOptions } from './operator';
 import { keyFileBox, keyPathFor, safeStorageBox } from '../features/mail/secrets';
 import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
 
@@ -22,7 +38,11 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let win: BrowserWindow | null = null;
+/** The chat operator window, opened by the main window's renderer (window.open), so it shares that session. */
+let operatorWin: BrowserWindow | null = null;
 let backend: Backend | null = null;
+
+const alive = (w: BrowserWindow | null): w is BrowserWindow => !!w && !w.isDestroyed();
 
 /** Links leave the app only as http(s) or mailto, and only to the system's own handler. */
 function openOutside(url: string): void {
@@ -44,9 +64,17 @@ function lockDown(contents: WebContents): void {
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(({ url }) => {
+  contents.setWindowOpenHandler(({ url, frameName }) => {
+    // The one popup allowed: the operator window on our own origin, narrow, with the main window's locked-down preferences.
+    if (isOperatorOpen(url, frameName)) return { action: 'allow', overrideBrowserWindowOptions: operatorWindowOptions(webPreferences()) };
     openOutside(url);
     return { action: 'deny' };
+  });
+  contents.on('did-create-window', (child) => {
+    operatorWin = child;
+    child.on('closed', () => {
+      if (operatorWin === child) operatorWin = null;
+    });
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
@@ -66,7 +94,8 @@ function setUpSession(): void {
 /** Only our window's top frame, showing our own origin, may call the contract. */
 function trusted(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return !!win && !win.isDestroyed() && event.sender.id === win.webContents.id && !!frame && frame.parent === null && isAppUrl(frame.url);
+  const ours = [win, operatorWin].some((w) => alive(w) && event.sender.id === w.webContents.id);
+  return ours && !!frame && frame.parent === null && isAppUrl(frame.url);
 }
 
 function serveContract(b: Backend): void {
@@ -85,7 +114,7 @@ function serveContract(b: Backend): void {
     return b.upload(name, bytes, (token as string | null | undefined) ?? null);
   });
   b.onEvent((name, data) => {
-    if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, data);
+    for (const w of [win, operatorWin]) if (alive(w)) w.webContents.send(EVENT_CHANNEL, name, data);
   });
 }
 
@@ -120,6 +149,51 @@ function serveNotifications(): void {
   });
 }
 
+/** Every window's web preferences: isolated, sandboxed, no Node. */
+function webPreferences(): WebPreferences {
+  return {
+    preload: preloadFile,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    devTools: !app.isPackaged,
+  };
+}
+
+/**
+ * The operator window's host services: the clipboard's text (the page is never granted clipboard reads), always on top
+ * (only for that window), and the global shortcut — the window shows the clipboard's text looked up; when it is not open,
+ * the main window's renderer opens it (window.open copies the signed-in session into it).
+ */
+function serveOperator(): void {
+  ipcMain.handle(CLIPBOARD_CHANNEL, (event): string => (trusted(event) ? clipboard.readText().slice(0, OPERATOR_TEXT_MAX * 4) : ''));
+  ipcMain.handle(ON_TOP_CHANNEL, (event, on: unknown): boolean => {
+    if (!trusted(event) || !alive(operatorWin) || event.sender.id !== operatorWin.webContents.id) return false;
+    operatorWin.setAlwaysOnTop(on === true);
+    return operatorWin.isAlwaysOnTop();
+  });
+  const registered = globalShortcut.register(OPERATOR_SHORTCUT, () => {
+    const text = clipboard.readText().slice(0, OPERATOR_TEXT_MAX * 4);
+    if (alive(operatorWin)) {
+      void operatorWin.loadURL(operatorUrl(text));
+      if (operatorWin.isMinimized()) operatorWin.restore();
+      operatorWin.show();
+      operatorWin.focus();
+    } else if (alive(win)) {
+      win.webContents.send(OPEN_OPERATOR_CHANNEL, text.trim().slice(0, OPERATOR_TEXT_MAX));
+    } else win = createWindow();
+  });
+  // Another program may hold the shortcut: the window still opens from the rail.
+  if (!registered) console.warn(`global shortcut ${OPERATOR_SHORTCUT} is taken by another program`);
+}
+
 function createWindow(): BrowserWindow {
   const w = new BrowserWindow({
     width: 1360,
@@ -129,20 +203,7 @@ function createWindow(): BrowserWindow {
     title: 'РИЦ CRM',
     show: false,
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: preloadFile,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false,
-      devTools: !app.isPackaged,
-    },
+    webPreferences: webPreferences(),
   });
   w.once('ready-to-show', () => w.show());
   // The renderer refuses to unload while a form holds unsaved edits (beforeunload); Electron leaves the question to us.
@@ -189,6 +250,7 @@ function start(): void {
   setUpSession();
   serveContract(backend);
   serveNotifications();
+  serveOperator();
   win = createWindow();
 }
 
@@ -209,6 +271,7 @@ if (!app.requestSingleInstanceLock()) {
     void (b ? b.close() : Promise.resolve()).finally(() => app.quit());
   });
   app.on('will-quit', () => {
+    globalShortcut.unregisterAll();
     void backend?.close();
     backend = null;
   });

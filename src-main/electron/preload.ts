@@ -1,7 +1,8 @@
-// Preload (sandboxed, bundled to CommonJS): exposes only `window.crm` — call the contract, receive push events, ask for a desktop notification.
+// Preload (sandboxed, bundled to CommonJS): exposes only `window.crm` — call the contract, receive push events, ask for a desktop notification,
+// and the operator window's few host services (clipboard text, always on top, the global shortcut's request).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CrmBridge } from '../../src-shared/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { CALL_CHANNEL, CLIPBOARD_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, UPLOAD_CHANNEL } from './channels';
 
 const bridge: CrmBridge = {
   call: (method, input, token) => ipcRenderer.invoke(CALL_CHANNEL, method, input, token),
@@ -14,6 +15,15 @@ const bridge: CrmBridge = {
     };
   },
   notify: (note) => ipcRenderer.invoke(NOTIFY_CHANNEL, { title: note.title, body: note.body, tag: note.tag }),
+  readClipboard: () => ipcRenderer.invoke(CLIPBOARD_CHANNEL),
+  setAlwaysOnTop: (on) => ipcRenderer.invoke(ON_TOP_CHANNEL, on === true),
+  onOpenOperator(listener) {
+    const handler = (_e: IpcRendererEvent, q: unknown) => listener(typeof q === 'string' ? q : '');
+    ipcRenderer.on(OPEN_OPERATOR_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(OPEN_OPERATOR_CHANNEL, handler);
+    };
+  },
   upload: (name, bytes, token) => ipcRenderer.invoke(UPLOAD_CHANNEL, name, bytes, token),
 };
 

@@ -1,6 +1,7 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset } from '@tabler/icons-react';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
 import { useSession } from './session';
@@ -15,6 +16,8 @@ import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { MyDayScreen } from '../screens/home/MyDayScreen';
+import { OperatorScreen } from '../screens/chat/OperatorScreen';
+import { OPERATOR_WINDOW_NAME, openOperatorWindow, useOperatorShortcut } from '../components/operatorWindow';
 import { ImportsScreen } from '../screens/imports/ImportsScreen';
 import { IMPORTERS } from '../../src-shared/api/imports';
 import { ChatScreen } from '../screens/chat/ChatScreen';
@@ -64,6 +67,7 @@ function Screen({ route }: { route: string[] }) {
     case 'imports':
       return <ImportsScreen />;
     case 'chat':
+      if (id === 'operator') return <OperatorScreen />;
       return <ChatScreen tab={id} />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
@@ -80,6 +84,10 @@ export function Shell() {
   const route = useRoute();
   const { user, logout, hasRole } = useSession();
   const active = activeSection(route);
+  useOperatorShortcut();
+  // The operator window is a narrow popup beside the chat program: the screen alone, without the rail and the header.
+  const narrow = useMediaQuery('(max-width: 640px)');
+  if (route[0] === 'chat' && route[1] === 'operator' && (narrow || window.name === OPERATOR_WINDOW_NAME)) return <OperatorScreen />;
   return (
     <AppShell navbar={{ width: 170, breakpoint: 0 }} header={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
@@ -113,6 +121,12 @@ export function Shell() {
         {SECTIONS.filter((s) => !s.roles || hasRole(...s.roles)).map((s) => (
           <NavLink key={s.key} label={s.label} leftSection={s.icon} active={active === s.key} onClick={() => navigate(`/${s.key}`)} data-testid={`nav-${s.key.replace('/', '-')}`} />
         ))}
+        <NavLink
+          label="Окно оператора"
+          leftSection={<IconHeadset size={18} />}
+          onClick={() => openOperatorWindow()}
+          data-testid="nav-operator"
+        />
       </AppShell.Navbar>
       <AppShell.Main>
         <Screen route={route} />

@@ -16,6 +16,7 @@ import {
   IconSettings,
   IconUsers,
   IconSun,
+  IconHeadset,
 } from '@tabler/icons-react';
 import { CLIENT_EDITORS } from '../../src-shared/roles';
 import { navigate } from '../app/router';
@@ -26,6 +27,7 @@ import { REPORTS } from '../screens/reports/registry';
 import { NewClientDialog } from './NewClientDialog';
 import { KeyBadge } from './StatusBadges';
 import { matchLabel } from './searchMatch';
+import { openOperatorWindow } from './operatorWindow';
 
 /** A store of our own, so another Spotlight elsewhere can never open this one. */
 const [paletteStore, palette] = createSpotlight();
@@ -93,6 +95,14 @@ export function CommandPalette() {
         icon: <IconUsers size={18} />,
         run: go('/settings/employees'),
       });
+    list.push({
+      id: 'operator',
+      label: 'Окно оператора чата',
+      hint: 'клиент рядом с диалогом',
+      keywords: 'чат онлайн-диалог оператор собеседник',
+      icon: <IconHeadset size={18} />,
+      run: () => openOperatorWindow(),
+    });
     list.push({ id: 'logout', label: 'Выйти', hint: 'завершить сеанс', keywords: 'выход', icon: <IconLogout size={18} />, run: logout });
     return list;
   }, [user.roles, hasRole, logout]);

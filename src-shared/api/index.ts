@@ -11,6 +11,7 @@ import { systemsApi } from './systems';
 import { listsApi } from './lists';
 import { calendarApi } from './calendar';
 import { homeApi } from './home';
+import { chatOperatorApi } from './chat-operator';
 import { importsApi } from './imports';
 import { chatSessionsApi } from './chat-sessions';
 import { chatQuestionsApi } from './chat-questions';
@@ -18,7 +19,7 @@ import { hotlineApi } from './hotline';
 import { qualityApi } from './quality';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -41,7 +41,29 @@ export const taskListInput = z.object({
 });
 export type TaskListInput = z.input<typeof taskListInput>;
 
+/** A task made by hand (a call-back the chat operator asks the СИО or the personal manager for, a note to a colleague). */
+export const taskCreateInput = z.object({
+  kind: z.enum(TASK_KINDS).default('other'),
+  clientId: id,
+  /** Chosen by the person; otherwise the rules pick (key responsible, СИО, ПМ, the direction in turn). */
+  assigneeId: id.nullish(),
+  /** UTC instant; the kind's deadline in working time when omitted. */
+  deadline: z.iso
+    .datetime({ offset: true, message: 'datetime' })
+    .nullish()
+    .transform((v) => (v ? new Date(v).toISOString() : null)),
+  text: reqText(4000),
+  /** The person to call back, when known. */
+  contactId: id.nullish(),
+  fio: optText(200),
+  phone: optText(64),
+  email: optText(254),
+});
+export type TaskCreateInput = z.input<typeof taskCreateInput>;
+
 export const tasksApi = {
+  /** Creates a task by hand for a client; the assignee is notified as for mail tasks. Open to every role (chat operators too). */
+  'tasks.create': method<{ taskId: number }>()({ input: taskCreateInput, access: ANY_STAFF, write: true }),
   /** Tasks the caller may see (own, own directions'; all for admins and heads), overdue first, then by deadline. */
   'tasks.list': method<{ items: TaskListItem[]; total: number }>()({ input: taskListInput, access: ANY_STAFF, write: false }),
   /** A task with the original message. */

@@ -107,6 +107,40 @@ describe('the window', () => {
   });
 });
 
+describe('the chat operator window', () => {
+  it('is the one popup allowed: on the app origin, its route, its name; narrow, with the same locked-down preferences', async () => {
+    const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-userdata-'));
+    const { fake, bridge, uninstall } = boot(userData);
+    try {
+      await fake.fireReady();
+      const c = fakeContents();
+      fake.emitApp('web-contents-created', {}, c);
+      const open = (url: string, frameName: string) => c.openHandler!({ url, frameName }) as { action: string; overrideBrowserWindowOptions?: Record<string, unknown> };
+      const allowed = open('app://crm/index.html#/chat/operator?q=1_000123_02', 'crm-operator');
+      expect(allowed.action).toBe('allow');
+      expect(allowed.overrideBrowserWindowOptions).toMatchObject({ width: 440, webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, preload: preloadBundle } });
+      for (const [url, name] of [
+        ['app://crm/index.html#/clients', 'crm-operator'],
+        ['app://crm/index.html#/chat/operator', 'other'],
+        ['https://evil.example/#/chat/operator', 'crm-operator'],
+      ]) {
+        expect(open(url!, name!), `${url} ${name}`).toEqual({ action: 'deny' });
+      }
+      // The shortcut is registered; pressed with no operator window open, it asks the main window to open one with the clipboard's text.
+      fake.rec.clipboardText = '  1_000123_02 \n';
+      fake.rec.shortcuts['CommandOrControl+Shift+F']!();
+      expect(fake.rec.windows[0]!.webContents.sent).toContainEqual(['crm:open-operator', '1_000123_02']);
+      // The page reads the clipboard through the host; setting «always on top» is refused to the main window.
+      expect(await bridge.readClipboard!()).toBe('  1_000123_02 \n');
+      expect(await bridge.setAlwaysOnTop!(true)).toBe(false);
+    } finally {
+      fake.emitApp('will-quit');
+      uninstall();
+    }
+    expect(fake.rec.shortcuts).toEqual({});
+  });
+});
+
 describe('local mode through the real bundles', () => {
   let fake: FakeElectron;
   let bridge: CrmBridge;

@@ -60,6 +60,9 @@ export function createFakeElectron(userData: string, opts: FakeOptions = {}) {
     exitCode: null as number | null,
     exposed: {} as Record<string, unknown>,
     rendererListeners: {} as Record<string, AnyFn[]>,
+    /** What the system clipboard holds, and the global shortcuts registered (accelerator → callback). */
+    clipboardText: '',
+    shortcuts: {} as Record<string, AnyFn>,
   };
   let readyResolve!: () => void;
   const ready = new Promise<void>((r) => (readyResolve = r));
@@ -133,6 +136,11 @@ export function createFakeElectron(userData: string, opts: FakeOptions = {}) {
     },
     shell: { openExternal: (url: string) => (rec.opened.push(url), Promise.resolve()) },
     dialog: { showErrorBox: (title: string, text: string) => void rec.errors.push(`${title}: ${text}`) },
+    clipboard: { readText: () => rec.clipboardText },
+    globalShortcut: {
+      register: (accelerator: string, fn: AnyFn) => ((rec.shortcuts[accelerator] = fn), true),
+      unregisterAll: () => void (rec.shortcuts = {}),
+    },
     // Renderer side, used by the preload bundle.
     contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (rec.exposed[key] = value) },
     ipcRenderer: {

@@ -35,6 +35,22 @@ describe('clients', () => {
     expect(none.items.map((i) => i.id)).not.toContain(id);
   });
 
+  it('finds a distribution typed in the КЦ number form through the catalogue, as an exact hit first', async () => {
+    const id = await seedClient();
+    // A client named with digits that look alike must not outrank the kit.
+    const { id: other } = await env.admin('clients.create', { name: 'Школа 1 123' });
+    for (const query of ['1_000123_02', '1_123_2', '1 123-2', '1_000123', '1-123', ' 1 000123 02 ']) {
+      const r = await env.admin('clients.search', { query });
+      expect(r.items[0], query).toMatchObject({ id, matched: { kind: 'distr', code: 'SKJP_000123_02' } });
+    }
+    // Another computer, a system number the catalogue does not know (2 is BUHS: no such kit), a system without a number.
+    for (const query of ['1_000123_03', '2_000123_02', '9_000123_02']) {
+      const r = await env.admin('clients.search', { query });
+      expect(r.items.map((i) => i.id), query).not.toContain(id);
+    }
+    expect((await env.admin('clients.search', { query: '1_000123_02' })).items.map((i) => i.id)).not.toContain(other);
+  });
+
   it('loads the full card with the current scheme and keeps counterparty history by date', async () => {
     const id = await seedClient();
     await env.admin('clients.changeCounterparty', {

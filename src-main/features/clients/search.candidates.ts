@@ -1,7 +1,7 @@
-// Which clients a typed query can mean: distribution, ИНН, phone (whole or any fragment), name words, contact ФИО, e-mail.
+// Which clients a typed query can mean: distribution (code or КЦ number form), ИНН, phone (whole or any fragment), name words, contact ФИО, e-mail.
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
-import { parseDistrQuery, formatDistr } from '../../../src-shared/distr';
+import { parseDistrNumberForm, parseDistrQuery, formatDistr } from '../../../src-shared/distr';
 import { phoneSearchDigits, formatPhone } from '../../../src-shared/validation/phone';
 import { fold, foldedWords, queryWords } from '../../../src-shared/search-text';
 import type { SearchMatch } from '../../../src-shared/types';
@@ -123,6 +123,17 @@ export function findCandidates(db: Db, rawQuery: string, filters: FilterParams):
             distr.comp ?? null,
           )
     ) as { c: number; s: string; n: number; comp: number }[];
+    for (const r of rows) add(r.c, { kind: 'distr', code: formatDistr({ system: r.s, number: r.n, comp: r.comp }) }, true);
+  }
+  // The КЦ's number form (`1_000123_02`, `1 123-2`): the system number through the catalogue; an unknown number finds nothing.
+  const byNumber = parseDistrNumberForm(q);
+  if (byNumber) {
+    const rows = stmt(
+      db,
+      `SELECT d.client_id AS c, d.system_code AS s, d.distr_number AS n, d.comp FROM kplus_systems ks
+       JOIN distributions d ON d.system_code = ks.code AND d.distr_number = @number AND (@comp IS NULL OR d.comp = @comp)
+       WHERE ks.number = @sys LIMIT 200`,
+    ).all({ sys: byNumber.systemNumber, number: byNumber.number, comp: byNumber.comp ?? null }) as { c: number; s: string; n: number; comp: number }[];
     for (const r of rows) add(r.c, { kind: 'distr', code: formatDistr({ system: r.s, number: r.n, comp: r.comp }) }, true);
   }
 

@@ -18,6 +18,8 @@ export interface NewTask {
   clientId?: number | null;
   /** An assignee chosen by a person; otherwise by the rules. */
   assigneeId?: number | null;
+  /** A deadline chosen by a person (UTC ISO); otherwise the kind's, in working time. */
+  deadline?: string | null;
 }
 
 export type CreateResult = { taskId: number; duplicateOf: null } | { taskId: null; duplicateOf: number };
@@ -115,7 +117,7 @@ export function createTask(ctx: Ctx, t: NewTask): CreateResult {
 
   const now = ctx.clock.now();
   // The deadline counts working time of the РИЦ: a lead of Sunday night is due on Monday morning.
-  const deadline = addWorkingMinutes(readWorkCalendar(db), now, setting.deadlineMinutes).toISOString();
+  const deadline = t.deadline ?? addWorkingMinutes(readWorkCalendar(db), now, setting.deadlineMinutes).toISOString();
   const r = stmt(
     db,
     `INSERT INTO tasks (kind, direction_id, client_id, assignee_id, assigned_by, status, request_number, message_id, fields, client_created,
