@@ -110,6 +110,12 @@ describe('demo data', () => {
     for (const s of ['nss', 'standard', 'mixed', null]) expect(summaries, String(s)).toContain(s);
   });
 
+  it('keeps Онлайн-диалог as a history: on from the installation by its СИО, off from the day a client closed', () => {
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM distribution_chat WHERE enabled = 1 AND set_by IS NOT NULL').n).toBeGreaterThan(10);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM distribution_chat WHERE enabled = 0').n).toBeGreaterThan(0);
+    expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM distributions WHERE chat_enabled = 1').n).toBe(0);
+  });
+
   it('has key clients with a responsible, and manual and automatic events dated over time', () => {
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM clients WHERE is_key = 1 AND key_responsible_id IS NOT NULL').n).toBeGreaterThan(10);
     const kinds = new Set(all<{ kind: string }>('SELECT DISTINCT kind FROM client_events').map((r) => r.kind));
