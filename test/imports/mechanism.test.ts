@@ -123,6 +123,20 @@ describe('upload and batches', () => {
     expect(up.body.data!.seen).toBe(true);
   });
 
+  it('takes the same bytes twice in one batch once: the next file is parsed while this one is written, and the second is a duplicate', async () => {
+    const twin = file('t1;x', 't2;y');
+    const b = await importFiles(sio.token, [
+      ['twin-a.tst', twin],
+      ['twin-b.tst', twin],
+      ['third.tst', file('t3;z')],
+    ]);
+    expect(b.results.map((r) => [r.name, r.status, r.added])).toEqual([
+      ['twin-a.tst', 'applied', 2],
+      ['twin-b.tst', 'duplicate', 0],
+      ['third.tst', 'applied', 1],
+    ]);
+  });
+
   it('refuses an upload without a session or without an importing role, storing nothing', async () => {
     const before = fs.readdirSync(path.join(path.dirname(env.core.db.$client.name), 'imports')).length;
     const anon = await fetch(`${server.url}/upload/imports?name=a`, { method: 'POST', body: file('a;1') });

@@ -116,81 +116,102 @@ function workerOutcome(err: unknown, kind: string | null): Outcome {
   return { status: 'failed', kind };
 }
 
-/** Processes one pending file of a batch; everything it writes lands in one transaction. */
-async function processOne(deps: ImportDeps, batch: BatchRow, r: ResultRow): Promise<void> {
+/** What committing a prepared file does: its one transaction (and the push events after it). */
+type Commit = () => void;
+
+/**
+ * Reads, opens or parses one pending file — the slow part, on the worker pool — and returns the commit that writes its
+ * result in one transaction. The batch prepares the next file while it commits this one, so a worker parses while the
+ * main thread writes. Whether the file was already decided is checked again inside the commit (the same bytes twice in
+ * one batch: the second is a duplicate).
+ */
+async function prepareOne(deps: ImportDeps, batch: BatchRow, r: ResultRow): Promise<Commit> {
   const { db } = deps;
   const now = () => deps.clock.now().toISOString();
+  const finish = (o: Outcome): Commit => () => tx(db, () => finishResult(db, r, o, now()));
   stmt(db, 'UPDATE import_results SET started_at = ? WHERE id = ?').run(now(), r.id);
   const file = r.fileId == null ? undefined : storedFile(db, r.fileId);
   const path = file && storedPath(db, file.sha256);
-  if (!file || !path) return tx(db, () => finishResult(db, r, { status: 'failed', problems: [{ record: null, code: 'not_stored' }] }, now()));
-  if (file.outcome) return tx(db, () => finishResult(db, r, { status: 'duplicate', kind: file.kind }, now()));
+  if (!file || !path) return finish({ status: 'failed', problems: [{ record: null, code: 'not_stored' }] });
+  /** The commit of a file whose content may have been decided since it was prepared. */
+  const decided = (write: (at: string) => void): Commit => () => {
+    const pending: PushMessage[] = [];
+    tx(db, () => {
+      const at = now();
+      const known = storedFile(db, file.id);
+      if (known?.outcome) return finishResult(db, r, { status: 'duplicate', kind: known.kind }, at);
+      write(at);
+    });
+    for (const msg of pending) deps.publish(msg);
+  };
+  if (file.outcome) return finish({ status: 'duplicate', kind: file.kind });
   const staged = stmt(db, "SELECT 1 FROM import_stages WHERE file_id = ? AND state = 'staged'").get(file.id);
-  if (staged) return tx(db, () => finishResult(db, r, { status: 'duplicate', kind: file.kind, problems: [{ record: null, code: 'already_staged' }] }, now()));
+  if (staged) return finish({ status: 'duplicate', kind: file.kind, problems: [{ record: null, code: 'already_staged' }] });
 
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path);
   } catch {
-    return tx(db, () => finishResult(db, r, { status: 'failed', problems: [{ record: null, code: 'not_stored' }] }, now()));
+    return finish({ status: 'failed', problems: [{ record: null, code: 'not_stored' }] });
   }
 
   if (isZip(bytes)) {
-    if (zipDepth(db, r) >= MAX_ZIP_DEPTH) return tx(db, () => finishResult(db, r, { status: 'too_large', kind: 'zip', fileOutcome: 'refused', problems: [{ record: null, code: 'zip_too_deep' }] }, now()));
+    if (zipDepth(db, r) >= MAX_ZIP_DEPTH) return finish({ status: 'too_large', kind: 'zip', fileOutcome: 'refused', problems: [{ record: null, code: 'zip_too_deep' }] });
     let out: UnzipOutput;
     try {
       out = await deps.pool.run(unzipTask, { bytes, ...ZIP_LIMITS });
     } catch (err) {
-      return tx(db, () => finishResult(db, r, workerOutcome(err, 'zip'), now()));
+      return finish(workerOutcome(err, 'zip'));
     }
-    if (!out.ok) return tx(db, () => finishResult(db, r, { status: out.status, kind: 'zip', fileOutcome: 'refused', problems: out.detail ? [{ record: null, code: out.status, detail: out.detail }] : [] }, now()));
-    const members = out.members;
-    const skipped = out.skipped;
-    return tx(db, () => {
-      const at = now();
+    if (!out.ok) return finish({ status: out.status, kind: 'zip', fileOutcome: 'refused', problems: out.detail ? [{ record: null, code: out.status, detail: out.detail }] : [] });
+    const { members, skipped } = out;
+    return decided((at) => {
       for (const m of members) {
         const stored = storeBytes(db, m.bytes, m.name, at, m.sha256);
         stmt(db, 'INSERT INTO import_results (batch_id, file_id, parent_id, name) VALUES (?, ?, ?, ?)').run(batch.id, stored.fileId, r.id, m.name.slice(0, 300));
       }
       stmt(db, 'UPDATE import_batches SET files_total = files_total + ? WHERE id = ?').run(members.length, batch.id);
-      finishResult(db, r, { status: 'opened', kind: 'zip', added: members.length, skipped: skipped.length, problems: skipped.map((s) => ({ record: null, code: s.code, detail: s.name })), fileOutcome: 'applied' }, at);
+      finishResult(db, r, { status: 'opened', kind: 'zip', added: members.length, skipped: skipped.length, problems: skipped.map((x) => ({ record: null, code: x.code, detail: x.name })), fileOutcome: 'applied' }, at);
     });
   }
 
   const format = detectFormat(bytes, file.name);
-  if (!format) return tx(db, () => finishResult(db, r, { status: 'unknown_format', fileOutcome: 'refused' }, now()));
+  if (!format) return finish({ status: 'unknown_format', fileOutcome: 'refused' });
   let parsed: ParseOutcome<unknown>;
   try {
     parsed = await deps.pool.run(format.parse, { bytes, name: file.name });
   } catch (err) {
     if (!(err instanceof WorkerError) || err.code === 'WORKER_FAILED') deps.log?.(`import of ${file.name} (${format.kind}) failed in its parser`, err);
-    return tx(db, () => finishResult(db, r, workerOutcome(err, format.kind), now()));
+    return finish(workerOutcome(err, format.kind));
   }
   if (!parsed.ok) {
     const p = parsed;
-    return tx(db, () => finishResult(db, r, { status: p.status, kind: format.kind, fileOutcome: 'refused', problems: p.detail ? [{ record: null, code: p.status, detail: p.detail }] : [] }, now()));
+    return finish({ status: p.status, kind: format.kind, fileOutcome: 'refused', problems: p.detail ? [{ record: null, code: p.status, detail: p.detail }] : [] });
   }
   const ok = parsed.parsed;
   if (format.mode === 'staged') {
-    return tx(db, () => {
-      const at = now();
+    return decided((at) => {
       stmt(db, 'INSERT INTO import_stages (result_id, file_id, kind, parsed, created_at) VALUES (?, ?, ?, ?, ?)').run(r.id, file.id, format.kind, JSON.stringify(ok), at);
       finishResult(db, r, { status: 'staged', kind: format.kind, skipped: ok.problems.length, problems: ok.problems }, at);
     });
   }
-  const pending: PushMessage[] = [];
-  try {
-    tx(db, () => {
-      const at = now();
-      const res = format.apply(ok, applyContext(deps, batch, file.id, at, pending));
-      finishResult(db, r, outcomeOf(format.kind, ok.problems, res), at);
-    });
-  } catch (err) {
-    pending.length = 0;
-    deps.log?.(`import of ${file.name} (${format.kind}) failed while applying`, err);
-    tx(db, () => finishResult(db, r, { status: 'failed', kind: format.kind, problems: [{ record: null, code: 'apply_error' }] }, now()));
-  }
-  for (const msg of pending) deps.publish(msg);
+  return () => {
+    const pending: PushMessage[] = [];
+    try {
+      tx(db, () => {
+        const at = now();
+        const known = storedFile(db, file.id);
+        if (known?.outcome) return finishResult(db, r, { status: 'duplicate', kind: known.kind }, at);
+        const res = format.apply(ok, applyContext(deps, batch, file.id, at, pending));
+        finishResult(db, r, outcomeOf(format.kind, ok.problems, res), at);
+      });
+    } catch (err) {
+      pending.length = 0;
+      deps.log?.(`import of ${file.name} (${format.kind}) failed while applying`, err);
+      tx(db, () => finishResult(db, r, { status: 'failed', kind: format.kind, problems: [{ record: null, code: 'apply_error' }] }, now()));
+    }
+    for (const msg of pending) deps.publish(msg);
+  };
 }
 
 export function outcomeOf(kind: string, parseProblems: ImportProblem[], res: ApplyResult): Outcome {
@@ -243,19 +264,36 @@ export async function runBatch(deps: ImportDeps, batchId: number, signal?: Abort
   if (!batch || batch.state === 'done') return;
   stmt(deps.db, "UPDATE import_batches SET state = 'running' WHERE id = ?").run(batchId);
   // Timed-out and crashed files of an earlier run stay as they are: a new batch retries them.
-  for (;;) {
-    if (signal?.aborted) return;
-    const r = stmt(deps.db, "SELECT id, file_id AS fileId, parent_id AS parentId, name FROM import_results WHERE batch_id = ? AND status = 'pending' ORDER BY id LIMIT 1").get(batchId) as
+  const pendingAfter = (id: number) =>
+    stmt(deps.db, "SELECT id, file_id AS fileId, parent_id AS parentId, name FROM import_results WHERE batch_id = ? AND status = 'pending' AND id > ? ORDER BY id LIMIT 1").get(batchId, id) as
       | ResultRow
       | undefined;
-    if (!r) break;
-    progress(deps, batchId, r.name);
+  const failed = (r: ResultRow, err: unknown): Commit => () => {
+    deps.log?.(`import batch ${batchId}: file ${r.name} failed`, err);
+    tx(deps.db, () => finishResult(deps.db, r, { status: 'failed', problems: [{ record: null, code: 'internal' }] }, deps.clock.now().toISOString()));
+  };
+  const prepare = (r: ResultRow) => prepareOne(deps, batch, r).catch((err: unknown) => failed(r, err));
+  let current = pendingAfter(0);
+  let prepared = current ? prepare(current) : null;
+  while (current && prepared) {
+    if (signal?.aborted) return;
+    progress(deps, batchId, current.name);
+    const commit = await prepared;
+    // The next file is parsed on the pool while this one is written.
+    let next = pendingAfter(current.id);
+    let nextPrepared = next ? prepare(next) : null;
     try {
-      await processOne(deps, batch, r);
+      commit();
     } catch (err) {
-      deps.log?.(`import batch ${batchId}: file ${r.name} failed`, err);
-      tx(deps.db, () => finishResult(deps.db, r, { status: 'failed', problems: [{ record: null, code: 'internal' }] }, deps.clock.now().toISOString()));
+      failed(current, err)();
     }
+    // A ZIP's commit adds its members after it: look again when nothing was waiting.
+    if (!next) {
+      next = pendingAfter(current.id);
+      nextPrepared = next ? prepare(next) : null;
+    }
+    current = next;
+    prepared = nextPrepared;
   }
   stmt(deps.db, "UPDATE import_batches SET state = 'done', finished_at = ? WHERE id = ?").run(deps.clock.now().toISOString(), batchId);
   progress(deps, batchId, null);
