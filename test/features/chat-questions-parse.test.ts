@@ -153,6 +153,16 @@ describe('chat.questions parse task on the pool', () => {
     const broken = await pool.run(questionsParseTask, { bytes: Buffer.from(doc(FULL).slice(0, 100)), name: 'q.xml' });
     expect(broken).toMatchObject({ ok: false, status: 'malformed' });
   });
+
+  it('holds its size budget', async () => {
+    expect(questionsParseTask.limits).toEqual({ maxInputBytes: 64 * 1024 * 1024, timeoutMs: 20_000 });
+    const strict = new WorkerPool({ maxThreads: 1, limits: { 'chat.questions.parse': { maxInputBytes: 64 * 1024 } } });
+    try {
+      await expect(strict.run(questionsParseTask, { bytes: Buffer.alloc(128 * 1024, 0x20), name: 'q.xml' })).rejects.toMatchObject({ code: 'WORKER_TOO_LARGE' });
+    } finally {
+      await strict.close();
+    }
+  });
 });
 
 describe('question text normalisation', () => {
