@@ -6,6 +6,9 @@ import { Bus } from './api/bus';
 import { systemClock, type Caller, type Clock } from './api/context';
 import { holdDatabase } from './db/holder';
 import { WorkerPool, type PoolOptions } from './workers/pool';
+import type { Readable } from 'node:stream';
+import type { UploadedFile } from '../src-shared/imports';
+import { downloadImport, uploadImport } from './features/imports/upload';
 
 export interface Core {
   db: Db;
@@ -16,6 +19,10 @@ export interface Core {
   pool: WorkerPool;
   /** `caller` tells where the call comes from (the HTTP host passes the client address); in-process calls are `local`. */
   call(method: string, input: unknown, token: string | null, caller?: Caller): Promise<ApiResult<unknown>>;
+  /** Streams a file into the import store (checked like a contract call); `imports.start` then imports it by hash. */
+  upload(token: string | null, name: string, body: Readable | AsyncIterable<Uint8Array>): Promise<ApiResult<UploadedFile>>;
+  /** A stored import file for download, checked like a contract call. */
+  download(token: string | null, sha256: string): ApiResult<{ path: string; name: string; size: number }>;
   /** Closes the database at once; resolves when the pool's threads have ended. */
   close(): Promise<void>;
 }
@@ -39,6 +46,8 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
     pool,
     clock: deps.clock,
     call: (method, input, token, caller) => dispatch(deps, method, input, token, caller),
+    upload: (token, name, body) => uploadImport(deps, token, name, body),
+    download: (token, sha256) => downloadImport(deps, token, sha256),
     close: () => {
       db.$client.close();
       hold.release();

@@ -24,6 +24,12 @@ export interface PushEvents {
    * roles). Open event streams of that employee check their session at once and end if it is over or changed.
    */
   'session.changed': { employeeId: number };
+  /** An import batch of this employee moved on (a file done, the batch finished). */
+  'imports.progress': { batchId: number; employeeId: number; state: 'queued' | 'running' | 'done'; filesDone: number; filesTotal: number; current: string | null };
+  /** A batch finished: the journal reloads. */
+  'imports.changed': { batchId: number };
+  /** Internal: a batch was queued or watched folders changed; the import job looks again. */
+  'imports.queued': Record<string, never>;
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

@@ -19,6 +19,8 @@ import { linkHandlers } from '../features/tasks/link.handlers';
 import { listsHandlers } from '../features/lists/lists.handlers';
 import { calendarHandlers } from '../features/calendar/calendar.handlers';
 import { homeHandlers } from '../features/home/home.handlers';
+import { importsHandlers } from '../features/imports/imports.handlers';
+import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
 import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
@@ -40,5 +42,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...listsHandlers,
   ...calendarHandlers,
   ...homeHandlers,
+  ...importsHandlers,
+  ...chatSessionsHandlers,
   ...chatQuestionsHandlers,
 };

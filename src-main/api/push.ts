@@ -38,6 +38,10 @@ const AUDIENCE: { [K in PushEventName]: Audience } = {
   'mail.mailboxes.changed': readers('mail.health', 'mail.mailboxes.list'),
   'backup.changed': readers('backup.status'),
   'session.changed': 'nobody',
+  'imports.progress': 'addressee',
+  // Counts and a file name: for those who read every batch.
+  'imports.changed': { roles: ['admin', 'head'] },
+  'imports.queued': 'nobody',
 };
 
 /** Whether `user` may receive `msg`; decided when it is sent, on the data as committed. */

@@ -5,6 +5,8 @@ import { seedCommand } from './commands/seed';
 import { ROLE_HELP, userCommand } from './commands/user';
 import { CliError } from './util';
 import { MAIL_USAGE, mailCommand, tasksCommand } from './mail';
+import { IMPORT_USAGE, importCommand } from './commands/import';
+import { CHAT_USAGE, chatCommand } from './chat';
 
 export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
 
@@ -21,6 +23,8 @@ Commands:
                                            add an employee; the password is read from file P
                                            (one trailing newline is ignored; at least 8 characters)
 ${MAIL_USAGE}
+${IMPORT_USAGE}
+${CHAT_USAGE}
 
 Role codes: ${ROLE_HELP}`;
 
@@ -32,6 +36,8 @@ const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   user: userCommand,
   mail: mailCommand,
   tasks: tasksCommand,
+  import: importCommand,
+  chat: chatCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,8 +1,11 @@
 // What the desktop window talks to: the core on a local database file, or a shared server over HTTP and SSE.
 // No electron import here, so both backends are tested in plain Node against the real core and server host.
+import { Readable } from 'node:stream';
 import { api, isMethodName } from '../../src-shared/api';
 import { readEvents, type SseListener } from '../../src-shared/sse';
 import type { ApiResult } from '../../src-shared/errors';
+import type { UploadedFile } from '../../src-shared/imports';
+import { startImportJob, type ImportJob } from '../jobs/imports.job';
 import { createCore } from '../core';
 import { LOCAL_CALLER } from '../api/context';
 import { followSession } from '../api/push';
@@ -14,6 +17,8 @@ export { readEvents };
 
 export interface Backend {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
+  /** Puts a file into the import store (the local core, or the server's upload endpoint). */
+  upload(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
   /** Push events for the window; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
   /** Resolves when background work (the mail jobs of local mode) has stopped and the database is closed. */
@@ -47,6 +52,8 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
   const core = createCore({ dbPath });
   if (opts.secretBox) setSecretBox(core.db, opts.secretBox);
   const jobs: MailJobs | null = opts.mailJobs ? startMailJobs(core) : null;
+  // Imports run wherever the database is owned; watched folders only with the other background jobs.
+  const importJob: ImportJob = startImportJob(core, { watchFolders: !!opts.mailJobs });
   const listeners = new Set<EventListener>();
   let followed: { token: string; stop: () => void } | null = null;
   let closing: Promise<void> | null = null;
@@ -79,6 +86,7 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       if (next !== undefined) follow(next);
       return result;
     },
+    upload: (name, bytes, token) => core.upload(token, name, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])),
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -87,6 +95,7 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       (closing ??= (async () => {
         follow(null);
         listeners.clear();
+        await importJob.stop().catch(() => undefined);
         // Jobs finish the message in hand and release their mailbox leases before the database closes.
         await jobs?.stop().catch(() => undefined);
         await core.close();
@@ -151,6 +160,19 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
       const next = sessionAfter(method, token, result, streamToken);
       if (next !== undefined) follow(next);
       return result;
+    },
+    async upload(name, bytes, token) {
+      try {
+        const res = await fetch(`${baseUrl}/upload/imports?name=${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+          body: bytes,
+          signal: AbortSignal.timeout(Math.max(timeoutMs, 10 * 60_000)),
+        });
+        return (await res.json()) as ApiResult<UploadedFile>;
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
     },
     onEvent(listener) {
       listeners.add(listener);

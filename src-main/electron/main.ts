@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../src-shared/errors';
 import { localBackend, remoteBackend, type Backend } from './backend';
 import { ConnectionError, resolveConnection } from './connection';
-import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, UPLOAD_CHANNEL } from './channels';
 import { keyFileBox, keyPathFor, safeStorageBox } from '../features/mail/secrets';
 import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
 
@@ -76,6 +76,13 @@ function serveContract(b: Backend): void {
       return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
     }
     return b.call(method, input, (token as string | null | undefined) ?? null);
+  });
+  ipcMain.handle(UPLOAD_CHANNEL, async (event, name: unknown, bytes: unknown, token: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'FORBIDDEN', detail: 'untrusted sender' } };
+    if (typeof name !== 'string' || !(bytes instanceof Uint8Array) || (token !== null && token !== undefined && typeof token !== 'string')) {
+      return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
+    }
+    return b.upload(name, bytes, (token as string | null | undefined) ?? null);
   });
   b.onEvent((name, data) => {
     if (win && !win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, data);

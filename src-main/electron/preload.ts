@@ -1,7 +1,7 @@
 // Preload (sandboxed, bundled to CommonJS): exposes only `window.crm` — call the contract, receive push events, ask for a desktop notification.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CrmBridge } from '../../src-shared/bridge';
-import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL } from './channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, UPLOAD_CHANNEL } from './channels';
 
 const bridge: CrmBridge = {
   call: (method, input, token) => ipcRenderer.invoke(CALL_CHANNEL, method, input, token),
@@ -14,6 +14,7 @@ const bridge: CrmBridge = {
     };
   },
   notify: (note) => ipcRenderer.invoke(NOTIFY_CHANNEL, { title: note.title, body: note.body, tag: note.tag }),
+  upload: (name, bytes, token) => ipcRenderer.invoke(UPLOAD_CHANNEL, name, bytes, token),
 };
 
 contextBridge.exposeInMainWorld('crm', bridge);

@@ -154,6 +154,40 @@ function handleEvents(core: Core, req: http.IncomingMessage, res: http.ServerRes
   req.on('close', finish);
 }
 
+/** POST /upload/imports?name=<file name>: the body is the file's bytes, streamed into the import store. */
+async function handleUpload(core: Core, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  if (req.method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use POST' } });
+  }
+  const name = url.searchParams.get('name') ?? 'file';
+  const result = await core.upload(bearer(req), name, req);
+  if (!result.ok) {
+    // The rest of a refused body is not read: the connection closes after the answer.
+    res.setHeader('Connection', 'close');
+    if (!req.readableEnded) req.resume();
+  }
+  sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
+}
+
+/** GET /files/imports/<sha256>: a stored import file, with its first name. */
+function handleDownload(core: Core, req: http.IncomingMessage, res: http.ServerResponse, sha256: string): void {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET');
+    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
+  }
+  const r = core.download(bearer(req), sha256);
+  if (!r.ok) return sendJson(res, HTTP_STATUS[r.error.code], r);
+  const ascii = r.data.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(r.data.size),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.data.name)}`,
+    'Cache-Control': 'no-store',
+  });
+  fs.createReadStream(r.data.path).pipe(res);
+}
+
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405);
@@ -203,6 +237,8 @@ export function createHttpServer(core: Core, opts: HttpOptions): http.Server {
     };
     try {
       if (p === '/api/events') return handleEvents(core, req, res);
+      if (p === '/upload/imports') return void handleUpload(core, req, res, url).catch(done);
+      if (p.startsWith('/files/imports/')) return handleDownload(core, req, res, p.slice('/files/imports/'.length));
       if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5), { address: clientAddress(req, trusted) }).catch(done);
       serveStatic(opts.staticDir, req, res, p);
     } catch (err) {

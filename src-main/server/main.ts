@@ -10,6 +10,7 @@ import { createHttpServer } from './http';
 import { loadDemo } from '../demo/demo';
 import { startMailJobs } from '../jobs/runner';
 import { startBackupJob } from '../jobs/backup.job';
+import { startImportJob } from '../jobs/imports.job';
 
 const { values } = parseArgs({
   options: {
@@ -72,9 +73,12 @@ const mailJobs = startMailJobs(core);
 // Scheduled backups (settings in «Настройки → Резервные копии»), made on a worker thread.
 const backupJob = startBackupJob({ db: core.db, publish: core.bus.publish });
 
+// Imports: queued batches (uploads from the screens) and the watched folders of «Настройки → Импорт».
+const importJob = startImportJob(core, { watchFolders: true });
+
 const stop = () => {
   server.close();
-  void Promise.all([mailJobs.stop(), backupJob.stop()]).finally(() => {
+  void Promise.all([mailJobs.stop(), backupJob.stop(), importJob.stop()]).finally(() => {
     void core.close().finally(() => process.exit(0));
   });
 };

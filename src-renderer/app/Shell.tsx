@@ -1,6 +1,6 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
 import { useSession } from './session';
@@ -14,13 +14,18 @@ import { TasksScreen } from '../screens/tasks/TasksScreen';
 import { ReportsScreen } from '../screens/reports/ReportsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { MyDayScreen } from '../screens/home/MyDayScreen';
+import { ImportsScreen } from '../screens/imports/ImportsScreen';
+import { IMPORTERS } from '../../src-shared/api/imports';
+import type { Role } from '../../src-shared/roles';
+import { ChatScreen } from '../screens/chat/ChatScreen';
 
-const SECTIONS: { key: string; label: string; icon: ReactNode }[] = [
+const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: 'home', label: 'Мой день', icon: <IconSun size={18} /> },
   { key: 'clients', label: 'Клиенты', icon: <IconAddressBook size={18} /> },
   { key: 'tasks', label: 'Поручения', icon: <IconChecklist size={18} /> },
   { key: 'documents', label: 'Документы', icon: <IconFileText size={18} /> },
   { key: 'chat', label: 'Чат', icon: <IconMessages size={18} /> },
+  { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];
@@ -51,6 +56,10 @@ function Screen({ route }: { route: string[] }) {
       return <ReportsScreen reportKey={id} />;
     case 'documents':
       return <DocumentsScreen id={id} />;
+    case 'imports':
+      return <ImportsScreen />;
+    case 'chat':
+      return <ChatScreen tab={id} />;
     default:
       return <NotYet title={SECTIONS.find((s) => s.key === section)?.label ?? 'Раздел'} />;
   }
@@ -58,7 +67,7 @@ function Screen({ route }: { route: string[] }) {
 
 export function Shell() {
   const route = useRoute();
-  const { user, logout } = useSession();
+  const { user, logout, hasRole } = useSession();
   return (
     <AppShell navbar={{ width: 170, breakpoint: 0 }} header={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
@@ -89,7 +98,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => !s.roles || hasRole(...s.roles)).map((s) => (
           <NavLink key={s.key} label={s.label} leftSection={s.icon} active={route[0] === s.key} onClick={() => navigate(`/${s.key}`)} data-testid={`nav-${s.key}`} />
         ))}
       </AppShell.Navbar>

@@ -11,10 +11,12 @@ import { systemsApi } from './systems';
 import { listsApi } from './lists';
 import { calendarApi } from './calendar';
 import { homeApi } from './home';
+import { importsApi } from './imports';
+import { chatSessionsApi } from './chat-sessions';
 import { chatQuestionsApi } from './chat-questions';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatQuestionsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

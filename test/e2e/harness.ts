@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../src-main/core';
 import { localDate, ricTimeZone, type Clock } from '../../src-main/api/context';
 import { createHttpServer } from '../../src-main/server/http';
+import { startImportJob } from '../../src-main/jobs/imports.job';
 import type { MethodInput, MethodName, MethodOutput } from '../../src-shared/api';
 import type { Role } from '../../src-shared/roles';
 
@@ -58,6 +59,8 @@ export async function startE2E(): Promise<E2E> {
   const clock = new RunningClock(E2E_START);
   const core = createCore({ dbPath: path.join(dir, 'crm.db'), clock, log: () => undefined });
   const server = createHttpServer(core, { staticDir: STATIC_DIR });
+  // The server host runs the import job beside the HTTP host (src-main/server/main.ts); watched folders are off here.
+  const importJob = startImportJob(core, { watchFolders: false, log: () => undefined });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   const setup = await core.call('auth.setup', { login: 'admin', fullName: 'Админов Админ', password: 'admin-password' }, null);
@@ -104,6 +107,7 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       await browser.close();
       await new Promise((r) => server.close(r));
+      await importJob.stop();
       core.close();
     },
   };

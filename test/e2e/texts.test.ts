@@ -92,7 +92,8 @@ const screens = () => [
   '/reports',
   '/reports/tasks',
   '/reports/document-returns',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'calendar', 'mail', 'mail-rules', 'backup'].map((t) => `/settings/${t}`),
+  '/imports',
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'calendar', 'mail', 'mail-rules', 'imports', 'backup'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

@@ -135,6 +135,9 @@ describe('chat.questions parse', () => {
   it('is detected by its head, not its name; a chat export is not claimed', () => {
     expect(detectFormat(Buffer.from(doc(FULL)), 'anything.bin')?.kind).toBe('chat.questions');
     expect(detectFormat(iconv.encode('<?xml version="1.0" encoding="windows-1251"?>\r\n<!-- выгрузка -->\r\n<root>\r\n  <quest sys="1">', 'windows-1251'), 'x')?.kind).toBe('chat.questions');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(doc(FULL).replace('utf-8', 'utf-16'), 'utf-16le')]);
+    expect(detectFormat(utf16, 'q.xml')?.kind).toBe('chat.questions');
+    expect(ok(utf16).records[0]!.fio).toBe('Сидоренко Анна Викторовна');
     expect(questionsFormat.detect(Buffer.from('<root><chat sys="1"></chat></root>'), 'q.xml')).toBe(false);
     expect(questionsFormat.detect(Buffer.from('<user_info/>'), 'quest.xml')).toBe(false);
   });

@@ -148,16 +148,32 @@ function loadDistributions(db: Db, clientId: number, today: string): Distributio
   });
 }
 
-/** The timeline; an event of a task (its creation, result, comment) only for those who may see that task. */
+/**
+ * The timeline; an event of a task (its creation, result, comment) only for those who may see that task. Imported chat
+ * sessions join it as `chat_session` entries read from their own table (a negative id: -session id), never copied into
+ * client_events — there are millions of them.
+ */
 export function loadEvents(db: Db, clientId: number, limit: number, scope: TaskScope): ClientEventRow[] {
   const rows = stmt(
     db,
-    `SELECT ev.id, ev.at, ev.kind, ev.text, ev.data, e.full_name AS author FROM client_events ev
-     LEFT JOIN employees e ON e.id = ev.author_id
-     WHERE ev.client_id = @clientId
-       AND (@all = 1 OR ev.data IS NULL OR json_extract(ev.data, '$.taskId') IS NULL
-            OR EXISTS (SELECT 1 FROM tasks t WHERE t.id = json_extract(ev.data, '$.taskId') AND ${TASK_VISIBLE}))
-     ORDER BY ev.at DESC, ev.id DESC LIMIT @limit`,
+    `SELECT * FROM (
+       SELECT ev.id, ev.at, ev.kind, ev.text, ev.data, e.full_name AS author FROM client_events ev
+       LEFT JOIN employees e ON e.id = ev.author_id
+       WHERE ev.client_id = @clientId
+         AND (@all = 1 OR ev.data IS NULL OR json_extract(ev.data, '$.taskId') IS NULL
+              OR EXISTS (SELECT 1 FROM tasks t WHERE t.id = json_extract(ev.data, '$.taskId') AND ${TASK_VISIBLE}))
+       ORDER BY ev.at DESC, ev.id DESC LIMIT @limit)
+     UNION ALL
+     SELECT * FROM (
+       SELECT -cs.id AS id, cs.start_at AS at, 'chat_session' AS kind, '' AS text,
+         json_object('sessionId', cs.id, 'personal', cs.personal, 'fio', cs.fio, 'contact', ct.full_name, 'durationSec', cs.duration_sec) AS data,
+         e.full_name AS author
+       FROM chat_sessions cs
+       LEFT JOIN employees e ON e.id = cs.employee_id
+       LEFT JOIN contacts ct ON ct.id = cs.contact_id
+       WHERE cs.client_id = @clientId
+       ORDER BY cs.start_at DESC LIMIT @limit)
+     ORDER BY at DESC, id DESC LIMIT @limit`,
   ).all({ clientId, limit, ...scopeParams(scope) }) as (Omit<ClientEventRow, 'data'> & { data: string | null })[];
   const events: ClientEventRow[] = rows.map((r) => ({ ...r, data: r.data ? (JSON.parse(r.data) as Record<string, unknown>) : null }));
   // Entries kept by other features in their own tables join the timeline here (their ids are their own rows': key by kind and id).

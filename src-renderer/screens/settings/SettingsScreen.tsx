@@ -12,6 +12,7 @@ import { RulesTab } from '../mail/RulesTab';
 import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
 import { BackupTab } from '../backup/BackupTab';
 import { WorkCalendarTab } from './WorkCalendarTab';
+import { ImportFoldersTab } from '../imports/ImportFoldersTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -26,6 +27,7 @@ const TABS = [
   { key: 'calendar', label: 'Рабочий календарь', adminOnly: true, Component: WorkCalendarTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
+  { key: 'imports', label: 'Импорт', adminOnly: true, Component: ImportFoldersTab },
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
 ] as const;
 

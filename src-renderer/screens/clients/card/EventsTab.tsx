@@ -1,8 +1,8 @@
 // Tab «События»: the client's timeline, newest first, with automatic events worded in Russian and manual notes.
 import { useState } from 'react';
-import { Button, Group, SegmentedControl, Stack, Text, Textarea, Timeline } from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Stack, Text, Textarea, Timeline } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconNote, IconBolt } from '@tabler/icons-react';
+import { IconNote, IconBolt, IconMessages } from '@tabler/icons-react';
 import type { ClientEventRow } from '../../../../src-shared/types';
 import { call } from '../../../api/transport';
 import { useSession } from '../../../app/session';
@@ -10,8 +10,9 @@ import { EVENT_TITLES, eventText } from './eventText';
 import { fmtDateTime } from './format';
 import { useForm } from './useForm';
 import { compact } from './validators';
+import { ChatSessionDialog } from '../../../components/ChatSessionDialog';
 
-type Filter = 'all' | 'manual' | 'auto';
+type Filter = 'all' | 'manual' | 'auto' | 'chat';
 
 function NoteForm({ clientId, reload }: { clientId: number; reload: () => Promise<void> }) {
   const form = useForm<{ text: string }>(
@@ -51,7 +52,11 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
   const { refs } = useSession();
   const [filter, setFilter] = useState<Filter>('all');
   const stageNames = Object.fromEntries((refs?.readinessStages ?? []).map((s) => [s.code, s.name]));
-  const shown = events.filter((e) => filter === 'all' || (filter === 'manual') === (e.kind === 'manual'));
+  const [openSession, setOpenSession] = useState<number | null>(null);
+  // Chat sessions come from their own table (see loadEvents): a filter of their own, and a link to read the dialog.
+  const shown = events.filter((e) =>
+    filter === 'all' ? true : filter === 'chat' ? e.kind === 'chat_session' : filter === 'manual' ? e.kind === 'manual' : e.kind !== 'manual' && e.kind !== 'chat_session',
+  );
   return (
     <Stack gap="sm" maw={1000}>
       <NoteForm clientId={clientId} reload={reload} />
@@ -64,6 +69,7 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
             { value: 'all', label: `Все (${events.length})` },
             { value: 'manual', label: 'Заметки' },
             { value: 'auto', label: 'Автоматические' },
+            { value: 'chat', label: 'Чат' },
           ]}
         />
         {events.length >= 200 && (
@@ -81,8 +87,8 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
           {shown.map((e) => (
             <Timeline.Item
               key={`${e.kind}:${e.id}`}
-              bullet={e.kind === 'manual' ? <IconNote size={12} /> : <IconBolt size={12} />}
-              color={e.kind === 'manual' ? 'indigo' : 'gray'}
+              bullet={e.kind === 'manual' ? <IconNote size={12} /> : e.kind === 'chat_session' ? <IconMessages size={12} /> : <IconBolt size={12} />}
+              color={e.kind === 'manual' ? 'indigo' : e.kind === 'chat_session' ? 'teal' : 'gray'}
               data-testid="event-item"
               data-kind={e.kind}
               title={
@@ -103,11 +109,17 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
             >
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="event-text-shown">
                 {eventText(e, stageNames)}
+                {e.kind === 'chat_session' && typeof e.data?.sessionId === 'number' && (
+                  <Anchor size="sm" ml="xs" onClick={() => setOpenSession(e.data!.sessionId as number)} data-testid="event-open-chat">
+                    Открыть диалог
+                  </Anchor>
+                )}
               </Text>
             </Timeline.Item>
           ))}
         </Timeline>
       )}
+      <ChatSessionDialog sessionId={openSession} onClose={() => setOpenSession(null)} />
     </Stack>
   );
 }

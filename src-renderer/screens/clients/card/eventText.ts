@@ -4,6 +4,7 @@ import { fmtDate } from './format';
 import { SCHEME_LABELS } from './labels';
 import { TASK_EVENT_KINDS, TASK_EVENT_TITLE, taskEventText } from '../../tasks/taskEventText';
 import { formatDistr } from '../../../../src-shared/distr';
+import { durationText, sessionsText } from '../../../components/chatSession';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -27,6 +28,8 @@ export const EVENT_TITLES: Record<string, string> = {
   manual: 'Заметка',
   client_merged: 'Объединение',
   merged_into: 'Объединение',
+  chat_session: 'Чат',
+  chat_kit_linked: 'Чат',
   chat_question: 'Вопрос «Задать вопрос»',
   ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
 };
@@ -82,6 +85,13 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
       return questionText(d);
     case 'manual':
       return ev.text;
+    case 'chat_session': {
+      const who = str(d.contact) ?? str(d.fio);
+      const len = typeof d.durationSec === 'number' ? `, ${durationText(d.durationSec)}` : '';
+      return `Сессия Онлайн-диалога${who ? ` с ${who}` : ''}${str(d.personal) ? `, оператор в выгрузке: ${str(d.personal)}` : ''}${len}`;
+    }
+    case 'chat_kit_linked':
+      return `Комплект ${str(d.kit) ?? ''} из чата привязан к клиенту: ${sessionsText(typeof d.sessions === 'number' ? d.sessions : 0)}`;
     default:
       return taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
   }

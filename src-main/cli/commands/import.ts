@@ -1,0 +1,77 @@
+// `import --db F [--json] [--apply] FILE…`: any file the program knows, detected from its content (ZIPs opened), one result per file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../../core';
+import { createBatch, runBatch, applyStage } from '../../features/imports/process';
+import { storeStream } from '../../features/imports/store';
+import { batchDetail } from '../../features/imports/journal';
+import type { PushMessage } from '../../../src-shared/events';
+import type { ImportResultRow } from '../../../src-shared/imports';
+import { CliError, existingFile, usageError } from '../util';
+
+export const IMPORT_USAGE = `  import    --db F [--json] [--apply] FILE…
+                                           import files of any kind the program knows (chat and
+                                           question exports, USR files, lists; ZIPs are opened),
+                                           detected from the content; one result per file.
+                                           Staged kinds (lists) are only reviewed unless --apply`;
+
+interface JsonResult {
+  file: string;
+  kind: string | null;
+  status: string;
+  added: number;
+  skipped: number;
+  flagged: number;
+  problems: ImportResultRow['problems'];
+}
+
+export async function importCommand(args: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' }, apply: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw usageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (!values.db) throw usageError('missing --db');
+  if (positionals.length === 0) throw usageError('name at least one file to import');
+  const files = positionals.map((f) => existingFile(f, 'File'));
+  const core = createCore({ dbPath: values.db });
+  try {
+    const now = () => core.clock.now().toISOString();
+    const stored = [];
+    for (const f of files) {
+      const s = await storeStream(core.db, fs.createReadStream(f), path.basename(f), now);
+      stored.push({ fileId: s.fileId, name: path.basename(f) });
+    }
+    const batchId = createBatch(core.db, { source: 'cli', createdBy: null, files: stored }, now());
+    const log = (msg: string, err?: unknown) => console.error(`${msg}${err ? `: ${(err as Error).message}` : ''}`);
+    await runBatch({ db: core.db, pool: core.pool, clock: core.clock, publish: core.bus.publish, log }, batchId);
+    let detail = batchDetail(core.db, batchId)!;
+    if (values.apply) {
+      for (const r of detail.results) {
+        if (r.stageId == null) continue;
+        const pending: PushMessage[] = [];
+        applyStage(core, r.stageId, {}, null, pending);
+      }
+      detail = batchDetail(core.db, batchId)!;
+    }
+    const names = new Map(detail.results.map((r) => [r.id, r.name]));
+    const label = (r: ImportResultRow) => (r.parentId != null ? `${names.get(r.parentId)}/${r.name}` : r.name);
+    if (values.json) {
+      const out: JsonResult[] = detail.results.map((r) => ({ file: label(r), kind: r.kind, status: r.status, added: r.added, skipped: r.skipped, flagged: r.flagged, problems: r.problems }));
+      console.log(JSON.stringify(out, null, 2));
+    } else {
+      for (const r of detail.results) {
+        console.log(`${label(r)}: ${r.status}${r.kind ? ` (${r.kind})` : ''} — added ${r.added}, skipped ${r.skipped}${r.flagged ? `, flagged ${r.flagged}` : ''}`);
+        for (const p of r.problems.slice(0, 50)) console.log(`    ${p.record != null ? `record ${p.record}: ` : ''}${p.code}${p.detail ? ` (${p.detail})` : ''}`);
+        if (r.problemCount > 50) console.log(`    … ${r.problemCount - 50} more`);
+      }
+    }
+    const failed = detail.results.filter((r) => !['applied', 'opened', 'duplicate', 'staged'].includes(r.status));
+    if (failed.length) throw new CliError(`${failed.length} of ${detail.results.length} files were not imported`, 1);
+  } finally {
+    await core.close();
+  }
+}

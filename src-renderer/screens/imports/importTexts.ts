@@ -1,0 +1,59 @@
+// Russian words for import statuses, file kinds and per-record problem codes (formats add their codes here).
+import type { ImportProblem } from '../../../src-shared/imports';
+
+export const STATUS_TEXT: Record<string, { label: string; color: string }> = {
+  pending: { label: 'В очереди', color: 'gray' },
+  applied: { label: 'Загружен', color: 'green' },
+  opened: { label: 'Архив открыт', color: 'green' },
+  staged: { label: 'Ждёт проверки', color: 'blue' },
+  duplicate: { label: 'Уже загружен', color: 'gray' },
+  discarded: { label: 'Отложен', color: 'gray' },
+  unknown_format: { label: 'Неизвестный формат', color: 'red' },
+  malformed: { label: 'Файл повреждён', color: 'red' },
+  too_large: { label: 'Слишком большой', color: 'red' },
+  timeout: { label: 'Не успел разобраться', color: 'orange' },
+  failed: { label: 'Ошибка', color: 'red' },
+  too_old: { label: 'Устаревший формат', color: 'red' },
+};
+
+export const statusOf = (s: string) => STATUS_TEXT[s] ?? { label: s, color: 'gray' };
+
+export const KIND_TEXT: Record<string, string> = {
+  zip: 'ZIP-архив',
+  'chat.sessions': 'Сессии Онлайн-диалога',
+  'chat.questions': 'Вопросы «Задать вопрос»',
+  'usr.file': 'USR-файл',
+};
+
+export const kindText = (k: string | null) => (k ? (KIND_TEXT[k] ?? k) : '—');
+
+export const PROBLEM_TEXT: Record<string, string> = {
+  parse_error: 'не удалось разобрать',
+  not_stored: 'файл не найден в хранилище',
+  apply_error: 'ошибка записи: ничего из файла не записано',
+  internal: 'внутренняя ошибка',
+  zip_too_deep: 'архив в архиве в архиве',
+  hidden_entry: 'служебный файл архива пропущен',
+  already_staged: 'этот файл уже ждёт проверки',
+  malformed: 'файл повреждён',
+  too_large: 'слишком большой',
+  unknown_system_number: 'неизвестный номер системы',
+  unknown_kit: 'комплект не найден в базе',
+  finish_before_start: 'окончание раньше начала',
+  empty_kit: 'не указан комплект',
+  bad_date: 'неверная дата',
+  duplicate_record: 'повтор записи',
+  no_text: 'нет текста',
+  no_kit: 'не указан комплект',
+  text_truncated: 'текст вопроса слишком длинный, сохранено начало',
+  fio_truncated: 'ФИО слишком длинное, сохранено начало',
+  email_truncated: 'e-mail слишком длинный, сохранено начало',
+  phone_truncated: 'телефон слишком длинный, сохранено начало',
+};
+
+export function problemText(p: ImportProblem): string {
+  const where = p.record != null ? `Запись ${p.record}: ` : '';
+  return `${where}${PROBLEM_TEXT[p.code] ?? p.code}${p.detail ? ` (${p.detail})` : ''}`;
+}
+
+export const SOURCE_TEXT: Record<string, string> = { upload: 'Загрузка', folder: 'Папка', cli: 'Командная строка' };
