@@ -47,7 +47,7 @@ export const PROBLEM_TEXT: Record<string, string> = {
   no_kit: 'не указан комплект',
   text_truncated: 'текст вопроса слишком длинный, сохранено начало',
   fio_truncated: 'ФИО слишком длинное, сохранено начало',
-  email_truncated: 'e-mail слишком длинный, сохранено начало',
+  email_truncated: 'адрес эл. почты слишком длинный, сохранено начало',
   phone_truncated: 'телефон слишком длинный, сохранено начало',
 };
 
