@@ -1,6 +1,7 @@
 // `npm run bench`: seeds 100,000 clients into a temp file, then times search and the card through the real dispatcher,
 // beside hand-written statements returning the same rows, and search over HTTP; then mail intake from dovecot (bench/mail.ts) and
-// documents: print throughput, the return report over 1,000,000 documents, XLSX export (bench/documents.ts). `--only search|mail|documents`.
+// documents: print throughput, the return report over 1,000,000 documents, XLSX export (bench/documents.ts); hotline.txt over 200,000
+// distributions (bench/hotline.ts). `--only search|mail|documents|hotline`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -18,6 +19,7 @@ import { RawCard, RawSearch } from './raw';
 import { ms, summarise, table, type Timing } from './stats';
 import { runDocumentsBench } from './documents';
 import { runMailBench } from './mail';
+import { runHotlineBench } from './hotline';
 
 const { values: opts } = parseArgs({
   options: {
@@ -26,7 +28,7 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '100' },
     http: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
-    /** `search` (clients and card), `mail` (intake from dovecot) or `documents` (print, return report); all when omitted. */
+    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report) or `hotline` (also run by `chat`); all when omitted. */
     only: { type: 'string' },
     'mail-messages': { type: 'string', default: '2000' },
     'mail-latency': { type: 'string', default: '100' },
@@ -267,7 +269,8 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents') => opts.only === undefined || opts.only === part;
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline') => opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
 if (runs('documents')) await runDocumentsBench({ documents: Number(opts.documents), keep: opts.keep });
+if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep: opts.keep });

@@ -30,6 +30,10 @@ export interface PushEvents {
   'imports.changed': { batchId: number };
   /** Internal: a batch was queued or watched folders changed; the import job looks again. */
   'imports.queued': Record<string, never>;
+  /** Internal: a chat-on change or a kit edit may have changed today's hotline.txt; the hotline job checks it. */
+  'hotline.dirty': Record<string, never>;
+  /** hotline.txt was checked or written: its settings tab reloads. */
+  'hotline.changed': Record<string, never>;
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

@@ -111,6 +111,15 @@ export interface SchemePeriod {
   createdBy: string | null;
 }
 
+/** «Chat on» from a date: one row of a distribution's chat history. */
+export interface ChatPeriod {
+  enabled: boolean;
+  effectiveFrom: string;
+  /** When it was entered and by whom (null: migrated or entered by a job). */
+  setAt: string;
+  setBy: string | null;
+}
+
 export interface DistributionRow {
   id: number;
   code: string;
@@ -121,7 +130,14 @@ export interface DistributionRow {
   comp: number;
   networkType: string;
   state: string;
+  /** Онлайн-диалог on today, from the history (the latest change on or before today). */
   chatEnabled: boolean;
+  /** The date today's state took effect; null when the history is empty (off). */
+  chatSince: string | null;
+  /** A change planned after today, if any. */
+  chatNext: ChatPeriod | null;
+  /** Newest first. */
+  chatHistory: ChatPeriod[];
   address: string | null;
   scheme: Scheme | null;
   schemeHistory: SchemePeriod[];

@@ -22,6 +22,9 @@ import { homeHandlers } from '../features/home/home.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { chatSessionsHandlers } from '../features/chat/sessions.handlers';
 import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
+import { hotlineHandlers } from '../features/chat/hotline.handlers';
+import { qualityHandlers } from '../features/quality/quality.handlers';
+import { operatorsHandlers } from '../features/reports/operators.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -45,4 +48,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...importsHandlers,
   ...chatSessionsHandlers,
   ...chatQuestionsHandlers,
+  ...hotlineHandlers,
+  ...qualityHandlers,
+  ...operatorsHandlers,
 };

@@ -42,6 +42,8 @@ const AUDIENCE: { [K in PushEventName]: Audience } = {
   // Counts and a file name: for those who read every batch.
   'imports.changed': { roles: ['admin', 'head'] },
   'imports.queued': 'nobody',
+  'hotline.dirty': 'nobody',
+  'hotline.changed': readers('hotline.status'),
 };
 
 /** Whether `user` may receive `msg`; decided when it is sent, on the data as committed. */

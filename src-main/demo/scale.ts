@@ -75,8 +75,9 @@ function prepareAll(sql: Database.Database) {
     counterparty: p(`INSERT INTO counterparties (full_name, short_name, inn, kpp, ogrn, legal_address, bank_name, bik, corr_account, account,
       director_name, director_position, signer_name, signer_basis, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     link: p('INSERT INTO client_counterparties (client_id, counterparty_id, effective_from, basis, created_by, created_at) VALUES (?, ?, ?, ?, NULL, ?)'),
-    distr: p(`INSERT INTO distributions (client_id, system_code, distr_number, comp, network_type, state, chat_enabled, address, created_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)`),
+    distr: p(`INSERT INTO distributions (client_id, system_code, distr_number, comp, network_type, state, address, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`),
+    chat: p('INSERT INTO distribution_chat (distribution_id, enabled, effective_from, set_by, set_at) VALUES (?, 1, ?, NULL, ?)'),
     scheme: p('INSERT INTO distribution_schemes (distribution_id, scheme, effective_from, created_by, created_at) VALUES (?, ?, ?, NULL, ?)'),
     event: p('INSERT INTO client_events (client_id, at, kind, text, data, author_id) VALUES (?, ?, ?, ?, ?, NULL)'),
     value: p('INSERT INTO client_readiness_values (client_id, field_code, value, confirmed_at, confirmed_by) VALUES (?, ?, ?, ?, NULL)'),
@@ -198,7 +199,9 @@ export function seedClients(db: Db, opts: SeedOptions): SeedResult {
       last = { system, number, comp };
       const state = status === 'closed' ? 'closed' : status === 'suspended' ? 'suspended' : 'active';
       const network = rng.weighted([['local', 55], ['network', 25], ['flash', 10], ['online', 10]] as const);
-      const distrId = st.distr.run(clientId, system, number, comp, network, state, rng.chance(0.15) ? 1 : 0, at).lastInsertRowid;
+      const chat = rng.chance(0.15);
+      const distrId = st.distr.run(clientId, system, number, comp, network, state, at).lastInsertRowid;
+      if (chat) st.chat.run(distrId, created, at);
       const nss = rng.chance(0.45);
       st.scheme.run(distrId, nss ? 'nss' : 'standard', created, at);
       if (!nss && rng.chance(0.2)) {

@@ -95,7 +95,8 @@ async function installKits(rng: Rng, call: DemoCall, a: DemoActors, db: Db, clie
     const installed = after(date, rng.int(0, 10), a.today);
     for (let comp = 1; comp <= comps; comp++) {
       const kit = { systemCode, distrNumber, comp, networkType, chatEnabled: scheme === 'nss' && rng.chance(0.35), address: comp > 1 ? branch : null, scheme };
-      const { id } = await call(sio, 'distributions.save', { clientId, ...kit, schemeFrom: installed }, moment(rng, installed, a.today));
+      // Онлайн-диалог is on from the installation: the history gets its first row on that date.
+      const { id } = await call(sio, 'distributions.save', { clientId, ...kit, schemeFrom: installed, chatFrom: installed }, moment(rng, installed, a.today));
       kits.push({ id, ...kit });
     }
   }
@@ -210,7 +211,9 @@ export async function loadClientStory(rng: Rng, call: DemoCall, a: DemoActors, i
       const when = after(contractDate, rng.int(100, 800), today);
       for (const k of kits) {
         const { id: kitId, scheme: _s, ...kit } = k;
-        await call(sio, 'distributions.save', { clientId: id, id: kitId, ...kit, state: status }, moment(rng, when, today));
+        // A closed client's kits lose Онлайн-диалог from that day (a row «off» in the history); a suspended one keeps it.
+        const chatEnabled = status === 'closed' ? false : kit.chatEnabled;
+        await call(sio, 'distributions.save', { clientId: id, id: kitId, ...kit, chatEnabled, state: status }, moment(rng, when, today));
       }
       await call(seller, 'clients.update', { id, version: version(db, id), status }, moment(rng, when, today));
     }

@@ -1,4 +1,5 @@
-// Runs the mail jobs of a host (the server, or Electron in local mode): one worker per enabled mailbox, kept in step with settings.
+// Runs the mail jobs of a host (the server, or Electron in local mode): one worker per enabled mailbox, kept in step with settings;
+// beside them the small jobs of the same host (reminders, hotline.txt).
 import type { Db } from '../db/connection';
 import type { Bus } from '../api/bus';
 import type { WorkerPool } from '../workers/pool';
@@ -9,6 +10,7 @@ import { newOwnerId } from '../features/mail/lease';
 import { MailboxWorker, type WorkerOptions } from './imap.job';
 import { startNotificationMailer } from './notify-mail.job';
 import { startReminderAnnouncer } from './reminders.job';
+import { startHotlineJob } from './hotline.job';
 
 export interface MailJobs {
   /** Checks one mailbox (or all) now. */
@@ -72,6 +74,7 @@ export function startMailJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts
   reconcile();
   const mailer = startNotificationMailer({ db: core.db, clock: opts.clock ?? systemClock, intervalMs: opts.notifyIntervalMs, log });
   const reminders = startReminderAnnouncer({ db: core.db, clock: opts.clock ?? systemClock, publish: core.bus.publish, log });
+  const hotline = startHotlineJob({ db: core.db, bus: core.bus, clock: opts.clock ?? systemClock, log: (m) => log(`hotline: ${m}`) });
 
   return {
     syncNow(mailboxId) {
@@ -82,6 +85,7 @@ export function startMailJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts
       stopped = true;
       unsubscribe();
       reminders.stop();
+      hotline.stop();
       await mailer.stop();
       await reconciling;
       await Promise.all([...workers.values()].map((w) => w.worker.stop()));

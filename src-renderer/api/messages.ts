@@ -75,6 +75,12 @@ const REASON_TEXT: Record<string, string> = {
   not_writable: 'Сервер не может создать эту папку или писать в неё',
   // Print and exports over the server's budgets for one piece of work
   too_heavy: 'Слишком большой объём за один раз: сузьте период или выберите меньше документов',
+  // Answer quality
+  all_not_applicable: 'Оцените хотя бы одну категорию: проверка, где всё «не применимо», не имеет оценки',
+  scorecard_changed: 'Критерии оценки изменились, пока вы проверяли: откройте сеанс заново',
+  out_of_scale: 'Оценка вне шкалы категории',
+  no_categories: 'В критериях оценки нет активных категорий: добавьте их в «Настройки → Качество ответов»',
+  no_operator: 'Сеанс не сопоставлен с сотрудником: проверять некого',
   // Duplicates, merge, systems catalogue
   duplicate_client: 'Клиент с таким ИНН уже есть',
   same_client: 'Выберите другого клиента: клиента нельзя объединить с самим собой',

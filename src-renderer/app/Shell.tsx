@@ -1,10 +1,11 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
 import { useSession } from './session';
-import { ROLE_LABELS } from '../../src-shared/roles';
+import { ROLE_LABELS, type Role } from '../../src-shared/roles';
+import { QUALITY_READERS } from '../../src-shared/api/quality';
 import { ClientsScreen } from '../screens/clients/ClientsScreen';
 import { ClientCardScreen } from '../screens/clients/ClientCardScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -16,15 +17,17 @@ import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { MyDayScreen } from '../screens/home/MyDayScreen';
 import { ImportsScreen } from '../screens/imports/ImportsScreen';
 import { IMPORTERS } from '../../src-shared/api/imports';
-import type { Role } from '../../src-shared/roles';
 import { ChatScreen } from '../screens/chat/ChatScreen';
+import { QualityScreen } from '../screens/quality/QualityScreen';
 
+/** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
   { key: 'home', label: 'Мой день', icon: <IconSun size={18} /> },
   { key: 'clients', label: 'Клиенты', icon: <IconAddressBook size={18} /> },
   { key: 'tasks', label: 'Поручения', icon: <IconChecklist size={18} /> },
   { key: 'documents', label: 'Документы', icon: <IconFileText size={18} /> },
   { key: 'chat', label: 'Чат', icon: <IconMessages size={18} /> },
+  { key: 'chat/quality', label: 'Качество', icon: <IconStar size={18} />, roles: QUALITY_READERS },
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
@@ -43,6 +46,8 @@ function NotYet({ title }: { title: string }) {
 
 function Screen({ route }: { route: string[] }) {
   const [section, id] = route;
+  // «Качество ответов» lives under the chat section: #/chat/quality[/session/<id>].
+  if (section === 'chat' && id === 'quality') return <QualityScreen route={route} />;
   switch (section) {
     case 'home':
       return <MyDayScreen />;
@@ -65,9 +70,16 @@ function Screen({ route }: { route: string[] }) {
   }
 }
 
+/** The entry of the route: the longest key that starts it (#/chat/quality/… is «Качество ответов», not «Чат»). */
+function activeSection(route: string[]): string | undefined {
+  const matches = SECTIONS.filter((s) => s.key.split('/').every((part, i) => route[i] === part));
+  return matches.sort((a, b) => b.key.length - a.key.length)[0]?.key;
+}
+
 export function Shell() {
   const route = useRoute();
   const { user, logout, hasRole } = useSession();
+  const active = activeSection(route);
   return (
     <AppShell navbar={{ width: 170, breakpoint: 0 }} header={{ height: 48 }} padding="md">
       <AppShell.Header px="md">
@@ -99,7 +111,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         {SECTIONS.filter((s) => !s.roles || hasRole(...s.roles)).map((s) => (
-          <NavLink key={s.key} label={s.label} leftSection={s.icon} active={route[0] === s.key} onClick={() => navigate(`/${s.key}`)} data-testid={`nav-${s.key}`} />
+          <NavLink key={s.key} label={s.label} leftSection={s.icon} active={active === s.key} onClick={() => navigate(`/${s.key}`)} data-testid={`nav-${s.key.replace('/', '-')}`} />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>

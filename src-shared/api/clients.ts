@@ -84,7 +84,12 @@ export const distributionSaveInput = z.object({
   comp: z.number().int().positive().max(99).default(1),
   networkType: z.enum(NETWORK_TYPES).default('local'),
   state: z.enum(DISTR_STATES).default('active'),
-  chatEnabled: z.boolean().default(false),
+  /**
+   * Онлайн-диалог: a new distribution gets it from `chatFrom` (today when omitted) when true; on edit, a value unlike
+   * today's state switches it from today. Omitted on edit = unchanged. Dated changes: distributions.setChat.
+   */
+  chatEnabled: z.boolean().optional(),
+  chatFrom: isoDate.optional(),
   address: optText(500),
   /** Scheme of a new distribution, from `schemeFrom` (today when omitted). Ignored on edit: use distributions.setScheme. */
   scheme: z.enum(SCHEMES).default('standard'),
@@ -170,6 +175,12 @@ export const clientsApi = {
   'distributions.save': method<{ id: number }>()({ input: distributionSaveInput, access: CLIENT_EDITORS, write: true }),
   'distributions.setScheme': method<{ ok: true }>()({
     input: z.object({ id, scheme: z.enum(SCHEMES), effectiveFrom: isoDate }),
+    access: CLIENT_EDITORS,
+    write: true,
+  }),
+  /** Switches Онлайн-диалог on or off from a date (today when omitted; a future date takes effect that day); history is kept. */
+  'distributions.setChat': method<{ ok: true; changed: boolean }>()({
+    input: z.object({ id, enabled: z.boolean(), effectiveFrom: isoDate.optional() }),
     access: CLIENT_EDITORS,
     write: true,
   }),

@@ -14,9 +14,11 @@ import { homeApi } from './home';
 import { importsApi } from './imports';
 import { chatSessionsApi } from './chat-sessions';
 import { chatQuestionsApi } from './chat-questions';
+import { hotlineApi } from './hotline';
+import { qualityApi } from './quality';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

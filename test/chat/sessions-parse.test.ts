@@ -174,3 +174,15 @@ describe('chat sessions parser', () => {
     expect(out.ok).toBe(true);
   });
 });
+
+describe('chat sessions parser on the shared hostile corpus', () => {
+  it('answers every hostile file (XML bombs, deep nesting, ZIPs, spreadsheets) with an outcome, never a throw, and lands no record from a bomb', async () => {
+    const { hostileCorpus } = await import('../fixtures/hostile');
+    for (const f of hostileCorpus('quick')) {
+      const t = Date.now();
+      const r = parseChatSessions(f.bytes);
+      expect(Date.now() - t, f.name).toBeLessThan(10_000);
+      if (r.ok) expect(r.parsed.records, f.name).toEqual([]);
+    }
+  });
+});

@@ -93,7 +93,9 @@ const screens = () => [
   '/reports/tasks',
   '/reports/document-returns',
   '/imports',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'calendar', 'mail', 'mail-rules', 'imports', 'backup'].map((t) => `/settings/${t}`),
+  '/reports/chat-operators',
+  '/chat/quality',
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

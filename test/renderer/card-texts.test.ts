@@ -24,6 +24,8 @@ describe('eventText', () => {
     expect(eventText(ev('distribution_added', { code: 'BUHS_004567', scheme: 'standard', effectiveFrom: '2024-01-01' }))).toBe(
       'Добавлен дистрибутив BUHS_004567, схема сервиса «Стандартная» с 01.01.2024',
     );
+    expect(eventText(ev('chat_changed', { code: 'SKJP_000123_02', enabled: true, effectiveFrom: '2026-12-01' }))).toBe('Онлайн-диалог SKJP_000123_02 подключён с 01.12.2026');
+    expect(eventText(ev('chat_changed', { code: 'SKJP_000123', enabled: false, effectiveFrom: '2026-12-01' }))).toBe('Онлайн-диалог SKJP_000123 отключён с 01.12.2026');
     expect(eventText(ev('contact_archived', { contact: 'Смирнова О. П.' }))).toBe('Контакт Смирнова О. П. перенесён в архив');
     expect(eventText(ev('contact_restored', { contact: 'Смирнова О. П.' }))).toBe('Контакт Смирнова О. П. восстановлен из архива');
   });

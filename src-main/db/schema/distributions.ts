@@ -17,6 +17,11 @@ export const distributions = sqliteTable(
     networkType: text('network_type').notNull().default('local'),
     /** active | suspended | closed */
     state: text('state').notNull().default('active'),
+    /**
+     * Unused since migration 0013: «chat on» is the history in distribution_chat (the flag was copied there as on since
+     * the distribution's creation). Kept in the table — dropping it would be a table rebuild for no gain — and read or
+     * written by nothing; new rows get the default.
+     */
     chatEnabled: integer('chat_enabled', { mode: 'boolean' }).notNull().default(false),
     address: text('address'),
     createdAt: text('created_at').notNull(),

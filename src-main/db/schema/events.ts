@@ -11,7 +11,7 @@ export const clientEvents = sqliteTable(
       .notNull()
       .references(() => clients.id, { onDelete: 'cascade' }),
     at: text('at').notNull(),
-    /** manual | created | key_set | key_unset | counterparty_changed | scheme_changed | readiness_gained | readiness_lost | … */
+    /** manual | created | key_set | key_unset | counterparty_changed | scheme_changed | chat_changed | readiness_gained | readiness_lost | … */
     kind: text('kind').notNull(),
     text: text('text').notNull(),
     data: text('data'),

@@ -1,4 +1,5 @@
 // Loads the full client card: details, contacts with characteristics, requisites history, distributions, events, readiness.
+import { chatHistoryOfClient, chatStateOn } from '../chat/chat-on';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { notFound } from '../../api/errors';
@@ -127,9 +128,10 @@ function loadDistributions(db: Db, clientId: number, today: string): Distributio
   const rows = stmt(
     db,
     `SELECT d.id, d.system_code AS systemCode, ks.name AS systemName, d.distr_number AS distrNumber, d.comp, d.network_type AS networkType, d.state,
-       d.chat_enabled AS chatEnabled, d.address FROM distributions d LEFT JOIN kplus_systems ks ON ks.code = d.system_code
+       d.address FROM distributions d LEFT JOIN kplus_systems ks ON ks.code = d.system_code
      WHERE d.client_id = ? ORDER BY d.system_code, d.distr_number, d.comp`,
-  ).all(clientId) as (Omit<DistributionRow, 'code' | 'scheme' | 'schemeHistory' | 'chatEnabled'> & { chatEnabled: number })[];
+  ).all(clientId) as Omit<DistributionRow, 'code' | 'scheme' | 'schemeHistory' | 'chatEnabled' | 'chatSince' | 'chatNext' | 'chatHistory'>[];
+  const chats = chatHistoryOfClient(db, clientId);
   const schemes = stmt(
     db,
     `SELECT s.distribution_id AS distributionId, s.scheme, s.effective_from AS effectiveFrom, e.full_name AS createdBy
@@ -138,9 +140,14 @@ function loadDistributions(db: Db, clientId: number, today: string): Distributio
   ).all(clientId) as (SchemePeriod & { distributionId: number })[];
   return rows.map((d) => {
     const history = schemes.filter((s) => s.distributionId === d.id).map(({ distributionId: _d, ...s }) => s);
+    const chatHistory = chats.get(d.id) ?? [];
+    const chat = chatStateOn(chatHistory, today);
     return {
       ...d,
-      chatEnabled: !!d.chatEnabled,
+      chatEnabled: chat.enabled,
+      chatSince: chat.since,
+      chatNext: chat.next,
+      chatHistory,
       code: formatDistr({ system: d.systemCode, number: d.distrNumber, comp: d.comp }),
       scheme: (history.find((h) => h.effectiveFrom <= today)?.scheme ?? null) as Scheme | null,
       schemeHistory: history,

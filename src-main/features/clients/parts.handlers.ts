@@ -12,6 +12,7 @@ import { getClientRow, touchClient } from './clients.handlers';
 import { loadEvents } from './clients.card';
 import { scopeOf } from '../tasks/tasks.repo';
 import { refreshReadiness } from './readiness';
+import { setChatFrom } from '../chat/chat-on';
 
 /** The system must come from the catalogue; an inactive one stays on the kits that have it but is not given to others. */
 function checkSystem(ctx: Ctx, code: string, distributionId: number | undefined): void {
@@ -22,8 +23,17 @@ function checkSystem(ctx: Ctx, code: string, distributionId: number | undefined)
   if (current?.c !== code) throw badField('systemCode', 'inactive_system');
 }
 
+/** A chat-on change with its trace: the timeline event and the audit row; false when the history already said so. */
+function switchChat(ctx: Ctx, id: number, clientId: number, code: string, enabled: boolean, effectiveFrom: string): boolean {
+  const r = setChatFrom(ctx, id, enabled, effectiveFrom);
+  if (!r.changed) return false;
+  addClientEvent(ctx, clientId, 'chat_changed', { code, enabled, effectiveFrom });
+  ctx.audit('distribution', id, 'set_chat', { enabled, effectiveFrom, previous: r.previous });
+  return true;
+}
+
 export const partsHandlers: HandlerMap<
-  'contacts.save' | 'contacts.setActive' | 'distributions.save' | 'distributions.setScheme' | 'events.list' | 'events.add' | 'readiness.confirm'
+  'contacts.save' | 'contacts.setActive' | 'distributions.save' | 'distributions.setScheme' | 'distributions.setChat' | 'events.list' | 'events.add' | 'readiness.confirm'
 > = {
   'contacts.save': (input, ctx) => {
     getClientRow(ctx, input.clientId);
@@ -91,23 +101,26 @@ export const partsHandlers: HandlerMap<
       const owner = stmt(sql, 'SELECT client_id AS c FROM distributions WHERE id = ?').get(id) as { c: number } | undefined;
       if (!owner) throw notFound('distribution');
       if (owner.c !== input.clientId) throw badField('clientId', 'mismatch');
-      stmt(sql, 'UPDATE distributions SET system_code = ?, distr_number = ?, comp = ?, network_type = ?, state = ?, chat_enabled = ?, address = ? WHERE id = ?').run(
+      // distributions.chat_enabled is no longer read or written: the chat state is the distribution_chat history.
+      stmt(sql, 'UPDATE distributions SET system_code = ?, distr_number = ?, comp = ?, network_type = ?, state = ?, address = ? WHERE id = ?').run(
         input.systemCode,
         input.distrNumber,
         input.comp,
         input.networkType,
         input.state,
-        input.chatEnabled ? 1 : 0,
         input.address,
         id,
       );
+      if (input.chatEnabled !== undefined) switchChat(ctx, id, input.clientId, code, input.chatEnabled, ctx.today());
       ctx.audit('distribution', id, 'update', input);
+      // The kit's code or number may have changed: hotline.txt names it.
+      ctx.emit('hotline.dirty', {});
     } else {
       id = Number(
         stmt(
           sql,
-          'INSERT INTO distributions (client_id, system_code, distr_number, comp, network_type, state, chat_enabled, address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(input.clientId, input.systemCode, input.distrNumber, input.comp, input.networkType, input.state, input.chatEnabled ? 1 : 0, input.address, ctx.nowIso())
+          'INSERT INTO distributions (client_id, system_code, distr_number, comp, network_type, state, address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        ).run(input.clientId, input.systemCode, input.distrNumber, input.comp, input.networkType, input.state, input.address, ctx.nowIso())
           .lastInsertRowid,
       );
       const from = input.schemeFrom ?? ctx.today();
@@ -119,6 +132,7 @@ export const partsHandlers: HandlerMap<
         ctx.nowIso(),
       );
       addClientEvent(ctx, input.clientId, 'distribution_added', { code, scheme: input.scheme, effectiveFrom: from });
+      if (input.chatEnabled) switchChat(ctx, id, input.clientId, code, true, input.chatFrom ?? ctx.today());
       ctx.audit('distribution', id, 'create', input);
     }
     // Imported «Задать вопрос» questions of this kit, kept while it was no client's, now join the client.
@@ -150,6 +164,17 @@ export const partsHandlers: HandlerMap<
     ctx.audit('distribution', input.id, 'set_scheme', { scheme: input.scheme, effectiveFrom: input.effectiveFrom, previous: prev?.scheme ?? null });
     touchClient(ctx, d.c);
     return { ok: true };
+  },
+
+  'distributions.setChat': (input, ctx) => {
+    const d = stmt(ctx.db, 'SELECT client_id AS c, system_code AS s, distr_number AS n, comp FROM distributions WHERE id = ?').get(input.id) as
+      | { c: number; s: string; n: number; comp: number }
+      | undefined;
+    if (!d) throw notFound('distribution');
+    const code = formatDistr({ system: d.s, number: d.n, comp: d.comp });
+    const changed = switchChat(ctx, input.id, d.c, code, input.enabled, input.effectiveFrom ?? ctx.today());
+    if (changed) touchClient(ctx, d.c);
+    return { ok: true, changed };
   },
 
   'events.list': (input, ctx) => {

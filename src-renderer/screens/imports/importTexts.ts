@@ -41,6 +41,8 @@ export const PROBLEM_TEXT: Record<string, string> = {
   unknown_kit: 'комплект не найден в базе',
   finish_before_start: 'окончание раньше начала',
   empty_kit: 'не указан комплект',
+  bad_kit: 'комплект не распознан',
+  missing_start: 'не указано начало сессии',
   bad_date: 'неверная дата',
   duplicate_record: 'повтор записи',
   no_text: 'нет текста',

@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../src-shared/roles';
 import { TasksReport } from './TasksReport';
 import { DocumentReturnsReport } from './DocumentReturnsReport';
+import { ChatOperatorsReport } from './ChatOperatorsReport';
 import { ANY_STAFF } from '../../../src-shared/roles';
 
 export interface ReportDef {
@@ -29,5 +30,12 @@ export const REPORTS: ReportDef[] = [
     description: 'Подписанные оригиналы по плановой дате возврата: просроченные первыми, по СИО, клиентам и типам',
     roles: ANY_STAFF,
     Component: DocumentReturnsReport,
+  },
+  {
+    key: 'chat-operators',
+    title: 'Операторы чата',
+    description: 'Сеансы онлайн-диалога по операторам: число, средняя и медианная длительность, в рабочий день, индекс качества и проверки',
+    roles: ['admin', 'head'],
+    Component: ChatOperatorsReport,
   },
 ];

@@ -13,6 +13,8 @@ import { DocumentSettingsTab } from './documents/DocumentSettingsTab';
 import { BackupTab } from '../backup/BackupTab';
 import { WorkCalendarTab } from './WorkCalendarTab';
 import { ImportFoldersTab } from '../imports/ImportFoldersTab';
+import { HotlineTab } from '../chat/HotlineTab';
+import { ScorecardTab } from '../quality/ScorecardTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -24,11 +26,14 @@ const TABS = [
   { key: 'systems', label: 'Системы К+', adminOnly: false, Component: SystemsTab },
   // Heads change document settings too: `roles` opens an administrator's tab to them.
   { key: 'documents', label: 'Документы', adminOnly: true, roles: MANAGERS, Component: DocumentSettingsTab },
+  { key: 'quality', label: 'Качество ответов', adminOnly: true, roles: MANAGERS, Component: ScorecardTab },
   { key: 'calendar', label: 'Рабочий календарь', adminOnly: true, Component: WorkCalendarTab },
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
   { key: 'imports', label: 'Импорт', adminOnly: true, Component: ImportFoldersTab },
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
+  // Heads download the file; only an administrator sets the folder and writes it.
+  { key: 'hotline', label: 'hotline.txt', adminOnly: true, roles: MANAGERS, Component: HotlineTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {

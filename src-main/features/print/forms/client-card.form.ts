@@ -35,6 +35,8 @@ function eventText(e: ClientEventRow): string {
       return `Схема сервиса ${str(d.code)}: ${SCHEME_LABELS[str(d.from)] ?? '—'} → ${SCHEME_LABELS[str(d.to)] ?? '—'}`;
     case 'distribution_added':
       return `Добавлен дистрибутив ${str(d.code)}`;
+    case 'chat_changed':
+      return `Онлайн-диалог ${str(d.code)} ${d.enabled ? 'подключён' : 'отключён'}${str(d.effectiveFrom) ? ` с ${formatDate(str(d.effectiveFrom))}` : ''}`;
     case 'client_merged':
       return `Присоединён клиент «${str(d.fromName)}»${str(d.fromInn) ? ` (ИНН ${str(d.fromInn)})` : ''}`;
     case 'merged_into':

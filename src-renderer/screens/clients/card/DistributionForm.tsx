@@ -14,6 +14,7 @@ import { useForm } from './useForm';
 import { compact, REQUIRED } from './validators';
 import { SystemSelect, useSystems } from '../../../components/systems';
 import { parseKit, type ParsedKit, type SystemCatalog } from '../../../../src-shared/systems';
+import { ChatHistory, ChatState } from './ChatOn';
 
 type NetworkType = (typeof NETWORK_TYPES)[number];
 type DistrState = (typeof DISTR_STATES)[number];
@@ -25,7 +26,9 @@ interface Values {
   comp: number | string;
   networkType: NetworkType;
   state: DistrState;
+  /** A new distribution only: an existing one switches with a date («Онлайн-диалог с даты…»). */
   chatEnabled: boolean;
+  chatFrom: string | null;
   address: string;
   scheme: Scheme;
   schemeFrom: string | null;
@@ -73,7 +76,8 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
       comp: distr?.comp ?? 1,
       networkType: (distr?.networkType as NetworkType) ?? 'local',
       state: (distr?.state as DistrState) ?? 'active',
-      chatEnabled: distr?.chatEnabled ?? false,
+      chatEnabled: false,
+      chatFrom: todayIso(),
       address: distr?.address ?? '',
       scheme: 'standard',
       schemeFrom: todayIso(),
@@ -85,6 +89,7 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
           distrText: distrError(readDistr(cat, v.distrText), v.distrText),
           comp: v.comp === '' || whole(v.comp, 99) ? null : 'Номер компьютера — от 1 до 99',
           schemeFrom: dateError(v.schemeFrom, { required: true }),
+          chatFrom: !distr && v.chatEnabled ? dateError(v.chatFrom, { required: true }) : null,
         }),
       // The server names the number; the form shows it by the field the user typed it in.
       mapServerPath: (path) => (path === 'distrNumber' ? 'distrText' : path),
@@ -97,9 +102,8 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
           comp: v.comp === '' ? 1 : Number(v.comp),
           networkType: v.networkType,
           state: v.state,
-          chatEnabled: v.chatEnabled,
           address: v.address,
-          ...(distr ? {} : { scheme: v.scheme, schemeFrom: v.schemeFrom! }),
+          ...(distr ? {} : { scheme: v.scheme, schemeFrom: v.schemeFrom!, chatEnabled: v.chatEnabled, ...(v.chatEnabled ? { chatFrom: v.chatFrom! } : {}) }),
         });
         notifications.show({ color: 'green', message: distr ? 'Дистрибутив сохранён' : 'Дистрибутив добавлен' });
         onClose();
@@ -184,9 +188,23 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
         <Grid.Col span={4}>
           <Select label="Состояние" data={DISTR_STATE_OPTIONS} value={v.state} onChange={(s) => s && form.set('state', s as DistrState)} allowDeselect={false} />
         </Grid.Col>
-        <Grid.Col span={4} pt={34}>
-          <Checkbox label="Онлайн-диалог подключён" checked={v.chatEnabled} onChange={(e) => form.set('chatEnabled', e.currentTarget.checked)} />
+        <Grid.Col span={4} pt={distr ? 28 : 34}>
+          {distr ? (
+            <Stack gap={2} data-testid="distr-chat">
+              <Text size="sm" fw={500}>
+                Онлайн-диалог
+              </Text>
+              <ChatState d={distr} />
+            </Stack>
+          ) : (
+            <Checkbox label="Онлайн-диалог подключён" checked={v.chatEnabled} onChange={(e) => form.set('chatEnabled', e.currentTarget.checked)} data-testid="distr-chat" />
+          )}
         </Grid.Col>
+        {!distr && v.chatEnabled && (
+          <Grid.Col span={4} offset={8}>
+            <DateField label="Онлайн-диалог с" required value={v.chatFrom} onChange={(d) => form.set('chatFrom', d)} error={form.error('chatFrom')} data-testid="distr-chatFrom" />
+          </Grid.Col>
+        )}
         <Grid.Col span={12}>
           <TextInput label="Адрес установки (ТО)" value={v.address} onChange={(e) => form.set('address', e.currentTarget.value)} error={form.error('address')} />
         </Grid.Col>
@@ -209,8 +227,17 @@ function DistributionFormBody({ clientId, distr, onClose }: { clientId: number; 
         )}
       </Grid>
       {distr && (
+        <>
+          <Text size="xs" fw={500}>
+            История Онлайн-диалога
+          </Text>
+          <ChatHistory d={distr} />
+        </>
+      )}
+      {distr && (
         <Text size="xs" c="dimmed">
-          Схема сервиса меняется с даты кнопкой «Сменить схему с даты…» в таблице: так сохраняется история.
+          Схема сервиса и Онлайн-диалог меняются с даты кнопками «Сменить схему с даты…» и «Онлайн-диалог с даты…» в таблице: так
+          сохраняется история.
         </Text>
       )}
       <Group justify="flex-end" gap="xs">

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconMessageCircle, IconPencil, IconPlus, IconReplace } from '@tabler/icons-react';
+import { ChatForm, ChatHistory, ChatState } from './ChatOn';
 import type { DistributionRow, SchemeSummary } from '../../../../src-shared/types';
 import type { Scheme } from '../../../../src-shared/api/common';
 import { SchemeBadge } from '../../../components/StatusBadges';
@@ -44,9 +45,11 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
   const canEdit = hasRole('admin', 'head', 'sales', 'sio', 'pm', 'caller');
   const [editing, setEditing] = useState<DistributionRow | 'new' | null>(null);
   const [schemeOf, setSchemeOf] = useState<DistributionRow | null>(null);
+  const [chatOf, setChatOf] = useState<DistributionRow | null>(null);
   const close = () => {
     setEditing(null);
     setSchemeOf(null);
+    setChatOf(null);
     void reload();
   };
   const nss = distributions.filter((d) => d.state !== 'closed' && d.scheme === 'nss').length;
@@ -75,11 +78,11 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
               <Table.Th w={200}>Дистрибутив, система</Table.Th>
               <Table.Th w={130}>Тип сети</Table.Th>
               <Table.Th w={170}>Состояние</Table.Th>
-              <Table.Th w={120}>Онлайн-диалог</Table.Th>
+              <Table.Th w={190}>Онлайн-диалог</Table.Th>
               <Table.Th w={120}>Схема сейчас</Table.Th>
               <Table.Th w={260}>История схем</Table.Th>
               <Table.Th>Адрес ТО</Table.Th>
-              {canEdit && <Table.Th w={70} />}
+              {canEdit && <Table.Th w={100} />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -100,14 +103,13 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  {d.chatEnabled ? (
-                    <Tooltip label="Онлайн-диалог подключён">
-                      <IconMessageCircle size={16} color="var(--mantine-color-green-7)" aria-label="Онлайн-диалог подключён" />
+                  <ChatState d={d} />
+                  {d.chatHistory.length > 1 && (
+                    <Tooltip label={<ChatHistory d={d} />} withArrow multiline w={360} color="gray.0" c="dark">
+                      <Text size="xs" c="dimmed" td="underline" style={{ textDecorationStyle: 'dotted', cursor: 'help' }}>
+                        история: {d.chatHistory.length}
+                      </Text>
                     </Tooltip>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      нет
-                    </Text>
                   )}
                 </Table.Td>
                 <Table.Td>
@@ -130,6 +132,11 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
                           <IconReplace size={16} />
                         </ActionIcon>
                       </Tooltip>
+                      <Tooltip label="Онлайн-диалог с даты…">
+                        <ActionIcon variant="subtle" color="green" onClick={() => setChatOf(d)} aria-label={`Онлайн-диалог ${d.code}`}>
+                          <IconMessageCircle size={16} />
+                        </ActionIcon>
+                      </Tooltip>
                     </Group>
                   </Table.Td>
                 )}
@@ -140,6 +147,7 @@ export function DistributionsTab({ clientId, distributions, reload }: { clientId
       )}
       <DistributionForm clientId={clientId} distr={editing === 'new' ? null : editing} opened={editing !== null} onClose={close} />
       <SchemeForm distr={schemeOf} opened={schemeOf !== null} onClose={close} />
+      <ChatForm distr={chatOf} opened={chatOf !== null} onClose={close} />
     </Stack>
   );
 }

@@ -87,8 +87,8 @@ export function EventsTab({ clientId, events, reload }: { clientId: number; even
           {shown.map((e) => (
             <Timeline.Item
               key={`${e.kind}:${e.id}`}
-              bullet={e.kind === 'manual' ? <IconNote size={12} /> : e.kind === 'chat_session' ? <IconMessages size={12} /> : <IconBolt size={12} />}
-              color={e.kind === 'manual' ? 'indigo' : e.kind === 'chat_session' ? 'teal' : 'gray'}
+              bullet={e.kind === 'manual' ? <IconNote size={12} /> : e.kind === 'chat_session' || e.kind === 'chat_question' ? <IconMessages size={12} /> : <IconBolt size={12} />}
+              color={e.kind === 'manual' ? 'indigo' : e.kind === 'chat_session' || e.kind === 'chat_question' ? 'teal' : 'gray'}
               data-testid="event-item"
               data-kind={e.kind}
               title={

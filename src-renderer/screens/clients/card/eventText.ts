@@ -3,8 +3,8 @@ import type { ClientEventRow } from '../../../../src-shared/types';
 import { fmtDate } from './format';
 import { SCHEME_LABELS } from './labels';
 import { TASK_EVENT_KINDS, TASK_EVENT_TITLE, taskEventText } from '../../tasks/taskEventText';
-import { formatDistr } from '../../../../src-shared/distr';
 import { durationText, sessionsText } from '../../../components/chatSession';
+import { formatDistr } from '../../../../src-shared/distr';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -21,6 +21,7 @@ export const EVENT_TITLES: Record<string, string> = {
   counterparty_changed: 'Контрагент',
   scheme_changed: 'Схема сервиса',
   distribution_added: 'Дистрибутив',
+  chat_changed: 'Онлайн-диалог',
   contact_archived: 'Контакты',
   contact_restored: 'Контакты',
   readiness_gained: 'Готовность',
@@ -62,6 +63,10 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
     case 'distribution_added': {
       const from = str(d.effectiveFrom) ? ` с ${fmtDate(str(d.effectiveFrom))}` : '';
       return `Добавлен дистрибутив ${str(d.code) ?? ''}, схема сервиса «${scheme(d.scheme)}»${from}`.replace('  ', ' ');
+    }
+    case 'chat_changed': {
+      const from = str(d.effectiveFrom) ? ` с ${fmtDate(str(d.effectiveFrom))}` : '';
+      return `Онлайн-диалог ${str(d.code) ?? 'дистрибутива'} ${d.enabled ? 'подключён' : 'отключён'}${from}`;
     }
     case 'contact_archived':
       return `Контакт ${str(d.contact) ?? ''} перенесён в архив`.replace('  ', ' ');
