@@ -32,7 +32,7 @@ describe('chat exports through the import mechanism', () => {
     await env.admin('systems.save', { code: 'SKJP', name: 'Юрист', number: 1 });
     const c = await env.admin('clients.create', { name: 'ООО Восток-Транс' });
     await env.admin('distributions.save', { clientId: c.id, systemCode: 'SKJP', distrNumber: 123, comp: 2 });
-    const specimen = fs.readFileSync('/work/shared/specimens/chat/chats-2026-11.xml');
+    const specimen = fs.readFileSync(new URL('../fixtures/chat/chats-2026-11.xml', import.meta.url));
     const [first] = await importFiles([{ name: 'anything.dat', bytes: specimen }]);
     expect(first).toMatchObject({ kind: 'chat.sessions', status: 'applied', added: 2, skipped: 0, flagged: 1 });
     expect(first!.problems).toEqual([

@@ -135,6 +135,9 @@ describe('chat.questions parse', () => {
   it('is detected by its head, not its name; a chat export is not claimed', () => {
     expect(detectFormat(Buffer.from(doc(FULL)), 'anything.bin')?.kind).toBe('chat.questions');
     expect(detectFormat(iconv.encode('<?xml version="1.0" encoding="windows-1251"?>\r\n<!-- выгрузка -->\r\n<root>\r\n  <quest sys="1">', 'windows-1251'), 'x')?.kind).toBe('chat.questions');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(doc(FULL).replace('utf-8', 'utf-16'), 'utf-16le')]);
+    expect(detectFormat(utf16, 'q.xml')?.kind).toBe('chat.questions');
+    expect(ok(utf16).records[0]!.fio).toBe('Сидоренко Анна Викторовна');
     expect(questionsFormat.detect(Buffer.from('<root><chat sys="1"></chat></root>'), 'q.xml')).toBe(false);
     expect(questionsFormat.detect(Buffer.from('<user_info/>'), 'quest.xml')).toBe(false);
   });
@@ -152,6 +155,16 @@ describe('chat.questions parse task on the pool', () => {
     expect(r.ok && r.parsed.records.length).toBe(2);
     const broken = await pool.run(questionsParseTask, { bytes: Buffer.from(doc(FULL).slice(0, 100)), name: 'q.xml' });
     expect(broken).toMatchObject({ ok: false, status: 'malformed' });
+  });
+
+  it('holds its size budget', async () => {
+    expect(questionsParseTask.limits).toEqual({ maxInputBytes: 64 * 1024 * 1024, timeoutMs: 20_000 });
+    const strict = new WorkerPool({ maxThreads: 1, limits: { 'chat.questions.parse': { maxInputBytes: 64 * 1024 } } });
+    try {
+      await expect(strict.run(questionsParseTask, { bytes: Buffer.alloc(128 * 1024, 0x20), name: 'q.xml' })).rejects.toMatchObject({ code: 'WORKER_TOO_LARGE' });
+    } finally {
+      await strict.close();
+    }
   });
 });
 

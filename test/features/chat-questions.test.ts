@@ -245,6 +245,16 @@ describe('questions that matched no e-mail', () => {
     expect(count('SELECT COUNT(*) AS n FROM chat_questions WHERE task_id = ?', mail.taskId)).toBe(1);
   });
 
+  it('attaches questions of an unknown kit once the kit is added to a client', async () => {
+    await importFile(exportXml({ distr: '999', text: 'Вопрос Б', email: 'petrov@other.example', fio: 'Петров Пётр' }));
+    expect(db().prepare('SELECT client_id AS c, flags FROM chat_questions').get()).toEqual({ c: null, flags: '["unknown_kit"]' });
+    const other = (await env.admin('clients.create', { name: 'ООО «Другой»' })).id;
+    await env.admin('contacts.save', { clientId: other, fullName: 'Петров Пётр', emails: [{ email: 'petrov@other.example' }] });
+    const d = await env.admin('distributions.save', { clientId: other, systemCode: 'SKJP', distrNumber: 999, comp: 2 });
+    expect(db().prepare('SELECT client_id AS c, distribution_id AS d, contact_id IS NOT NULL AS ct, flags FROM chat_questions').get()).toEqual({ c: other, d: d.id, ct: 1, flags: '[]' });
+    expect((await env.admin('events.list', { clientId: other })).filter((e) => e.kind === 'chat_question')).toHaveLength(1);
+  });
+
   it('lists for heads and administrators only', async () => {
     const staff = await env.employee('sales1', ['sales']);
     expect(await env.core.call('chat.questions.list', { from: '2026-11-01', to: '2026-11-30' }, staff.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -6,41 +6,16 @@ import type { PushMessage } from '../../../src-shared/events';
 import type { SessionUser } from '../../../src-shared/types';
 import { formatDistr, DISTR_COMP_WIDTH, DISTR_NUMBER_WIDTH } from '../../../src-shared/distr';
 import { kitFromNumbers } from '../../../src-shared/systems';
-import { normalizePhone } from '../../../src-shared/validation/phone';
 import type { ApplyContext, ApplyResult, ImportProblem, ParsedFile } from '../imports/format';
 import { loadCatalog } from '../systems/systems.repo';
 import { createTask } from '../tasks/create';
 import type { QuestionRecord } from './questions.parse';
 import { MailQuestionIndex } from './questions.join';
-import { emailKey, fioKey, questionTextKey } from './questions.text';
+import { questionTextKey } from './questions.text';
+import { matchContact } from './questions.contact';
 
 /** The batch option that turns unmatched imported questions into tasks (routing and notifications as mail intake's). */
 export const QUESTION_TASKS_OPTION = 'questionTasks';
-
-/** The contact of the client who asked: by e-mail, then phone, then ФИО. */
-function matchContact(db: Db, clientId: number, r: QuestionRecord): number | null {
-  const email = emailKey(r.email);
-  if (email) {
-    const e = stmt(db, 'SELECT contact_id AS c FROM emails WHERE client_id = ? AND email = ? AND contact_id IS NOT NULL ORDER BY contact_id LIMIT 1').get(clientId, email) as
-      | { c: number }
-      | undefined;
-    if (e) return e.c;
-  }
-  const phone = r.phone ? normalizePhone(r.phone) : null;
-  if (phone && phone.digits.length >= 10) {
-    const p = stmt(db, 'SELECT contact_id AS c FROM phones WHERE client_id = ? AND digits = ? AND contact_id IS NOT NULL ORDER BY contact_id LIMIT 1').get(clientId, phone.digits) as
-      | { c: number }
-      | undefined;
-    if (p) return p.c;
-  }
-  const fio = fioKey(r.fio);
-  if (fio) {
-    const people = stmt(db, 'SELECT id, full_name AS n FROM contacts WHERE client_id = ? ORDER BY active DESC, id').all(clientId) as { id: number; n: string }[];
-    const hit = people.find((c) => fioKey(c.n) === fio);
-    if (hit) return hit.id;
-  }
-  return null;
-}
 
 /** The importing employee as a caller of createTask (the task's author and the audit's); null for a watched folder. */
 function importer(db: Db, employeeId: number | null): SessionUser | null {

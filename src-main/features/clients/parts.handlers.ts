@@ -7,6 +7,7 @@ import { formatDistr } from '../../../src-shared/distr';
 import { replaceEmails, replacePhones } from './channels';
 import { reindexClient } from './search-index';
 import { addClientEvent } from './events';
+import { attachQuestions } from '../chat/questions.attach';
 import { getClientRow, touchClient } from './clients.handlers';
 import { loadEvents } from './clients.card';
 import { scopeOf } from '../tasks/tasks.repo';
@@ -134,6 +135,8 @@ export const partsHandlers: HandlerMap<
       if (input.chatEnabled) switchChat(ctx, id, input.clientId, code, true, input.chatFrom ?? ctx.today());
       ctx.audit('distribution', id, 'create', input);
     }
+    // Imported «Задать вопрос» questions of this kit, kept while it was no client's, now join the client.
+    attachQuestions(sql, id);
     touchClient(ctx, input.clientId);
     return { id };
   },

@@ -46,6 +46,11 @@ export const PROBLEM_TEXT: Record<string, string> = {
   bad_date: 'неверная дата',
   duplicate_record: 'повтор записи',
   no_text: 'нет текста',
+  no_kit: 'не указан комплект',
+  text_truncated: 'текст вопроса слишком длинный, сохранено начало',
+  fio_truncated: 'ФИО слишком длинное, сохранено начало',
+  email_truncated: 'адрес эл. почты слишком длинный, сохранено начало',
+  phone_truncated: 'телефон слишком длинный, сохранено начало',
 };
 
 export function problemText(p: ImportProblem): string {
