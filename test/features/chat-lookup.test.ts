@@ -79,7 +79,7 @@ describe('chat.lookup', () => {
 
   it('gives the window: client, responsible people, the person with role and characteristics, kits with scheme and chat state', async () => {
     const sql = env.core.db.$client;
-    // Chat history: SKJP on since 2026-01-01; BUHS on, then off from 2026-11-01; SKRO has only the plain flag.
+    // Chat history: SKJP on since 2026-01-01; BUHS on, then off from 2026-11-01; SKRO has only the old plain flag, which no longer counts (the history is the truth).
     sql.prepare("INSERT INTO distribution_chat (distribution_id, enabled, effective_from, set_at) VALUES (?, 1, '2026-01-01', '2026-01-01T00:00:00Z')").run(w.distIds[0]);
     sql.prepare("INSERT INTO distribution_chat (distribution_id, enabled, effective_from, set_at) VALUES (?, 1, '2025-01-01', '2025-01-01T00:00:00Z')").run(w.distIds[1]);
     sql.prepare("INSERT INTO distribution_chat (distribution_id, enabled, effective_from, set_at) VALUES (?, 0, '2026-11-01', '2026-11-01T00:00:00Z')").run(w.distIds[1]);
@@ -98,7 +98,7 @@ describe('chat.lookup', () => {
     expect(r.distributions.map((d) => [d.code, d.numberForm, d.scheme, d.chatOn, d.chatSince, d.matched, d.lastUsrUpdate])).toEqual([
       ['BUHS_004567', '2_004567', 'nss', false, '2026-11-01', false, null],
       ['SKJP_000123_02', '1_000123_02', 'nss', true, '2026-01-01', true, null],
-      ['SKRO_000089', null, 'nss', true, null, false, null],
+      ['SKRO_000089', null, 'nss', false, null, false, null],
     ]);
     expect(r.lastUsrUpdate).toBeNull();
 

@@ -18,6 +18,7 @@ import type {
 } from '../../../src-shared/chat-operator';
 import { TASK_VISIBLE, scopeParams, type TaskScope } from '../tasks/tasks.repo';
 import { owedSummary } from '../documents/documents.repo';
+import { chatHistoryOfClient, chatStateOn } from './chat-on';
 
 const ref = (id: number | null, name: string | null): EmployeeRef | null => (id == null ? null : { id, fullName: name ?? '' });
 
@@ -68,20 +69,14 @@ export function loadOperatorContact(db: Db, contactId: number, matchedBy: Operat
   return { id: c.id, fullName: c.fullName, position: c.position, note: c.note, active: !!c.active, roles, phones, emails, characteristics, matchedBy };
 }
 
-/**
- * Every kit of the client with today's scheme and chat state. Chat state is the latest `distribution_chat` row in effect
- * today; a kit with no history at all keeps the old plain flag; one whose history starts later is off until then.
- */
+/** Every kit of the client with today's scheme and chat state; the chat state is the history alone (chat-on.ts). */
 export function loadOperatorDistributions(db: Db, clientId: number, today: string, matchedCode: string | null): OperatorDistribution[] {
   const rows = stmt(
     db,
-    `SELECT d.id, d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp, d.state, d.chat_enabled AS chatFlag,
+    `SELECT d.id, d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp, d.state,
        ks.name AS systemName, ks.number AS systemNumber,
        (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= @today
-        ORDER BY s.effective_from DESC LIMIT 1) AS scheme,
-       (SELECT c.enabled || ' ' || c.effective_from FROM distribution_chat c WHERE c.distribution_id = d.id AND c.effective_from <= @today
-        ORDER BY c.effective_from DESC LIMIT 1) AS chat,
-       EXISTS (SELECT 1 FROM distribution_chat c WHERE c.distribution_id = d.id) AS hasHistory
+        ORDER BY s.effective_from DESC LIMIT 1) AS scheme
      FROM distributions d LEFT JOIN kplus_systems ks ON ks.code = d.system_code
      WHERE d.client_id = @clientId ORDER BY d.state = 'closed', d.system_code, d.distr_number, d.comp`,
   ).all({ clientId, today }) as {
@@ -90,16 +85,14 @@ export function loadOperatorDistributions(db: Db, clientId: number, today: strin
     distrNumber: number;
     comp: number;
     state: string;
-    chatFlag: number;
     systemName: string | null;
     systemNumber: number | null;
     scheme: Scheme | null;
-    chat: string | null;
-    hasHistory: number;
   }[];
+  const history = chatHistoryOfClient(db, clientId);
   return rows.map((r) => {
     const code = formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
-    const [enabled, since] = r.chat ? r.chat.split(' ') : [];
+    const chat = chatStateOn(history.get(r.id) ?? [], today);
     const numberBase = r.systemNumber == null ? null : `${r.systemNumber}_${String(r.distrNumber).padStart(DISTR_NUMBER_WIDTH, '0')}`;
     return {
       id: r.id,
@@ -108,8 +101,8 @@ export function loadOperatorDistributions(db: Db, clientId: number, today: strin
       systemName: r.systemName,
       state: r.state,
       scheme: r.scheme,
-      chatOn: r.chat ? enabled === '1' : r.hasHistory ? false : !!r.chatFlag,
-      chatSince: since ?? null,
+      chatOn: chat.enabled,
+      chatSince: chat.since,
       // No USR data is loaded yet: the window says so rather than guess.
       lastUsrUpdate: null,
       matched: code === matchedCode,
