@@ -77,7 +77,12 @@ export function startImportJob(core: { db: Db; bus: Bus; pool: WorkerPool }, opt
     const g = gathering.get(folder.id);
     gathering.delete(folder.id);
     if (!g || g.files.length === 0 || abort.signal.aborted) return;
-    createBatch(core.db, { source: 'folder', folder: folder.path, createdBy: folder.employeeId, files: g.files }, clock.now().toISOString());
+    // The folder as it is now: removed or switched off meanwhile, nothing is imported; given to another employee, theirs.
+    const now = stmt(core.db, 'SELECT path, employee_id AS employeeId FROM import_folders WHERE id = ? AND enabled = 1').get(folder.id) as
+      | { path: string; employeeId: number | null }
+      | undefined;
+    if (!now) return;
+    createBatch(core.db, { source: 'folder', folder: now.path, createdBy: now.employeeId, files: g.files }, clock.now().toISOString());
     void drain();
   };
 
@@ -113,7 +118,8 @@ export function startImportJob(core: { db: Db; bus: Bus; pool: WorkerPool }, opt
       if (watchers.has(folder.id)) continue;
       const watcher = watch(folder.path, {
         depth: 3,
-        ignored: (p: string) => path.basename(p).startsWith('.') || path.basename(p).startsWith('~$'),
+        // Hidden and Office lock files below the folder; the folder's own name may be anything.
+        ignored: (p: string) => p !== folder.path && (path.basename(p).startsWith('.') || path.basename(p).startsWith('~$')),
         awaitWriteFinish: { stabilityThreshold: opts.stableMs ?? 2000, pollInterval: Math.min(500, opts.stableMs ?? 2000) },
       });
       watcher.on('add', (f) => void take(folder, f));

@@ -17,6 +17,12 @@ import type { ImportBatchDetail, UploadedFile } from '../../src-shared/imports';
 const parseTask = registerTask<ParseInput, ParseOutcome<TstRecord>>({
   kind: 'test.tst.parse',
   module: 'test/imports/throwaway.task',
+  limits: { maxInputBytes: 3 * 1024 * 1024, timeoutMs: 15_000 },
+});
+/** The same parser with a short time budget, for the file that must run out of time (and only for it: a loaded machine). */
+const slowTask = registerTask<ParseInput, ParseOutcome<TstRecord>>({
+  kind: 'test.slow.parse',
+  module: 'test/imports/throwaway.task',
   limits: { maxInputBytes: 3 * 1024 * 1024, timeoutMs: 1500 },
 });
 
@@ -27,6 +33,7 @@ let sio: { id: number; token: string };
 let caller: { id: number; token: string };
 
 const file = (...lines: string[]) => Buffer.from(['TSTFMT', ...lines].join('\n'), 'utf8');
+const slow = (...lines: string[]) => Buffer.from(['TSTSLW', ...lines].join('\n'), 'utf8');
 const staged = (...lines: string[]) => Buffer.from(['TSTSTG', ...lines].join('\n'), 'utf8');
 const rows = () => stmt(env.core.db, 'SELECT key, value FROM tst_records ORDER BY key').all() as { key: string; value: string }[];
 
@@ -78,6 +85,13 @@ beforeAll(async () => {
     },
   });
   registerFormat({
+    kind: 'test.slow',
+    mode: 'direct',
+    detect: (head) => head.subarray(0, 6).toString('latin1') === 'TSTSLW',
+    parse: slowTask,
+    apply: () => ({ added: 0, skipped: 0, flagged: 0, problems: [] }),
+  });
+  registerFormat({
     kind: 'test.staged',
     mode: 'staged',
     detect: (head) => head.subarray(0, 6).toString('latin1') === 'TSTSTG',
@@ -104,6 +118,7 @@ afterAll(async () => {
   await server?.close();
   unregisterFormat('test.tst');
   unregisterFormat('test.staged');
+  unregisterFormat('test.slow');
   await env?.close();
 });
 
@@ -182,7 +197,7 @@ describe('upload and batches', () => {
 
   it('stops a parser at its time limit and over its size limit; a timed-out file is retried, an oversized one is not', async () => {
     const b = await importFiles(sio.token, [
-      ['slow.tst', file('s1;x', 'SLEEP')],
+      ['slow.tst', slow('s1;x', 'SLEEP')],
       ['huge.tst', Buffer.from(`TSTFMT\n${'h;value-of-a-long-record\n'.repeat(200_000)}`)],
     ]);
     expect(byName(b, 'slow.tst').status).toBe('timeout');
@@ -234,6 +249,14 @@ describe('journal and access', () => {
     expect(mine.map((x) => x.id)).toEqual([b.id]);
     expect(mine[0]).toMatchObject({ added: 1, createdByName: 'Сотрудник chat1', source: 'upload' });
     expect(await env.core.call('imports.batch', { id: b.id }, sio.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // The stored file downloads for its importer and for a head, not for another employee who learnt its hash.
+    const sha = b.results[0]!.sha256!;
+    const get = (token: string) => fetch(`${server.url}/files/imports/${sha}`, { headers: { Authorization: `Bearer ${token}` } });
+    const own = await get(other.token);
+    expect(own.status).toBe(200);
+    expect(await own.text()).toBe(file('m1;x').toString('utf8'));
+    expect((await get(sio.token)).status).toBe(404);
+    expect((await get(env.adminToken)).status).toBe(200);
     const all = await env.admin('imports.batches', {});
     expect(all.length).toBeGreaterThan(3);
   });
@@ -270,10 +293,19 @@ describe('a batch interrupted', () => {
     await job.stop();
     const up = await upload(sio.token, 'resume.tst', file('r1;x'));
     const { batchId } = await env.as(sio.token, 'imports.start', { files: [{ sha256: up.body.data!.sha256, name: 'resume.tst' }] });
-    stmt(env.core.db, "UPDATE import_batches SET state = 'running' WHERE id = ?").run(batchId);
+    const up2 = await upload(sio.token, 'in-hand.tst', file('r2;x'));
+    const { batchId: cutId } = await env.as(sio.token, 'imports.start', { files: [{ sha256: up2.body.data!.sha256, name: 'in-hand.tst' }] });
+    stmt(env.core.db, "UPDATE import_batches SET state = 'running' WHERE id IN (?, ?)").run(batchId, cutId);
+    // This one was in hand when the process stopped: it may be what stopped it, so it is not taken again by itself.
+    stmt(env.core.db, 'UPDATE import_results SET started_at = ? WHERE batch_id = ?').run(env.clock.now().toISOString(), cutId);
     job = startImportJob(env.core, { clock: env.clock, watchFolders: false, log: () => undefined });
     await job.idle();
     const b = await env.as(sio.token, 'imports.batch', { id: batchId });
     expect(b).toMatchObject({ state: 'done', added: 1 });
+    const cut = await env.as(sio.token, 'imports.batch', { id: cutId });
+    expect(cut.results[0]).toMatchObject({ status: 'failed', problems: [{ code: 'interrupted' }] });
+    // Left undecided: a new import of the same bytes takes it.
+    const again = await importFiles(sio.token, [['in-hand again.tst', file('r2;x')]]);
+    expect(again.results[0]).toMatchObject({ status: 'applied', added: 1 });
   });
 });

@@ -218,7 +218,8 @@ export function loadOperatorQuestions(db: Db, clientId: number, person: PersonKe
         fio: t.visible ? (f.fio ?? null) : null,
         text: t.visible ? (f.question ?? f.comment ?? null) : null,
         status: t.status,
-        person: isPerson(f.fio, f.email, f.phone),
+        // A task the caller may not see says nothing about who asked it.
+        person: t.visible ? isPerson(f.fio, f.email, f.phone) : false,
       };
     }),
     ...exported.map((q) => ({ source: 'export' as const, id: q.id, at: q.at, fio: q.fio, text: q.text, status: null, person: isPerson(q.fio, q.email, q.phone, q.contactId) })),

@@ -119,6 +119,13 @@ export const chatSessionsHandlers: HandlerMap<
       input.employeeId,
     );
     const updated = stmt(ctx.db, 'UPDATE chat_sessions SET employee_id = ? WHERE personal = ? AND employee_id IS NOT ?').run(input.employeeId, input.personal, input.employeeId).changes;
+    // Reviews and samples follow the corrected mapping: the report credits, and the review is shown to, the real operator.
+    if (input.employeeId != null) {
+      stmt(ctx.db, 'UPDATE quality_reviews SET employee_id = ? WHERE session_id IN (SELECT id FROM chat_sessions WHERE personal = ?)').run(input.employeeId, input.personal);
+      stmt(ctx.db, 'UPDATE quality_samples SET employee_id = ? WHERE session_id IN (SELECT id FROM chat_sessions WHERE personal = ?)').run(input.employeeId, input.personal);
+    } else {
+      stmt(ctx.db, 'DELETE FROM quality_samples WHERE session_id IN (SELECT id FROM chat_sessions WHERE personal = ?) AND session_id NOT IN (SELECT session_id FROM quality_reviews)').run(input.personal);
+    }
     ctx.audit('chat_operator', input.employeeId, 'map', { personal: input.personal, employeeId: input.employeeId, sessions: updated });
     return { updated };
   },

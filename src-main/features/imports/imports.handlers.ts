@@ -1,4 +1,5 @@
 // Handlers of the import contract: batches of uploaded files, the journal, staged files' review, watched folders.
+import path from 'node:path';
 import type { HandlerMap } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
@@ -92,6 +93,10 @@ export const importsHandlers: HandlerMap<ImportMethods> = {
   },
   'imports.folders.list': (_input, ctx) => listFolders(ctx.db),
   'imports.folders.save': (input, ctx) => {
+    // Never the database's own folder or a store beside it: its files would feed back into the import.
+    const dbDir = path.dirname(path.resolve(ctx.db.$client.name));
+    const target = path.resolve(input.path);
+    if (target === dbDir || target.startsWith(dbDir + path.sep) || dbDir.startsWith(target + path.sep)) throw badField('path', 'data_folder');
     if (input.id != null) {
       const r = stmt(ctx.db, 'UPDATE import_folders SET path = ?, label = ?, enabled = ?, employee_id = ? WHERE id = ?').run(input.path, input.label, input.enabled ? 1 : 0, input.employeeId, input.id);
       if (r.changes === 0) throw notFound('folder');

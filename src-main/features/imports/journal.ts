@@ -12,6 +12,9 @@ const BATCH_SQL = `SELECT b.id, b.source, b.folder, b.created_by AS createdBy, e
     (SELECT count(*) FROM import_results WHERE batch_id = b.id AND status NOT IN ('pending', 'applied', 'opened', 'staged', 'duplicate', 'discarded')) AS refused
   FROM import_batches b LEFT JOIN employees e ON e.id = b.created_by`;
 
+/** Problems sent per file with a batch (the journal keeps up to 500; the count says how many there were). */
+const PROBLEMS_SHOWN = 100;
+
 type BatchSqlRow = Omit<ImportBatchRow, never> & { options: string };
 
 const strip = ({ options: _o, ...row }: BatchSqlRow): ImportBatchRow => row;
@@ -33,7 +36,7 @@ export function batchDetail(db: Db, batchId: number): ImportBatchDetail | undefi
          f.sha256, f.size, (SELECT s.id FROM import_stages s WHERE s.result_id = r.id AND s.state = 'staged') AS stageId
        FROM import_results r LEFT JOIN import_files f ON f.id = r.file_id WHERE r.batch_id = ? ORDER BY r.id`,
     ).all(batchId) as (Omit<ImportResultRow, 'problems'> & { problems: string })[]
-  ).map((r) => ({ ...r, problems: JSON.parse(r.problems) as ImportProblem[] }));
+  ).map((r) => ({ ...r, problems: (JSON.parse(r.problems) as ImportProblem[]).slice(0, PROBLEMS_SHOWN) }));
   let options: Record<string, unknown> = {};
   try {
     options = JSON.parse(b.options) as Record<string, unknown>;

@@ -51,7 +51,7 @@ export function cleanName(name: string): string {
   return clean || 'file';
 }
 
-function register(db: Db, sha256: string, size: number, name: string, now: string): StoredFile {
+export function register(db: Db, sha256: string, size: number, name: string, now: string): StoredFile {
   const known = stmt(db, 'SELECT id, name, outcome, kind FROM import_files WHERE sha256 = ?').get(sha256) as
     | { id: number; name: string; outcome: string | null; kind: string | null }
     | undefined;
@@ -74,11 +74,10 @@ function tempPath(db: Db): string {
   return path.join(dir, `${Date.now().toString(36)}-${crypto.randomBytes(6).toString('hex')}`);
 }
 
-/** Stores bytes already in memory (a member of a ZIP, a CLI file); the row is registered in the caller's transaction or its own. */
-export function storeBytes(db: Db, bytes: Uint8Array, name: string, now: string, knownSha256?: string): StoredFile {
+/** Stores bytes already in memory (a CLI file, a bench's generated file) and registers them. */
+export function storeBytes(db: Db, bytes: Uint8Array, name: string, now: string): StoredFile {
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new TooLargeError(MAX_IMPORT_BYTES);
-  // A worker that produced the bytes (a ZIP's members) hashed them already: the event loop does not hash again.
-  const sha256 = knownSha256 && SHA.test(knownSha256) ? knownSha256 : crypto.createHash('sha256').update(bytes).digest('hex');
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const target = storedPath(db, sha256)!;
   if (!fs.existsSync(target)) {
     const tmp = tempPath(db);
@@ -133,4 +132,26 @@ export function storedFile(db: Db, fileId: number): { id: number; sha256: string
   return stmt(db, 'SELECT id, sha256, size, name, kind, outcome FROM import_files WHERE id = ?').get(fileId) as
     | { id: number; sha256: string; size: number; name: string; kind: string | null; outcome: string | null }
     | undefined;
+}
+
+/**
+ * Writes bytes into the store without touching the database (a ZIP's members before their commit): asynchronous,
+ * so thousands of members never hold the event loop or the write lock. An orphan left by a rolled-back commit is
+ * harmless: the same bytes find it next time.
+ */
+export async function placeBytes(db: Db, bytes: Uint8Array, sha256: string): Promise<void> {
+  const target = storedPath(db, sha256);
+  if (!target) throw new Error('not a hash');
+  if (fs.existsSync(target)) return;
+  const tmp = tempPath(db);
+  const fh = await fs.promises.open(tmp, 'wx', PRIVATE_FILE_MODE);
+  try {
+    await fh.writeFile(bytes);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+  makePrivateDir(path.dirname(target));
+  if (fs.existsSync(target)) await fs.promises.rm(tmp, { force: true });
+  else await fs.promises.rename(tmp, target);
 }

@@ -73,7 +73,7 @@ export function ImportFoldersTab() {
       </Text>
       {error && <Alert color="red">{error}</Alert>}
       <Group align="flex-end">
-        <TextInput label="Папка на сервере" placeholder={'D:\\Обмен\\USR\\Иванов'} value={path} onChange={(e) => setPath(e.currentTarget.value)} error={errors.path && 'Укажите полный путь к папке'} w={340} />
+        <TextInput label="Папка на сервере" placeholder={'D:\\Обмен\\USR\\Иванов'} value={path} onChange={(e) => setPath(e.currentTarget.value)} error={errors.path} w={340} />
         <TextInput label="Название" placeholder="USR от СИО Иванова" value={label} onChange={(e) => setLabel(e.currentTarget.value)} w={220} />
         <Select
           label="От имени сотрудника"

@@ -30,8 +30,9 @@ function useJournal() {
   }, []);
   useEffect(() => {
     void load();
-    return onPush((event) => {
-      if (event === 'imports.changed' || event === 'imports.progress') void load();
+    // The journal changes when a batch ends, not with every file of it.
+    return onPush((event, data) => {
+      if (event === 'imports.changed' || (event === 'imports.progress' && (data as { state: string }).state === 'done')) void load();
     });
   }, [load]);
   return { rows, error, reload: load };
@@ -60,13 +61,22 @@ export function ImportsScreen() {
   useEffect(() => {
     if (openId == null) return;
     void loadBatch(openId);
+    // A batch of a thousand files sends a thousand events: at most one reload a second.
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const off = onPush((event, data) => {
-      if (event === 'imports.progress' && (data as { batchId: number }).batchId === openId) void loadBatch(openId);
+      if (event !== 'imports.progress' || (data as { batchId: number }).batchId !== openId || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        last = Date.now();
+        void loadBatch(openId);
+      }, Math.max(0, 1000 - (Date.now() - last)));
     });
     const every = setInterval(() => void loadBatch(openId), 3000);
     return () => {
       off();
       clearInterval(every);
+      if (timer) clearTimeout(timer);
     };
   }, [openId, loadBatch]);
 
