@@ -52,6 +52,19 @@ describe('chat sessions apply', () => {
     expect(rows()).toHaveLength(3);
   });
 
+  it('completes a session first exported while it still ran, and leaves a finished one as it was', async () => {
+    await base();
+    const running = { sys: 1, distr: 123, comp: 2, start: '2026-11-02 10:00:00' };
+    const ended = { ...running, finish: '2026-11-02 10:05:00' };
+    importChat(env.core.db, chatExport([running]));
+    expect(rows()[0]!.duration_sec).toBeNull();
+    importChat(env.core.db, chatExport([ended]));
+    expect(rows()).toHaveLength(1);
+    expect(rows()[0]!.duration_sec).toBe(300);
+    expect(importChat(env.core.db, chatExport([{ ...running, finish: '2026-11-02 10:09:00' }]))).toMatchObject({ added: 0, skipped: 1 });
+    expect(rows()[0]!.duration_sec).toBe(300);
+  });
+
   it('keeps an unknown system number with a flag and reports it per record, never dropped', async () => {
     await base();
     const res = importChat(env.core.db, chatExport([{ sys: 99, distr: 5, start: '2026-11-02 10:00:00' }, { sys: 1, distr: 123, comp: 2, start: '2026-11-02 10:00:00' }]));

@@ -9,7 +9,11 @@ import { ContactMatcher, KitResolver, OperatorResolver } from './sessions.match'
 const INSERT = `INSERT INTO chat_sessions (system_number, distr_number, comp, start_at, finish_at, first_date, duration_sec, distribution_id, client_id,
    contact_id, profile, fio, email, phone, text, lgn, personal, employee_id, links, client_rating, flags, file_id, imported_at)
  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
- ON CONFLICT (system_number, distr_number, comp, start_at) DO NOTHING`;
+ ON CONFLICT (system_number, distr_number, comp, start_at) DO UPDATE SET finish_at = excluded.finish_at, duration_sec = excluded.duration_sec,
+   text = excluded.text, client_rating = coalesce(excluded.client_rating, chat_sessions.client_rating)
+ WHERE chat_sessions.finish_at IS NULL AND excluded.finish_at IS NOT NULL`;
+// A session exported while it still ran (no finish, the dialog cut short) is completed by a later export that has its
+// end; any other session already there is left as it was.
 
 /** The kit as the КЦ spells it, for problems: `1_000123_02`. */
 export function kitText(systemNumber: number, distrNumber: number, comp: number): string {
