@@ -289,6 +289,24 @@ describe('watched folders', () => {
 });
 
 describe('a batch interrupted', () => {
+  it('stopped on purpose between files, goes on where it stopped: no file is listed as interrupted', async () => {
+    const names = ['stop-1.tst', 'stop-2.tst', 'stop-3.tst'];
+    const uploaded = [];
+    for (const [i, name] of names.entries()) uploaded.push({ sha256: (await upload(sio.token, name, file(`st${i};x`))).body.data!.sha256, name });
+    let stopping: Promise<void> | null = null;
+    const off = env.core.bus.subscribe((msg) => {
+      if (msg.event === 'imports.progress' && msg.data.filesDone === 1 && !stopping) stopping = job.stop();
+    });
+    const { batchId } = await env.as(sio.token, 'imports.start', { files: uploaded });
+    await expect.poll(() => stopping !== null, { timeout: 15_000 }).toBe(true);
+    await stopping;
+    off();
+    job = startImportJob(env.core, { clock: env.clock, watchFolders: false, log: () => undefined });
+    await job.idle();
+    const b = await env.as(sio.token, 'imports.batch', { id: batchId });
+    expect(b.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+  });
+
   it('is resumed by the next job: finished files stay, pending ones are processed', async () => {
     await job.stop();
     const up = await upload(sio.token, 'resume.tst', file('r1;x'));

@@ -297,7 +297,12 @@ export async function runBatch(deps: ImportDeps, batchId: number, signal?: Abort
   let current = pendingAfter(0);
   let prepared = current ? prepare(current) : null;
   while (current && prepared) {
-    if (signal?.aborted) return;
+    if (signal?.aborted) {
+      // A stop asked for (not a crash): the file prepared but not written was never in hand; the next run takes it.
+      await prepared.catch(() => undefined);
+      stmt(deps.db, "UPDATE import_results SET started_at = NULL WHERE id = ? AND status = 'pending'").run(current.id);
+      return;
+    }
     progress(deps, batchId, current.name);
     const commit = await prepared;
     // The next file is parsed on the pool while this one is written.
