@@ -1,6 +1,5 @@
 // HTTP host of the core: POST /api/<method>, GET /api/events (Server-Sent Events), and the built renderer.
 import http from 'node:http';
-import { pipeline } from 'node:stream';
 import net from 'node:net';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -186,8 +185,7 @@ function handleDownload(core: Core, req: http.IncomingMessage, res: http.ServerR
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.data.name)}`,
     'Cache-Control': 'no-store',
   });
-  // A file gone since the check, or a client that went away, ends this response only.
-  pipeline(fs.createReadStream(r.data.path), res, () => undefined);
+  fs.createReadStream(r.data.path).pipe(res);
 }
 
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {

@@ -295,7 +295,7 @@ describe('a batch interrupted', () => {
     for (const [i, name] of names.entries()) uploaded.push({ sha256: (await upload(sio.token, name, file(`st${i};x`))).body.data!.sha256, name });
     let stopping: Promise<void> | null = null;
     const off = env.core.bus.subscribe((msg) => {
-      if (msg.event === 'imports.progress' && msg.data.filesDone === 1 && !stopping) stopping = job.stop();
+      if (msg.event === 'imports.progress' && (msg.data as { filesDone: number }).filesDone === 1 && !stopping) stopping = job.stop();
     });
     const { batchId } = await env.as(sio.token, 'imports.start', { files: uploaded });
     await expect.poll(() => stopping !== null, { timeout: 15_000 }).toBe(true);
