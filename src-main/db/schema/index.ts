@@ -11,3 +11,4 @@ export * from './systems';
 export * from './lists';
 export * from './imports';
 export * from './chat';
+export * from './usr';

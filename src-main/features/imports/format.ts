@@ -44,6 +44,11 @@ export interface ApplyContext {
 }
 
 export interface ApplyResult {
+  /**
+   * The file's status when a format names it itself (a USR file is one record: `stored`, or `unknown_kit` when a kit it
+   * names is not in the base); `applied` when absent.
+   */
+  status?: string;
   /** Records written. */
   added: number;
   /** Records already there (a re-import, an overlapping file): nothing changed. */

@@ -9,7 +9,7 @@ const BATCH_SQL = `SELECT b.id, b.source, b.folder, b.created_by AS createdBy, e
     coalesce((SELECT sum(added) FROM import_results WHERE batch_id = b.id), 0) AS added,
     coalesce((SELECT sum(skipped) FROM import_results WHERE batch_id = b.id), 0) AS skipped,
     coalesce((SELECT sum(flagged) FROM import_results WHERE batch_id = b.id), 0) AS flagged,
-    (SELECT count(*) FROM import_results WHERE batch_id = b.id AND status NOT IN ('pending', 'applied', 'opened', 'staged', 'duplicate', 'discarded')) AS refused
+    (SELECT count(*) FROM import_results WHERE batch_id = b.id AND status NOT IN ('pending', 'applied', 'stored', 'unknown_kit', 'opened', 'staged', 'duplicate', 'discarded')) AS refused
   FROM import_batches b LEFT JOIN employees e ON e.id = b.created_by`;
 
 /** Problems sent per file with a batch (the journal keeps up to 500; the count says how many there were). */

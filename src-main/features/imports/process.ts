@@ -230,7 +230,7 @@ async function prepareOne(deps: ImportDeps, batch: BatchRow, r: ResultRow): Prom
 
 export function outcomeOf(kind: string, parseProblems: ImportProblem[], res: ApplyResult): Outcome {
   return {
-    status: 'applied',
+    status: res.status ?? 'applied',
     kind,
     added: res.added,
     skipped: res.skipped + parseProblems.length,

@@ -14,6 +14,9 @@ export const STATUS_TEXT: Record<string, { label: string; color: string }> = {
   timeout: { label: 'Не успел разобраться', color: 'orange' },
   failed: { label: 'Ошибка', color: 'red' },
   too_old: { label: 'Устаревший формат', color: 'red' },
+  stored: { label: 'Сохранён', color: 'green' },
+  unknown_kit: { label: 'Комплект не найден', color: 'orange' },
+  not_usr: { label: 'Не USR-файл', color: 'red' },
 };
 
 export const statusOf = (s: string) => STATUS_TEXT[s] ?? { label: s, color: 'gray' };
