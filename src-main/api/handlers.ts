@@ -27,6 +27,7 @@ import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 import { hotlineHandlers } from '../features/chat/hotline.handlers';
 import { qualityHandlers } from '../features/quality/quality.handlers';
 import { operatorsHandlers } from '../features/reports/operators.handlers';
+import { usrHandlers } from '../features/usr/usr.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -55,4 +56,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...hotlineHandlers,
   ...qualityHandlers,
   ...operatorsHandlers,
+  ...usrHandlers,
 };

@@ -1,34 +1,15 @@
 // USR files through the real import mechanism: per-file statuses, kits linked or listed, proven updates kept once, monthly aggregates, a ZIP with a mix.
-import { Readable } from 'node:stream';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
-import { createBatch, runBatch } from '../../src-main/features/imports/process';
-import { storeStream } from '../../src-main/features/imports/store';
-import { batchDetail } from '../../src-main/features/imports/journal';
+import { importUsr, usrFixture as fixture } from './helpers';
 import { stmt } from '../../src-main/db/stmt';
 import { updateDates, usrBytes, usrXml, type GenUsr } from '../helpers/usr-gen';
-
-const fixture = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/usr/CONS#1_000123.usr'));
 
 let env: TestEnv;
 afterEach(() => env?.close());
 
-async function importFiles(files: { name: string; bytes: Uint8Array }[]) {
-  const core = env.core;
-  const now = () => core.clock.now().toISOString();
-  const stored = [];
-  for (const f of files) {
-    const s = await storeStream(core.db, Readable.from([Buffer.from(f.bytes)]), f.name, now);
-    stored.push({ fileId: s.fileId, name: f.name });
-  }
-  const batchId = createBatch(core.db, { source: 'cli', createdBy: null, files: stored }, now());
-  await runBatch({ db: core.db, pool: core.pool, clock: core.clock, publish: core.bus.publish, log: () => undefined }, batchId);
-  return batchDetail(core.db, batchId)!.results.map((r) => ({ name: r.name, kind: r.kind, status: r.status, problems: r.problems }));
-}
+const importFiles = (files: { name: string; bytes: Uint8Array }[]) => importUsr(env, files);
 
 const all = <T>(sql: string, ...args: unknown[]) => stmt(env.core.db, sql).all(...args) as T[];
 const one = <T>(sql: string, ...args: unknown[]) => stmt(env.core.db, sql).get(...args) as T;
