@@ -177,8 +177,9 @@ export function parseUsr(bytes: Uint8Array, name: string): ParseOutcome<UsrRecor
   let sawRoot = false;
 
   const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('error', (e) => {
-    throw new Refused(sawRoot ? 'malformed' : 'not_usr', e.message.slice(0, 200));
+  parser.on('error', () => {
+    // The parser's own message is English: the code `xml` is what the person sees (in words).
+    throw new Refused(sawRoot ? 'malformed' : 'not_usr', 'xml');
   });
   parser.on('doctype', () => {
     throw new Refused('malformed', 'doctype');
