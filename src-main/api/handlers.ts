@@ -27,6 +27,8 @@ import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 import { hotlineHandlers } from '../features/chat/hotline.handlers';
 import { qualityHandlers } from '../features/quality/quality.handlers';
 import { operatorsHandlers } from '../features/reports/operators.handlers';
+import { usrCardHandlers } from '../features/usr/card.handlers';
+import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -55,4 +57,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...hotlineHandlers,
   ...qualityHandlers,
   ...operatorsHandlers,
+  ...usrCardHandlers,
+  ...usrSettingsHandlers,
 };
