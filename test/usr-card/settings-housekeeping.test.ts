@@ -109,6 +109,10 @@ describe('usr.housekeeping', () => {
     expect(card.distributions[0]!.files.filter((f) => f.purged).map((f) => f.name).sort()).toEqual(['a.usr', 'c.usr']);
     expect(card.distributions[0]!.lastUpdate).toBe('2026-11-20');
 
+    // A purged file no longer downloads; a kept one does.
+    expect(env.core.downloadUsr(env.adminToken, String(a.usrFileId))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', detail: 'purged' } });
+    expect(env.core.downloadUsr(env.adminToken, String(fresh.usrFileId)).ok).toBe(true);
+
     // The same bytes again are still known to the store (a duplicate), and a second plan is empty.
     const again = storeBytes(db, a.bytes, 'renamed.usr', '2026-11-27T10:00:00Z');
     expect(again).toMatchObject({ isNew: false, fileId: a.fileId, outcome: 'applied' });
