@@ -10,6 +10,10 @@ export interface UsrSettings {
 
 export const DEFAULT_USR_SETTINGS: UsrSettings = { staleDays: 14, retentionYears: null };
 export const USR_STALE_DAYS_MAX = 3650;
+
+/** The client list's USR filter: newest proven update older than N days, or no proof at all (active distributions). */
+export const USR_FILTERS = ['stale', 'none'] as const;
+export type UsrFilter = (typeof USR_FILTERS)[number];
 export const USR_RETENTION_YEARS_MAX = 100;
 
 /** The newest proven update of one information bank of a kit. */
