@@ -9,6 +9,7 @@ import { createBackup } from '../../src-main/features/backup/snapshot';
 import { restoreBackup } from '../../src-main/features/backup/restore';
 import { putUsr } from './usr-rows';
 import { updateDates } from '../helpers/usr-gen';
+import type { UsrCard } from '../../src-shared/usr-card';
 
 it('backs up the USR file store and restores the file byte for byte', async () => {
   const dbPath = tempDbPath('crm-usr-backup-');
@@ -33,7 +34,7 @@ it('backs up the USR file store and restores the file byte for byte', async () =
     expect(d.ok).toBe(true);
     expect(fs.readFileSync((d as { ok: true; data: { path: string } }).data.path).equals(f.bytes)).toBe(true);
     const card = await core.call('usr.card', { clientId }, token);
-    expect(card.ok && card.data.distributions[0]).toMatchObject({ lastUpdate: '2026-11-20', fileCount: 1 });
+    expect(card.ok && (card.data as UsrCard).distributions[0]).toMatchObject({ lastUpdate: '2026-11-20', fileCount: 1 });
   } finally {
     await core.close();
   }
