@@ -28,6 +28,8 @@ import { hotlineHandlers } from '../features/chat/hotline.handlers';
 import { qualityHandlers } from '../features/quality/quality.handlers';
 import { operatorsHandlers } from '../features/reports/operators.handlers';
 import { usrHandlers } from '../features/usr/usr.handlers';
+import { usrCardHandlers } from '../features/usr/card.handlers';
+import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -57,4 +59,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...qualityHandlers,
   ...operatorsHandlers,
   ...usrHandlers,
+  ...usrCardHandlers,
+  ...usrSettingsHandlers,
 };

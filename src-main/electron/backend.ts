@@ -1,10 +1,12 @@
 // What the desktop window talks to: the core on a local database file, or a shared server over HTTP and SSE.
 // No electron import here, so both backends are tested in plain Node against the real core and server host.
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { api, isMethodName } from '../../src-shared/api';
 import { readEvents, type SseListener } from '../../src-shared/sse';
 import type { ApiResult } from '../../src-shared/errors';
 import type { UploadedFile } from '../../src-shared/imports';
+import type { DownloadedFile } from '../../src-shared/bridge';
 import { startImportJob, type ImportJob } from '../jobs/imports.job';
 import { createCore } from '../core';
 import { LOCAL_CALLER } from '../api/context';
@@ -19,6 +21,8 @@ export interface Backend {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   /** Puts a file into the import store (the local core, or the server's upload endpoint). */
   upload(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
+  /** A stored USR file, checked as GET /files/usr/<id> is (the local core, or the server's endpoint). */
+  downloadUsr(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
   /** Push events for the window; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
   /** Resolves when background work (the mail jobs of local mode) has stopped and the database is closed. */
@@ -87,6 +91,11 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       return result;
     },
     upload: (name, bytes, token) => core.upload(token, name, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])),
+    async downloadUsr(usrFileId, token) {
+      const r = core.downloadUsr(token, String(usrFileId));
+      if (!r.ok) return r;
+      return { ok: true, data: { name: r.data.name, bytes: new Uint8Array(await fs.promises.readFile(r.data.path)) } };
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -174,6 +183,15 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
         return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
       }
     },
+    async downloadUsr(usrFileId, token) {
+      try {
+        const res = await fetch(`${baseUrl}/files/usr/${usrFileId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(timeoutMs) });
+        if (!res.ok) return (await res.json()) as ApiResult<DownloadedFile>;
+        return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `usr-${usrFileId}.usr`, bytes: new Uint8Array(await res.arrayBuffer()) } };
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -183,6 +201,17 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
       listeners.clear();
     },
   };
+}
+
+/** The UTF-8 name of a Content-Disposition header (`filename*=UTF-8''…`), as the server writes it. */
+export function fileNameOf(header: string | null): string | null {
+  const m = header ? /filename\*=UTF-8''([^;]+)/i.exec(header) : null;
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
 }
 
 /** Follows `GET <url>/api/events` with reconnects; stops for good on 401 (the session is over). */

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../src-shared/errors';
 import { localBackend, remoteBackend, type Backend } from './backend';
 import { ConnectionError, resolveConnection } from './connection';
-import { CALL_CHANNEL, CLIPBOARD_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, UPLOAD_CHANNEL } from './channels';
 import { OPERATOR_SHORTCUT, OPERATOR_TEXT_MAX, isOperatorOpen, operatorUrl, operatorWindowOptions } from './operator';
 import { keyFileBox, keyPathFor, safeStorageBox } from '../features/mail/secrets';
 import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
@@ -112,6 +112,13 @@ function serveContract(b: Backend): void {
       return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
     }
     return b.upload(name, bytes, (token as string | null | undefined) ?? null);
+  });
+  ipcMain.handle(DOWNLOAD_USR_CHANNEL, async (event, usrFileId: unknown, token: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'FORBIDDEN', detail: 'untrusted sender' } };
+    if (typeof usrFileId !== 'number' || !Number.isSafeInteger(usrFileId) || usrFileId < 1 || (token !== null && token !== undefined && typeof token !== 'string')) {
+      return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
+    }
+    return b.downloadUsr(usrFileId, (token as string | null | undefined) ?? null);
   });
   b.onEvent((name, data) => {
     for (const w of [win, operatorWin]) if (alive(w)) w.webContents.send(EVENT_CHANNEL, name, data);
