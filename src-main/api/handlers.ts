@@ -27,6 +27,7 @@ import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 import { hotlineHandlers } from '../features/chat/hotline.handlers';
 import { qualityHandlers } from '../features/quality/quality.handlers';
 import { operatorsHandlers } from '../features/reports/operators.handlers';
+import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -40,6 +41,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...documentsHandlers,
   ...printHandlers,
   ...reportsHandlers,
+  ...usrReportsHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,
