@@ -10,15 +10,22 @@ import { createCore } from '../core';
 import { LOCAL_CALLER } from '../api/context';
 import { followSession } from '../api/push';
 import { setSecretBox, type SecretBox } from '../features/mail/secrets';
+import { takeDownload } from '../features/reports/usr-zip.downloads';
+import fs from 'node:fs';
 import { startMailJobs, type MailJobs } from '../jobs/runner';
 
 export type EventListener = SseListener;
+
+/** The one-time download addresses a window may ask the host to save (a USR ZIP). */
+export const DOWNLOAD_URL = /^files\/usr-zip\/([0-9a-f]{64})$/;
 export { readEvents };
 
 export interface Backend {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   /** Puts a file into the import store (the local core, or the server's upload endpoint). */
   upload(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
+  /** Opens a one-time download (`files/usr-zip/<token>`) as a stream; null when it is unknown or already taken. */
+  openDownload(url: string): Promise<Readable | null>;
   /** Push events for the window; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
   /** Resolves when background work (the mail jobs of local mode) has stopped and the database is closed. */
@@ -87,6 +94,14 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       return result;
     },
     upload: (name, bytes, token) => core.upload(token, name, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])),
+    async openDownload(url) {
+      const m = DOWNLOAD_URL.exec(url);
+      const r = m ? takeDownload(m[1]!) : null;
+      if (!r) return null;
+      const stream = fs.createReadStream(r.path);
+      stream.on('close', r.done);
+      return stream;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -172,6 +187,16 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
         return (await res.json()) as ApiResult<UploadedFile>;
       } catch {
         return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
+    },
+    async openDownload(url) {
+      if (!DOWNLOAD_URL.test(url)) return null;
+      try {
+        const res = await fetch(`${baseUrl}/${url}`);
+        if (!res.ok || !res.body) return null;
+        return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+      } catch {
+        return null;
       }
     },
     onEvent(listener) {

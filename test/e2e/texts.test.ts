@@ -94,6 +94,8 @@ const screens = () => [
   '/reports/document-returns',
   '/imports',
   '/reports/chat-operators',
+  '/reports/opkn',
+  '/reports/usr-olap',
   '/chat/quality',
   ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline'].map((t) => `/settings/${t}`),
 ];
