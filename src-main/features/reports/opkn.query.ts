@@ -5,6 +5,7 @@ import type { OpknReport, OpknRow, OpknSioTotal, UsrScheme } from '../../../src-
 import { USR_SCHEME_LABELS } from '../../../src-shared/usr-reports';
 import { formatDate } from '../../../src-shared/format';
 import { lastProvenBefore, proofByKit } from './usr-proof';
+import { baseKits, schemeOn } from './usr-report-base';
 
 /*
  * The definition, in one place:
@@ -27,48 +28,30 @@ export interface OpknFilters {
   distributionIds?: number[];
 }
 
-/** The serviced kits, ordered by СИО, client, kit; the scheme is the one on `to`. */
-const BASE_SQL = `SELECT d.id AS distributionId, d.client_id AS clientId, c.name AS clientName, c.inn, c.sio_id AS sioId, e.full_name AS sioName,
-  d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp,
-  (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= ? ORDER BY s.effective_from DESC LIMIT 1) AS scheme
-  FROM distributions d JOIN clients c ON c.id = d.client_id LEFT JOIN employees e ON e.id = c.sio_id
-  WHERE d.state = 'active'`;
-const ORDER = ' ORDER BY e.full_name IS NULL, e.full_name, c.name_lc, c.id, d.system_code, d.distr_number, d.comp';
-
-type Base = Omit<OpknRow, 'sessions' | 'updates' | 'lastUpdate' | 'noProof'> & { scheme: UsrScheme | null };
-
 /** USR kits per distribution, with each kit's newest update over all files. */
 export function kitsByDistribution(db: Db): Map<number, { id: number; last: string | null }[]> {
   const out = new Map<number, { id: number; last: string | null }[]>();
-  for (const k of stmt(db, 'SELECT id, distribution_id AS d, last_update AS last FROM usr_kits WHERE distribution_id IS NOT NULL').all() as { id: number; d: number; last: string | null }[]) {
-    const list = out.get(k.d);
-    if (list) list.push({ id: k.id, last: k.last });
-    else out.set(k.d, [{ id: k.id, last: k.last }]);
+  for (const k of stmt(db, 'SELECT id, distribution_id, last_update FROM usr_kits WHERE distribution_id IS NOT NULL').raw().all() as [number, number, string | null][]) {
+    const list = out.get(k[1]);
+    if (list) list.push({ id: k[0], last: k[2] });
+    else out.set(k[1], [{ id: k[0], last: k[2] }]);
   }
   return out;
 }
 
 /** Every row of the report (exports, ZIP) in report order. */
 export function opknRows(db: Db, f: OpknFilters): OpknRow[] {
-  let sql = BASE_SQL;
-  const args: unknown[] = [f.to];
-  if (f.sioId != null) {
-    sql += ' AND c.sio_id = ?';
-    args.push(f.sioId);
-  }
-  if (f.distributionIds) {
-    sql += ' AND d.id IN (SELECT value FROM json_each(?))';
-    args.push(JSON.stringify(f.distributionIds));
-  }
   const read = db.$client.transaction(() => ({
-    base: stmt(db, sql + ORDER).all(...args) as Base[],
+    base: baseKits(db, { sioId: f.sioId, distributionIds: f.distributionIds }),
     kits: kitsByDistribution(db),
     proof: proofByKit(db, f.from, f.to),
   }));
   const { base, kits, proof } = read.deferred();
   const rows: OpknRow[] = [];
   for (const b of base) {
-    if (!b.scheme || (f.scheme && b.scheme !== f.scheme)) continue;
+    if (b.state !== 'active') continue;
+    const scheme = schemeOn(b.schemes, f.to) as UsrScheme | null;
+    if (!scheme || (f.scheme && scheme !== f.scheme)) continue;
     let sessions = 0;
     let updates = 0;
     let last: string | null = null;
@@ -89,7 +72,22 @@ export function opknRows(db: Db, f: OpknFilters): OpknRow[] {
         if (before && before > (last ?? '')) last = before;
       }
     }
-    rows.push({ ...b, scheme: b.scheme, sessions, updates, lastUpdate: last, noProof });
+    rows.push({
+      distributionId: b.distributionId,
+      clientId: b.clientId,
+      clientName: b.clientName,
+      inn: b.inn,
+      sioId: b.sioId,
+      sioName: b.sioName,
+      systemCode: b.systemCode,
+      distrNumber: b.distrNumber,
+      comp: b.comp,
+      scheme,
+      sessions,
+      updates,
+      lastUpdate: last,
+      noProof,
+    });
   }
   return rows;
 }

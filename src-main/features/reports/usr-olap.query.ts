@@ -6,6 +6,7 @@ import { USR_SCHEME_LABELS } from '../../../src-shared/usr-reports';
 import { formatDate } from '../../../src-shared/format';
 import { KIT_MONTHS_SQL, monthEnd, monthsBetween, proofFiles } from './usr-proof';
 import { kitsByDistribution } from './opkn.query';
+import { baseKits, schemeOn } from './usr-report-base';
 
 /*
  * A cell is the kit's update sessions in the month (usr-proof.ts), read from usr_kit_months. With a scheme filter a
@@ -25,90 +26,61 @@ export interface UsrOlapFilters {
   distributionIds?: number[];
 }
 
-const BASE_SQL = `SELECT d.id AS distributionId, d.client_id AS clientId, c.name AS clientName, c.inn, c.is_key AS isKey, c.sio_id AS sioId, e.full_name AS sioName,
-  d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp, d.state
-  FROM distributions d JOIN clients c ON c.id = d.client_id LEFT JOIN employees e ON e.id = c.sio_id WHERE 1`;
-const ORDER = ' ORDER BY e.full_name IS NULL, e.full_name, c.name_lc, c.id, d.system_code, d.distr_number, d.comp';
-
-type Base = Omit<UsrOlapRow, 'cells' | 'total' | 'isKey'> & { isKey: number; state: string };
-
-/** Scheme history per distribution, oldest first. */
-function schemeHistory(db: Db): Map<number, { from: string; scheme: string }[]> {
-  const out = new Map<number, { from: string; scheme: string }[]>();
-  for (const r of stmt(db, 'SELECT distribution_id AS d, scheme, effective_from AS f FROM distribution_schemes ORDER BY distribution_id, effective_from').all() as { d: number; scheme: string; f: string }[]) {
-    const list = out.get(r.d);
-    if (list) list.push({ from: r.f, scheme: r.scheme });
-    else out.set(r.d, [{ from: r.f, scheme: r.scheme }]);
-  }
-  return out;
-}
-
-export function schemeOn(history: { from: string; scheme: string }[] | undefined, day: string): string | null {
-  let s: string | null = null;
-  for (const h of history ?? []) if (h.from <= day) s = h.scheme;
-  return s;
-}
-
 export function usrOlapRows(db: Db, f: UsrOlapFilters): { months: string[]; rows: UsrOlapRow[] } {
   const months = monthsBetween(f.fromMonth, f.toMonth);
+  const width = months.length;
   const index = new Map(months.map((m, i) => [m, i]));
-  let sql = BASE_SQL;
-  const args: unknown[] = [];
-  const and = (cond: string, ...values: unknown[]) => {
-    sql += ` AND ${cond}`;
-    args.push(...values);
-  };
-  if (f.sioId != null) and('c.sio_id = ?', f.sioId);
-  if (f.keyOnly) and('c.is_key = 1');
-  if (f.systemCode) and('d.system_code = ?', f.systemCode);
-  if (f.distributionIds) and('d.id IN (SELECT value FROM json_each(?))', JSON.stringify(f.distributionIds));
-  const read = db.$client.transaction(() => ({
-    base: stmt(db, sql + ORDER).all(...args) as Base[],
-    kits: kitsByDistribution(db),
-    cells: stmt(db, KIT_MONTHS_SQL).all(f.fromMonth, f.toMonth) as { k: number; m: string; s: number }[],
-    schemes: f.scheme ? schemeHistory(db) : null,
-  }));
-  const { base, kits, cells, schemes } = read.deferred();
-  const byKit = new Map<number, Float64Array>();
-  for (const c of cells) {
-    let a = byKit.get(c.k);
-    if (!a) byKit.set(c.k, (a = new Float64Array(months.length)));
-    a[index.get(c.m)!]! += c.s;
-  }
+  const read = db.$client.transaction(() => {
+    const kits = kitsByDistribution(db);
+    // Sessions per kit and month in one flat array: kit slot × width + month.
+    const slot = new Map<number, number>();
+    const sums: number[] = [];
+    for (const [k, m, n] of stmt(db, KIT_MONTHS_SQL).raw().iterate(f.fromMonth, f.toMonth) as Iterable<[number, string, number]>) {
+      let at = slot.get(k);
+      if (at === undefined) {
+        at = slot.size;
+        slot.set(k, at);
+        for (let i = 0; i < width; i++) sums.push(0);
+      }
+      sums[at * width + index.get(m)!]! += n;
+    }
+    return { base: baseKits(db, { sioId: f.sioId, keyOnly: f.keyOnly, systemCode: f.systemCode, distributionIds: f.distributionIds }), kits, slot, sums };
+  });
+  const { base, kits, slot, sums } = read.deferred();
   const ends = months.map(monthEnd);
   const rows: UsrOlapRow[] = [];
   for (const b of base) {
-    const sums = new Array<number | null>(months.length).fill(0);
+    const cells = new Array<number | null>(width).fill(0);
     let any = false;
     for (const k of kits.get(b.distributionId) ?? []) {
-      const a = byKit.get(k.id);
-      if (!a) continue;
+      const at = slot.get(k.id);
+      if (at === undefined) continue;
       any = true;
-      for (let i = 0; i < months.length; i++) sums[i]! += a[i]!;
+      for (let i = 0; i < width; i++) cells[i]! += sums[at * width + i]!;
     }
     if (!any && b.state !== 'active') continue;
     let passes = !f.scheme;
     if (f.scheme) {
-      const h = schemes!.get(b.distributionId);
-      for (let i = 0; i < months.length; i++) {
-        if (schemeOn(h, ends[i]!) === f.scheme) passes = true;
-        else sums[i] = null;
+      for (let i = 0; i < width; i++) {
+        if (schemeOn(b.schemes, ends[i]!) === f.scheme) passes = true;
+        else cells[i] = null;
       }
     }
     if (!passes) continue;
-    const total = sums.reduce<number>((t, v) => t + (v ?? 0), 0);
+    let total = 0;
+    for (const c of cells) total += c ?? 0;
     rows.push({
       distributionId: b.distributionId,
       clientId: b.clientId,
       clientName: b.clientName,
       inn: b.inn,
-      isKey: b.isKey === 1,
+      isKey: b.isKey,
       sioId: b.sioId,
       sioName: b.sioName,
       systemCode: b.systemCode,
       distrNumber: b.distrNumber,
       comp: b.comp,
-      cells: sums,
+      cells,
       total,
     });
   }
