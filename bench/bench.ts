@@ -2,7 +2,8 @@
 // beside hand-written statements returning the same rows, and search over HTTP; then mail intake from dovecot (bench/mail.ts) and
 // documents: print throughput, the return report over 1,000,000 documents, XLSX export (bench/documents.ts); hotline.txt over 200,000
 // distributions (bench/hotline.ts); the chat operator window, imports and report over 1,000,000 sessions (bench/chat.ts, with hotline.txt).
-// `--only search|mail|documents|hotline|chat`.
+// USR reports: «ОПКН», the OLAP pivot and a ZIP of USR files over 100,000 kits (bench/usr-reports.ts).
+// `--only search|mail|documents|hotline|chat|usr-reports`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { runDocumentsBench } from './documents';
 import { runMailBench } from './mail';
 import { runHotlineBench } from './hotline';
 import { runChatBench } from './chat';
+import { runUsrReportsBench } from './usr-reports';
 
 const { values: opts } = parseArgs({
   options: {
@@ -273,9 +275,10 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat') => opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat');
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr-reports') => opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
 if (runs('documents')) await runDocumentsBench({ documents: Number(opts.documents), keep: opts.keep });
 if (runs('chat')) await runChatBench({ clients: Number(opts.clients), sessions: Number(opts.sessions), keep: opts.keep });
 if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep: opts.keep });
+if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });
