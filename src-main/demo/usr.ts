@@ -23,10 +23,12 @@ const BANKS: readonly { code: string; name: string }[] = [
 
 const day = (iso: string, plus: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
 
-function fileFor(rng: Rng, kit: DemoKit, lastUpdate: string): GenUsr {
+function fileFor(rng: Rng, kit: DemoKit, lastUpdate: string, today: string): GenUsr {
   const k: GenKit = { code: kit.code, number: kit.number, distr: kit.distr, comp: kit.comp, netCount: rng.int(1, 10), userType: 'NET', technolType: 'LAN' };
   const banks = BANKS.slice(0, rng.int(2, BANKS.length)).map((b) => ({ ...b, updates: updateDates(lastUpdate, rng.int(8, 30), 7), docs: rng.int(50, 900) }));
-  return { kits: [k], banks, fileDate: day(lastUpdate, rng.int(0, 2)), encoding: 'windows-1251' };
+  // The file is written on the day of the last update or a day or two later, never after today.
+  const written = day(lastUpdate, rng.int(0, 2));
+  return { kits: [k], banks, fileDate: written > today ? today : written, encoding: 'windows-1251' };
 }
 
 /**
@@ -54,13 +56,13 @@ export function queueDemoUsr(db: Db, now: Date, seed = 20261204): number {
     if (i % 3 !== 0) return;
     // Most kits were updated within the last fortnight; every fifth one stopped two to eight weeks ago.
     const last = i % 5 === 0 ? day(today, -rng.int(15, 60)) : day(today, -rng.int(0, 10));
-    add(fileFor(rng, kit, last));
+    add(fileFor(rng, kit, last, today));
     // An older file of the same kit: its history overlaps the newer one (proven updates are kept once).
-    if (i % 4 === 0) add(fileFor(rng, kit, day(last, -21)), '_old');
+    if (i % 4 === 0) add(fileFor(rng, kit, day(last, -21), today), '_old');
   });
   if (files.length === 0) return 0;
   // A kit the base does not know (waits on «USR-файлы → Неизвестные комплекты» for a link) and a file sent twice.
-  const unknown = fileFor(rng, { code: 'SKJP', number: 1, distr: 990_001, comp: 1 }, day(today, -3));
+  const unknown = fileFor(rng, { code: 'SKJP', number: 1, distr: 990_001, comp: 1 }, day(today, -3), today);
   add(unknown);
   add(unknown, '_копия');
   createBatch(db, { source: 'upload', createdBy: sio?.id ?? null, files }, at);

@@ -307,6 +307,8 @@ describe('demo USR files', () => {
     expect(kits.filter((k) => age(k.lastUpdate) <= 14).length).toBeGreaterThan(5);
     expect(kits.filter((k) => age(k.lastUpdate) > 14).length).toBeGreaterThan(2);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM usr_kits WHERE distribution_id IS NULL').n).toBe(1);
+    // No file is dated after the demo's today.
+    expect(one<{ d: string }>('SELECT max(file_at) AS d FROM usr_files').d.slice(0, 10) <= NOW.slice(0, 10)).toBe(true);
   });
 });
 
