@@ -2,7 +2,8 @@
 // beside hand-written statements returning the same rows, and search over HTTP; then mail intake from dovecot (bench/mail.ts) and
 // documents: print throughput, the return report over 1,000,000 documents, XLSX export (bench/documents.ts); hotline.txt over 200,000
 // distributions (bench/hotline.ts); the chat operator window, imports and report over 1,000,000 sessions (bench/chat.ts, with hotline.txt).
-// `--only search|mail|documents|hotline|chat`.
+// USR files: intake of 10,000 files through the import mechanism (bench/usr.ts; the reports plug in there as parts).
+// `--only search|mail|documents|hotline|chat|usr`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,6 +23,7 @@ import { runDocumentsBench } from './documents';
 import { runMailBench } from './mail';
 import { runHotlineBench } from './hotline';
 import { runChatBench } from './chat';
+import { runUsrBench, type UsrBenchPart } from './usr';
 
 const { values: opts } = parseArgs({
   options: {
@@ -30,7 +32,7 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '100' },
     http: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
-    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report), `hotline` or `chat` (with hotline); all when omitted. */
+    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report), `hotline` or `chat` (with hotline), `usr` (USR files); all when omitted. */
     only: { type: 'string' },
     'mail-messages': { type: 'string', default: '2000' },
     'mail-latency': { type: 'string', default: '100' },
@@ -38,6 +40,8 @@ const { values: opts } = parseArgs({
     documents: { type: 'string', default: '1000000' },
     /** Chat sessions seeded for `chat`. */
     sessions: { type: 'string', default: '1000000' },
+    /** USR files imported for `usr`. */
+    'usr-files': { type: 'string', default: '10000' },
   },
 });
 const N = Number(opts.clients);
@@ -273,9 +277,12 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat') => opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat');
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr') => opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
 if (runs('documents')) await runDocumentsBench({ documents: Number(opts.documents), keep: opts.keep });
 if (runs('chat')) await runChatBench({ clients: Number(opts.clients), sessions: Number(opts.sessions), keep: opts.keep });
 if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep: opts.keep });
+/** Further parts of `--only usr` after the intake (the reports: bench/usr-reports.ts adds its part here). */
+const usrParts: UsrBenchPart[] = [];
+if (runs('usr')) await runUsrBench({ files: Number(opts['usr-files']), keep: opts.keep }, usrParts);
