@@ -58,12 +58,14 @@ function generateFiles(kits: BenchKit[], files: number, out: string): number {
   const end = Date.parse('2026-11-27T00:00:00Z');
   let total = 0;
   for (let i = 0; i < files; i++) {
-    const kit = kits[rng.int(0, kits.length - 1)]!;
+    const k = rng.int(0, kits.length - 1);
+    const kit = kits[k]!;
     const banks = rng.int(3, 10);
     const size = rng.int(5_000, 50_000);
     // One update line is ~115 bytes; the rest of a file ~2.5 KB.
     const perBank = Math.max(20, Math.min(200, Math.round((size - 2_500) / (banks * 115))));
-    const last = new Date(end - rng.int(0, 365) * 86_400_000).toISOString().slice(0, 10);
+    // A kit is updated weekly on its own weekday: its files, written weeks apart, repeat the same history.
+    const last = new Date(end - ((k % 7) + 7 * rng.int(0, 52)) * 86_400_000).toISOString().slice(0, 10);
     const list: GenBank[] = BANKS.slice(0, banks).map((code, b) => ({ code, name: `Банк ${code}`, updates: updateDates(last, perBank - (b % 3), 7), docs: 100 + b }));
     const g: GenUsr = { kits: [{ code: kit.code, number: kit.number, distr: kit.distr, comp: kit.comp, netCount: rng.int(1, 20) }], banks: list, encoding: 'windows-1251' };
     const bytes = usrBytes(g);
