@@ -1,6 +1,6 @@
 // `npm run bench -- --only usr`: 10,000 generated USR files (5–50 KB, 3–10 banks, 20–200 updates each, windows-1251, kits over
 // ~3,000 distributions so histories repeat) imported through the real mechanism in a child process (its peak RSS measured), beside
-// a floor (read + decode + saxes, nothing kept) and a plain import written from scratch. Further parts (the reports) plug in below.
+// a floor (read + decode + saxes, nothing kept) and a plain import written from scratch. The reports' rows: bench/usr-reports.ts.
 import { execFile } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -25,22 +25,6 @@ export interface UsrBenchOptions {
   /** Distributions the files' kits are drawn from. */
   kits?: number;
   keep?: boolean;
-}
-
-/** What a further part of `--only usr` gets: the database after the intake (closed core reopened), its folder, the table so far. */
-export interface UsrBenchContext {
-  core: Core;
-  dir: string;
-  rows: CompareRow[];
-}
-
-/**
- * A further part of `--only usr` (hook for the reports: bench/usr-reports.ts exports one and bench/bench.ts passes it to
- * runUsrBench). It runs after the intake rows, on the same database, and returns its own rows for the same table.
- */
-export interface UsrBenchPart {
-  name: string;
-  run(ctx: UsrBenchContext): Promise<CompareRow[]>;
 }
 
 interface BenchKit {
@@ -162,7 +146,7 @@ function runChild(dbPath: string, dir: string): Promise<{ ms: number; storeMs: n
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 const one = (v: number) => ({ p50: v, p95: v, n: 1 });
 
-export async function runUsrBench(opts: UsrBenchOptions = {}, parts: UsrBenchPart[] = []): Promise<void> {
+export async function runUsrBench(opts: UsrBenchOptions = {}): Promise<void> {
   const files = opts.files ?? 10_000;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-bench-usr-'));
   const dbPath = path.join(dir, 'bench.db');
@@ -212,11 +196,6 @@ export async function runUsrBench(opts: UsrBenchOptions = {}, parts: UsrBenchPar
         rows: `${same ? 'same' : 'DIFFERENT'} updates ${updates.toLocaleString('en')} / sessions ${months.toLocaleString('en')} (plain ${plain.updates.toLocaleString('en')} / ${plain.months.toLocaleString('en')}); ${JSON.stringify(product.statuses)}`,
       },
     ];
-    // Further parts (the reports): same database, rows into the same table.
-    for (const part of parts) {
-      process.stdout.write(`usr: ${part.name} …\n`);
-      rows.push(...(await part.run({ core, dir, rows })));
-    }
     console.log(
       `\nusr over ${seeded.clients.toLocaleString('en')} clients, ${kits.length.toLocaleString('en')} kits (files generated in ${(genMs / 1000).toFixed(1)} s; node ${process.version}, ${os.cpus().length} CPU, load ${load()})\n`,
     );

@@ -9,6 +9,7 @@ import { WorkerPool, type PoolOptions } from './workers/pool';
 import type { Readable } from 'node:stream';
 import type { UploadedFile } from '../src-shared/imports';
 import { downloadImport, uploadImport } from './features/imports/upload';
+import { downloadUsr, type UsrDownload } from './features/usr/card.download';
 
 export interface Core {
   db: Db;
@@ -23,6 +24,8 @@ export interface Core {
   upload(token: string | null, name: string, body: Readable | AsyncIterable<Uint8Array>): Promise<ApiResult<UploadedFile>>;
   /** A stored import file for download, checked like a contract call. */
   download(token: string | null, sha256: string): ApiResult<{ path: string; name: string; size: number }>;
+  /** A stored USR file (by usr_files.id, as text from the URL) for whoever may see its client's card. */
+  downloadUsr(token: string | null, usrFileId: string): ApiResult<UsrDownload>;
   /** Closes the database at once; resolves when the pool's threads have ended. */
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
     call: (method, input, token, caller) => dispatch(deps, method, input, token, caller),
     upload: (token, name, body) => uploadImport(deps, token, name, body),
     download: (token, sha256) => downloadImport(deps, token, sha256),
+    downloadUsr: (token, usrFileId) => downloadUsr(deps, token, usrFileId),
     close: () => {
       db.$client.close();
       hold.release();

@@ -28,6 +28,9 @@ import { hotlineHandlers } from '../features/chat/hotline.handlers';
 import { qualityHandlers } from '../features/quality/quality.handlers';
 import { operatorsHandlers } from '../features/reports/operators.handlers';
 import { usrHandlers } from '../features/usr/usr.handlers';
+import { usrCardHandlers } from '../features/usr/card.handlers';
+import { usrSettingsHandlers } from '../features/usr/settings.handlers';
+import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -41,6 +44,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...documentsHandlers,
   ...printHandlers,
   ...reportsHandlers,
+  ...usrReportsHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,
@@ -57,4 +61,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...qualityHandlers,
   ...operatorsHandlers,
   ...usrHandlers,
+  ...usrCardHandlers,
+  ...usrSettingsHandlers,
 };

@@ -1,24 +1,34 @@
 // What the desktop window talks to: the core on a local database file, or a shared server over HTTP and SSE.
 // No electron import here, so both backends are tested in plain Node against the real core and server host.
+import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { api, isMethodName } from '../../src-shared/api';
 import { readEvents, type SseListener } from '../../src-shared/sse';
 import type { ApiResult } from '../../src-shared/errors';
 import type { UploadedFile } from '../../src-shared/imports';
+import type { DownloadedFile } from '../../src-shared/bridge';
 import { startImportJob, type ImportJob } from '../jobs/imports.job';
 import { createCore } from '../core';
 import { LOCAL_CALLER } from '../api/context';
 import { followSession } from '../api/push';
 import { setSecretBox, type SecretBox } from '../features/mail/secrets';
+import { takeDownload } from '../features/reports/usr-zip.downloads';
 import { startMailJobs, type MailJobs } from '../jobs/runner';
 
 export type EventListener = SseListener;
+
+/** The one-time download addresses a window may ask the host to save (a USR ZIP). */
+export const DOWNLOAD_URL = /^files\/usr-zip\/([0-9a-f]{64})$/;
 export { readEvents };
 
 export interface Backend {
   call(method: string, input: unknown, token: string | null): Promise<ApiResult<unknown>>;
   /** Puts a file into the import store (the local core, or the server's upload endpoint). */
   upload(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
+  /** A stored USR file, checked as GET /files/usr/<id> is (the local core, or the server's endpoint). */
+  downloadUsr(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
+  /** Opens a one-time download (`files/usr-zip/<token>`) as a stream; null when it is unknown or already taken. */
+  openDownload(url: string): Promise<Readable | null>;
   /** Push events for the window; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
   /** Resolves when background work (the mail jobs of local mode) has stopped and the database is closed. */
@@ -87,6 +97,19 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       return result;
     },
     upload: (name, bytes, token) => core.upload(token, name, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)])),
+    async downloadUsr(usrFileId, token) {
+      const r = core.downloadUsr(token, String(usrFileId));
+      if (!r.ok) return r;
+      return { ok: true, data: { name: r.data.name, bytes: new Uint8Array(await fs.promises.readFile(r.data.path)) } };
+    },
+    async openDownload(url) {
+      const m = DOWNLOAD_URL.exec(url);
+      const r = m ? takeDownload(m[1]!) : null;
+      if (!r) return null;
+      const stream = fs.createReadStream(r.path);
+      stream.on('close', r.done);
+      return stream;
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -174,6 +197,25 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
         return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
       }
     },
+    async downloadUsr(usrFileId, token) {
+      try {
+        const res = await fetch(`${baseUrl}/files/usr/${usrFileId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(timeoutMs) });
+        if (!res.ok) return (await res.json()) as ApiResult<DownloadedFile>;
+        return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `usr-${usrFileId}.usr`, bytes: new Uint8Array(await res.arrayBuffer()) } };
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
+    },
+    async openDownload(url) {
+      if (!DOWNLOAD_URL.test(url)) return null;
+      try {
+        const res = await fetch(`${baseUrl}/${url}`);
+        if (!res.ok || !res.body) return null;
+        return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+      } catch {
+        return null;
+      }
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -183,6 +225,17 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
       listeners.clear();
     },
   };
+}
+
+/** The UTF-8 name of a Content-Disposition header (`filename*=UTF-8''…`), as the server writes it. */
+export function fileNameOf(header: string | null): string | null {
+  const m = header ? /filename\*=UTF-8''([^;]+)/i.exec(header) : null;
+  if (!m) return null;
+  try {
+    return decodeURIComponent(m[1]!);
+  } catch {
+    return null;
+  }
 }
 
 /** Follows `GET <url>/api/events` with reconnects; stops for good on 401 (the session is over). */

@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import type { Caller } from '../api/context';
 import { HTTP_STATUS, type ApiResult } from '../../src-shared/errors';
 import { followSession, sessionAlive } from '../api/push';
+import { takeDownload } from '../features/reports/usr-zip.downloads';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -170,13 +171,13 @@ async function handleUpload(core: Core, req: http.IncomingMessage, res: http.Ser
   sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
 }
 
-/** GET /files/imports/<sha256>: a stored import file, with its first name. */
-function handleDownload(core: Core, req: http.IncomingMessage, res: http.ServerResponse, sha256: string): void {
+/** GET /files/imports/<sha256>: a stored import file, with its first name; GET /files/usr/<id>: a stored USR file, with its name. */
+function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, find: (token: string | null) => ApiResult<{ path: string; name: string; size: number }>): void {
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
     return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
   }
-  const r = core.download(bearer(req), sha256);
+  const r = find(bearer(req));
   if (!r.ok) return sendJson(res, HTTP_STATUS[r.error.code], r);
   const ascii = r.data.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   res.writeHead(200, {
@@ -186,6 +187,26 @@ function handleDownload(core: Core, req: http.IncomingMessage, res: http.ServerR
     'Cache-Control': 'no-store',
   });
   fs.createReadStream(r.data.path).pipe(res);
+}
+
+/** GET /files/usr-zip/<token>: a finished USR ZIP, once (the token, handed to the employee who built it, is the key). */
+function handleUsrZip(req: http.IncomingMessage, res: http.ServerResponse, token: string): void {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET');
+    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
+  }
+  const r = takeDownload(token);
+  if (!r) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', detail: 'file' } });
+  const ascii = r.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': 'application/zip',
+    'Content-Length': String(r.size),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.name)}`,
+    'Cache-Control': 'no-store',
+  });
+  const stream = fs.createReadStream(r.path);
+  res.on('close', r.done);
+  stream.pipe(res);
 }
 
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
@@ -238,7 +259,9 @@ export function createHttpServer(core: Core, opts: HttpOptions): http.Server {
     try {
       if (p === '/api/events') return handleEvents(core, req, res);
       if (p === '/upload/imports') return void handleUpload(core, req, res, url).catch(done);
-      if (p.startsWith('/files/imports/')) return handleDownload(core, req, res, p.slice('/files/imports/'.length));
+      if (p.startsWith('/files/imports/')) return handleDownload(req, res, (token) => core.download(token, p.slice('/files/imports/'.length)));
+      if (p.startsWith('/files/usr/')) return handleDownload(req, res, (token) => core.downloadUsr(token, p.slice('/files/usr/'.length)));
+      if (p.startsWith('/files/usr-zip/')) return handleUsrZip(req, res, p.slice('/files/usr-zip/'.length));
       if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5), { address: clientAddress(req, trusted) }).catch(done);
       serveStatic(opts.staticDir, req, res, p);
     } catch (err) {

@@ -1,6 +1,7 @@
 // Contract: client search, the card, and every edit of a client and its parts.
 import { z } from 'zod';
 import { method } from './define';
+import { USR_FILTERS, USR_STALE_DAYS_MAX } from '../usr-card';
 import { systemCode } from './systems';
 import { ANY_STAFF, CLIENT_EDITORS, MANAGERS } from '../roles';
 import {
@@ -108,6 +109,8 @@ export const clientsApi = {
           isKey: z.boolean().optional(),
           sioId: id.optional(),
           readyStage: z.string().max(50).optional(),
+          usr: z.enum(USR_FILTERS).optional(),
+          usrDays: z.number().int().min(1).max(USR_STALE_DAYS_MAX).optional(),
         })
         .default({}),
     }),

@@ -1,6 +1,7 @@
 // Contract: saved filters and column choices per employee, XLSX exports of the client list and the documents register, bulk actions on clients.
 import { z } from 'zod';
 import { method } from './define';
+import { USR_FILTERS, USR_STALE_DAYS_MAX } from '../usr-card';
 import { ANY_STAFF, MANAGERS } from '../roles';
 import { id, isoDate, reqText, CLIENT_STATUSES } from './common';
 import { DOCUMENT_TYPES, RETURN_STATES, type PrintedFile } from '../doc-types';
@@ -15,6 +16,8 @@ export const clientListFilters = z
     isKey: z.boolean().optional(),
     sioId: id.optional(),
     readyStage: z.string().max(50).optional(),
+    usr: z.enum(USR_FILTERS).optional(),
+    usrDays: z.number().int().min(1).max(USR_STALE_DAYS_MAX).optional(),
   })
   .default({});
 

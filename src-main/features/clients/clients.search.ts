@@ -1,6 +1,7 @@
 // Client search as you type: ranks the candidates (exact hits, names starting with the query, the rest by name) and says why each matched.
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/stmt';
+import { addDays, stmt } from '../../db/stmt';
+import { DEFAULT_USR_SETTINGS } from '../../../src-shared/usr-card';
 import { formatPhone } from '../../../src-shared/validation/phone';
 import { fold } from '../../../src-shared/search-text';
 import type { ClientListItem, SchemeSummary, SearchMatch } from '../../../src-shared/types';
@@ -14,6 +15,9 @@ export interface SearchFilters {
   isKey?: boolean;
   sioId?: number;
   readyStage?: string;
+  /** «нет обновлений N дней» (stale, with usrDays) or «нет ни одного USR» (none). */
+  usr?: 'stale' | 'none';
+  usrDays?: number;
 }
 
 const LIST_COLUMNS = `c.id, c.name, c.inn, c.city, c.status, c.is_key AS isKey,
@@ -69,6 +73,9 @@ function filterParams(f: SearchFilters, today: string): FilterParams {
     isKey: f.isKey == null ? null : f.isKey ? 1 : 0,
     sioId: f.sioId ?? null,
     readyStage: f.readyStage ?? null,
+    usr: f.usr ?? null,
+    // Older than N days: the newest update is before today − N (N days old still passes, as on the card).
+    usrBefore: f.usr === 'stale' ? addDays(today, -(f.usrDays ?? DEFAULT_USR_SETTINGS.staleDays)) : null,
   };
 }
 

@@ -23,15 +23,21 @@ export interface FilterParams {
   isKey: number | null;
   sioId: number | null;
   readyStage: string | null;
+  /** USR proof: `stale` = an active distribution's newest proven update is before @usrBefore; `none` = an active one has none. */
+  usr: 'stale' | 'none' | null;
+  usrBefore: string | null;
 }
 
 export const FILTERS = `(@status IS NULL OR c.status = @status)
   AND (@isKey IS NULL OR c.is_key = @isKey)
   AND (@sioId IS NULL OR c.sio_id = @sioId)
   AND (@readyStage IS NULL OR EXISTS (SELECT 1 FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
-       WHERE r.client_id = c.id AND st.code = @readyStage AND r.ready_until >= @today))`;
+       WHERE r.client_id = c.id AND st.code = @readyStage AND r.ready_until >= @today))
+  AND (@usr IS NULL OR EXISTS (SELECT 1 FROM distributions d WHERE d.client_id = c.id AND d.state = 'active' AND CASE @usr
+       WHEN 'stale' THEN (SELECT MAX(k.last_update) FROM usr_kits k WHERE k.distribution_id = d.id) < @usrBefore
+       ELSE NOT EXISTS (SELECT 1 FROM usr_kits k WHERE k.distribution_id = d.id AND k.last_update IS NOT NULL) END))`;
 
-export const hasFilters = (p: FilterParams) => p.status != null || p.isKey != null || p.sioId != null || p.readyStage != null;
+export const hasFilters = (p: FilterParams) => p.status != null || p.isKey != null || p.sioId != null || p.readyStage != null || p.usr != null;
 
 /** How the query reads: the words it searches for, split by what can look them up. */
 export interface QueryPlan {

@@ -1,7 +1,7 @@
 // Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность); the URL follows the tab.
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
-import { Alert, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
+import { Alert, Badge, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { navigate } from '../../app/router';
 import { CardHeader } from './card/CardHeader';
@@ -18,8 +18,10 @@ import { MergeDialog } from './card/MergeDialog';
 import { SameInnBar } from './card/SameInnBar';
 import { useSession } from '../../app/session';
 import type { ClientRef } from '../../components/ClientPicker';
+import { UsrSection } from '../../components/usr/UsrSection';
+import { staleCount, useUsrCard } from '../../components/usr/useUsrCard';
 
-export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness'] as const;
+export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
 
 /** Esc inside a dialog closes the dialog (Mantine handles it); only a bare Esc leaves the card. */
@@ -36,6 +38,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
   // The merge dialog, open with the other card chosen (a duplicate's button) or to be chosen (null).
   const [mergeWith, setMergeWith] = useState<ClientRef | null | undefined>(undefined);
   const { hasRole } = useSession();
+  // Loaded with the card: the tab's badge tells at a glance that a kit stopped updating.
+  const usr = useUsrCard(id);
+  const usrStale = staleCount(usr.data);
   useEffect(() => {
     if (!mergedInto) return;
     // An old link to a merged client: its card lives on in the survivor's.
@@ -95,6 +100,18 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <Tabs.Tab value="documents">Документы</Tabs.Tab>
           <Tabs.Tab value="events">События ({card.events.length})</Tabs.Tab>
           <Tabs.Tab value="readiness">Готовность</Tabs.Tab>
+          <Tabs.Tab
+            value="usr"
+            rightSection={
+              usrStale > 0 ? (
+                <Badge size="xs" color="red" circle title="Комплекты без свежих обновлений" data-testid="usr-tab-badge">
+                  {usrStale}
+                </Badge>
+              ) : undefined
+            }
+          >
+            USR
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="sm" keepMounted>
           <GeneralTab client={card.client} reload={reload} />
@@ -116,6 +133,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="readiness" pt="sm">
           <ReadinessTab card={card} reload={reload} />
+        </Tabs.Panel>
+        <Tabs.Panel value="usr" pt="sm">
+          <UsrSection data={usr.data} error={usr.error} />
         </Tabs.Panel>
       </Tabs>
       <MergeDialog client={{ id, name: card.client.name }} initialOther={mergeWith ?? null} opened={mergeWith !== undefined} onClose={() => setMergeWith(undefined)} />

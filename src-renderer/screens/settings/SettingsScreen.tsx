@@ -15,6 +15,7 @@ import { WorkCalendarTab } from './WorkCalendarTab';
 import { ImportFoldersTab } from '../imports/ImportFoldersTab';
 import { HotlineTab } from '../chat/HotlineTab';
 import { ScorecardTab } from '../quality/ScorecardTab';
+import { UsrSettingsTab } from '../usr/UsrSettingsTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -34,6 +35,8 @@ const TABS = [
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
   // Heads download the file; only an administrator sets the folder and writes it.
   { key: 'hotline', label: 'hotline.txt', adminOnly: true, roles: MANAGERS, Component: HotlineTab },
+  // The stale limit and retention of USR files: a head's decision.
+  { key: 'usr', label: 'USR', adminOnly: true, roles: MANAGERS, Component: UsrSettingsTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {

@@ -1,5 +1,6 @@
-// Filter bar of the client list: status, key clients, СИО, readiness for a stage.
-import { Button, Checkbox, Group, Select } from '@mantine/core';
+// Filter bar of the client list: status, key clients, СИО, readiness for a stage, USR proof («нет обновлений N дней»).
+import { Button, Checkbox, Group, NumberInput, Select } from '@mantine/core';
+import { DEFAULT_USR_SETTINGS, USR_STALE_DAYS_MAX } from '../../../../src-shared/usr-card';
 import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
 import type { Refs } from '../../../../src-shared/types';
 import { CLIENT_STATUS_LABELS } from '../../../components/StatusBadges';
@@ -7,6 +8,10 @@ import { hasFilters } from './listPrefs';
 import type { SearchFilters } from './useClientSearch';
 
 const STATUS_OPTIONS = CLIENT_STATUSES.map((s) => ({ value: s, label: CLIENT_STATUS_LABELS[s] }));
+const USR_OPTIONS = [
+  { value: 'stale', label: 'Нет обновлений N дней' },
+  { value: 'none', label: 'Нет ни одного USR' },
+];
 
 export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFilters; onChange: (f: SearchFilters) => void; refs: Refs | null }) {
   // Active СИО, plus the chosen one if they have since left, so a stored filter is never shown blank.
@@ -51,6 +56,30 @@ export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFil
         onChange={(v) => set({ readyStage: v ?? undefined })}
         clearable
       />
+      <Select
+        size="xs"
+        w={200}
+        placeholder="USR: все"
+        aria-label="USR"
+        data={USR_OPTIONS}
+        value={filters.usr ?? null}
+        onChange={(v) => set({ usr: (v ?? undefined) as SearchFilters['usr'], usrDays: v === 'stale' ? (filters.usrDays ?? DEFAULT_USR_SETTINGS.staleDays) : undefined })}
+        clearable
+      />
+      {filters.usr === 'stale' && (
+        <NumberInput
+          size="xs"
+          w={110}
+          aria-label="Дней без обновлений"
+          suffix=" дн."
+          min={1}
+          max={USR_STALE_DAYS_MAX}
+          allowDecimal={false}
+          allowNegative={false}
+          value={filters.usrDays ?? DEFAULT_USR_SETTINGS.staleDays}
+          onChange={(v) => typeof v === 'number' && v >= 1 && v <= USR_STALE_DAYS_MAX && set({ usrDays: v })}
+        />
+      )}
       <Checkbox size="xs" label="Только ключевые" checked={filters.isKey === true} onChange={(e) => set({ isKey: e.currentTarget.checked ? true : undefined })} />
       {hasFilters(filters) && (
         <Button size="compact-xs" variant="subtle" onClick={() => onChange({})}>

@@ -1,6 +1,7 @@
 // Remembers the client list's filters per user (localStorage) and the last query and selection per tab (sessionStorage).
 import { useCallback, useState } from 'react';
 import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
+import { USR_FILTERS, USR_STALE_DAYS_MAX } from '../../../../src-shared/usr-card';
 import type { SearchFilters } from './useClientSearch';
 
 const filtersKey = (userId: number) => `crm.clients.filters.u${userId}`;
@@ -23,11 +24,13 @@ export function sanitizeFilters(raw: unknown): SearchFilters {
   if (typeof r.isKey === 'boolean') out.isKey = r.isKey;
   if (typeof r.sioId === 'number' && Number.isInteger(r.sioId) && r.sioId > 0) out.sioId = r.sioId;
   if (typeof r.readyStage === 'string' && r.readyStage) out.readyStage = r.readyStage;
+  if (typeof r.usr === 'string' && (USR_FILTERS as readonly string[]).includes(r.usr)) out.usr = r.usr as SearchFilters['usr'];
+  if (out.usr === 'stale' && typeof r.usrDays === 'number' && Number.isInteger(r.usrDays) && r.usrDays >= 1 && r.usrDays <= USR_STALE_DAYS_MAX) out.usrDays = r.usrDays;
   return out;
 }
 
 export function hasFilters(f: SearchFilters): boolean {
-  return f.status !== undefined || f.isKey !== undefined || f.sioId !== undefined || f.readyStage !== undefined;
+  return f.status !== undefined || f.isKey !== undefined || f.sioId !== undefined || f.readyStage !== undefined || f.usr !== undefined;
 }
 
 /** Filters that survive restarts, separately for each employee sharing a workstation. */
