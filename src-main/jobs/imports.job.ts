@@ -86,8 +86,26 @@ export function startImportJob(core: { db: Db; bus: Bus; pool: WorkerPool }, opt
     void drain();
   };
 
-  const take = async (folder: FolderRow, file: string) => {
+  /**
+   * Waits until a file's size and modification time stop changing for `stableMs`. chokidar's awaitWriteFinish does this
+   * only for files that appear after its first scan: one being written while the folder is first read (the server
+   * starting while a СИО copies files) would be taken half-written.
+   */
+  const settled = async (file: string): Promise<boolean> => {
+    const wait = opts.stableMs ?? 2000;
+    let last = fs.statSync(file);
+    for (;;) {
+      await new Promise((r) => setTimeout(r, wait));
+      if (abort.signal.aborted) return false;
+      const now = fs.statSync(file);
+      if (now.size === last.size && now.mtimeMs === last.mtimeMs) return true;
+      last = now;
+    }
+  };
+
+  const take = async (folder: FolderRow, file: string, initial: boolean) => {
     try {
+      if (initial && !(await settled(file))) return;
       const st = fs.statSync(file);
       if (!st.isFile() || st.size === 0) return;
       if (st.size > MAX_IMPORT_BYTES) {
@@ -122,8 +140,10 @@ export function startImportJob(core: { db: Db; bus: Bus; pool: WorkerPool }, opt
         ignored: (p: string) => p !== folder.path && (path.basename(p).startsWith('.') || path.basename(p).startsWith('~$')),
         awaitWriteFinish: { stabilityThreshold: opts.stableMs ?? 2000, pollInterval: Math.min(500, opts.stableMs ?? 2000) },
       });
-      watcher.on('add', (f) => void take(folder, f));
-      watcher.on('change', (f) => void take(folder, f));
+      let ready = false;
+      watcher.on('ready', () => (ready = true));
+      watcher.on('add', (f) => void take(folder, f, !ready));
+      watcher.on('change', (f) => void take(folder, f, !ready));
       watcher.on('error', (err) => log(`watching ${folder.path}`, err));
       watchers.set(folder.id, { path: folder.path, watcher });
     }

@@ -25,8 +25,6 @@ it('takes a USR file a СИО copies into a watched folder only once it is compl
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-usr-watch-'));
   const sio = await env.employee('sio1', ['sio']);
   await env.admin('imports.folders.save', { path: dir, label: 'Папка СИО', employeeId: sio.id });
-  // The watcher's first scan of a new folder takes what it finds at once (the settle time applies from then on): start copying after it.
-  await new Promise((r) => setTimeout(r, 1000));
   const bytes = usrBytes({ kits: [{ code: 'SKJP', number: 1, distr: 321 }], banks: [{ code: 'LAW', updates: updateDates('2026-11-20', 80) }, { code: 'BUH', updates: updateDates('2026-11-20', 80) }] });
   const target = path.join(dir, 'CONS#1_000321.usr');
   // Written in three pieces with pauses shorter than the folder's settle time (as a slow copy from a flash drive): each piece alone is broken XML.
@@ -45,6 +43,26 @@ it('takes a USR file a СИО copies into a watched folder only once it is compl
   await new Promise((r) => setTimeout(r, 1500));
   await job.idle();
   expect(stmt(env.core.db, 'SELECT count(*) AS n FROM usr_files').get()).toEqual({ n: 1 });
+}, 40_000);
+
+it('waits for a file that is still being written when the folder is first read (the server starting during a copy)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'crm-usr-first-'));
+  const bytes = usrBytes({ kits: [{ code: 'SKJP', number: 1, distr: 654 }], banks: [{ code: 'LAW', updates: updateDates('2026-11-20', 80) }] });
+  const target = path.join(dir, 'CONS#1_000654.usr');
+  const half = Math.floor(bytes.length / 2);
+  fs.writeFileSync(target, bytes.subarray(0, half));
+  // The folder is added (its watcher's first scan finds the half-written file), then the copy goes on.
+  await env.admin('imports.folders.save', { path: dir, label: 'Папка при запуске' });
+  for (const [a, b] of [[half, half + 100], [half + 100, bytes.length]] as const) {
+    await new Promise((r) => setTimeout(r, 600));
+    fs.appendFileSync(target, bytes.subarray(a, b));
+  }
+  const results = () =>
+    stmt(env.core.db, "SELECT r.status FROM import_results r JOIN import_batches b ON b.id = r.batch_id WHERE b.folder = ?").all(dir) as { status: string }[];
+  await expect.poll(() => results().length, { timeout: 20_000 }).toBe(1);
+  await job.idle();
+  await new Promise((r) => setTimeout(r, 2000));
+  expect(results()).toEqual([{ status: 'unknown_kit' }]);
 }, 40_000);
 
 it('refuses a USR file over the parser budget (16 MiB) as too large, and lands nothing of it', async () => {
