@@ -46,3 +46,25 @@ it('a head builds ОПКН, sees kits with and without proof, and downloads the 
   expect(manifest).toContain('Гамма;7701000003;SKJP 3006;');
   expect(manifest).toContain('удалён при очистке хранилища');
 });
+
+it('a head opens the OLAP pivot, unfolds a СИО and a client, and drills a cell down to its file', async () => {
+  await page.goto(`${page.url().split('#')[0]}#/reports/usr-olap`);
+  const root = page.getByTestId('report-usr-olap');
+  await root.waitFor();
+  await page.getByTestId('olap-from').click();
+  await page.getByRole('option', { name: 'янв 26', exact: true }).click();
+  await page.getByTestId('olap-to').click();
+  await page.getByRole('option', { name: 'апр 26', exact: true }).click();
+  const sio = page.getByTestId('olap-sio').filter({ hasText: 'Иванов Иван' });
+  // Январь–апрель: 0, 2, 2, 1 sessions; 5 in all.
+  await expect.poll(() => sio.innerText()).toMatch(/Иванов Иван\s+0\s+2\s+2\s+1\s+5/);
+  await sio.click();
+  await page.getByTestId('olap-client').filter({ hasText: 'Альфа' }).click();
+  const kit = page.getByTestId('olap-kit').filter({ hasText: 'SKJP 1001' });
+  await kit.getByText('1', { exact: true }).click();
+  const files = page.getByTestId('olap-cell-files');
+  await files.waitFor();
+  expect(await files.innerText()).toContain(s.f2.name);
+  await e.screenshot(page, 'usr-olap');
+  await page.keyboard.press('Escape');
+});
