@@ -67,6 +67,21 @@ describe('ОПКН', () => {
   });
 });
 
+describe('a selection', () => {
+  it('gives the same rows as the whole report, read kit by kit', () => {
+    const db = env.core.db;
+    for (const p of [
+      { from: '2026-02-15', to: '2026-03-31' },
+      { from: '2026-02-01', to: '2026-02-09' },
+      { from: '2026-01-10', to: '2026-04-05' },
+      { from: '2026-04-01', to: '2026-04-30' },
+    ]) {
+      const all = opknRows(db, p).filter((r) => r.distributionId === s.d1 || r.distributionId === s.d6 || r.distributionId === s.d2);
+      expect(opknRows(db, { ...p, distributionIds: [s.d6, s.d1, s.d2] })).toEqual(all);
+    }
+  });
+});
+
 describe('OLAP', () => {
   it('pivots sessions by month', () => {
     const { months, rows } = usrOlapRows(env.core.db, { fromMonth: '2026-01', toMonth: '2026-04' });

@@ -41,11 +41,11 @@ export function kitsByDistribution(db: Db): Map<number, { id: number; last: stri
 
 /** Every row of the report (exports, ZIP) in report order. */
 export function opknRows(db: Db, f: OpknFilters): OpknRow[] {
-  const read = db.$client.transaction(() => ({
-    base: baseKits(db, { sioId: f.sioId, distributionIds: f.distributionIds }),
-    kits: kitsByDistribution(db),
-    proof: proofByKit(db, f.from, f.to),
-  }));
+  const read = db.$client.transaction(() => {
+    const kits = kitsByDistribution(db);
+    const selected = f.distributionIds?.flatMap((d) => (kits.get(d) ?? []).map((k) => k.id));
+    return { base: baseKits(db, { sioId: f.sioId, distributionIds: f.distributionIds }), kits, proof: proofByKit(db, f.from, f.to, selected) };
+  });
   const { base, kits, proof } = read.deferred();
   const rows: OpknRow[] = [];
   for (const b of base) {

@@ -64,9 +64,36 @@ const EDGE_SQL = `SELECT k, count(*) AS s, sum(n) AS u, max(d) AS l FROM
   (SELECT usr_kit_id AS k, date AS d, count(*) AS n FROM usr_updates INDEXED BY usr_updates_date_idx WHERE date BETWEEN ? AND ? GROUP BY date, usr_kit_id)
   GROUP BY k`;
 
-/** Sessions, proven updates and the newest update of every kit with any proof in [from, to] (usr_kits.id → proof). */
-export function proofByKit(db: Db, from: string, to: string): Map<number, KitProof> {
+const KIT_MONTHS_ONE = `SELECT usr_kit_id AS k, sum(sessions) AS s, sum(updates) AS u, max(last_update) AS l FROM usr_kit_months WHERE usr_kit_id = ? AND month BETWEEN ? AND ?`;
+const KIT_EDGE_ONE = `SELECT usr_kit_id AS k, count(DISTINCT date) AS s, count(*) AS u, max(date) AS l FROM usr_updates WHERE usr_kit_id = ? AND date BETWEEN ? AND ?`;
+/** Up to this many kits (a selection) are looked up one by one through the primary keys instead of reading the whole range. */
+const FEW_KITS = 5000;
+
+/**
+ * Sessions, proven updates and the newest update of every kit with any proof in [from, to] (usr_kits.id → proof);
+ * `kitIds` narrows it to those kits (a selection), read kit by kit when they are few.
+ */
+export function proofByKit(db: Db, from: string, to: string, kitIds?: number[]): Map<number, KitProof> {
   const out = new Map<number, KitProof>();
+  if (kitIds && kitIds.length <= FEW_KITS) {
+    const { months, edges } = splitPeriod(from, to);
+    for (const k of kitIds) {
+      const parts: { k: number | null; s: number; u: number; l: string | null }[] = [];
+      if (months) parts.push(stmt(db, KIT_MONTHS_ONE).get(k, months[0], months[1]) as never);
+      for (const [a, b] of edges) parts.push(stmt(db, KIT_EDGE_ONE).get(k, a, b) as never);
+      for (const p of parts) {
+        if (p.k == null || !p.u) continue;
+        const cur = out.get(k);
+        if (!cur) out.set(k, { sessions: p.s, updates: p.u, last: p.l });
+        else {
+          cur.sessions += p.s;
+          cur.updates += p.u;
+          if ((p.l ?? '') > (cur.last ?? '')) cur.last = p.l;
+        }
+      }
+    }
+    return out;
+  }
   const add = (rows: { k: number; s: number; u: number; l: string }[]) => {
     for (const r of rows) {
       const p = out.get(r.k);

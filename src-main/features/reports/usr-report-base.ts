@@ -34,20 +34,34 @@ export interface BaseFilters {
 type KitRaw = [number, number, string, number, number, string];
 type ClientRaw = [number, string, string, string | null, number, number | null];
 
+/** Up to this many selected kits are read by key; more, and the flat passes over whole tables are cheaper. */
+const FEW = 5000;
+const IDS = 'SELECT value FROM json_each(?)';
+
 export function baseKits(db: Db, f: BaseFilters): BaseKit[] {
   const only = f.distributionIds ? new Set(f.distributionIds) : null;
+  const few = f.distributionIds && f.distributionIds.length <= FEW ? JSON.stringify(f.distributionIds) : null;
   const clients = new Map<number, ClientRaw>();
-  for (const c of stmt(db, 'SELECT id, name, name_lc, inn, is_key, sio_id FROM clients').raw().all() as ClientRaw[]) clients.set(c[0], c);
+  const clientRows = few
+    ? stmt(db, `SELECT id, name, name_lc, inn, is_key, sio_id FROM clients WHERE id IN (SELECT client_id FROM distributions WHERE id IN (${IDS}))`).raw().all(few)
+    : stmt(db, 'SELECT id, name, name_lc, inn, is_key, sio_id FROM clients').raw().all();
+  for (const c of clientRows as ClientRaw[]) clients.set(c[0], c);
   const names = new Map<number, string>();
   for (const e of stmt(db, 'SELECT id, full_name FROM employees').raw().all() as [number, string][]) names.set(e[0], e[1]);
   const schemes = new Map<number, [string, string][]>();
-  for (const s of stmt(db, 'SELECT distribution_id, effective_from, scheme FROM distribution_schemes NOT INDEXED').raw().all() as [number, string, string][]) {
+  const schemeRows = few
+    ? stmt(db, `SELECT distribution_id, effective_from, scheme FROM distribution_schemes WHERE distribution_id IN (${IDS})`).raw().all(few)
+    : stmt(db, 'SELECT distribution_id, effective_from, scheme FROM distribution_schemes NOT INDEXED').raw().all();
+  for (const s of schemeRows as [number, string, string][]) {
     const list = schemes.get(s[0]);
     if (list) list.push([s[1], s[2]]);
     else schemes.set(s[0], [[s[1], s[2]]]);
   }
   const out: (BaseKit & { nameLc: string })[] = [];
-  for (const d of stmt(db, 'SELECT id, client_id, system_code, distr_number, comp, state FROM distributions').raw().all() as KitRaw[]) {
+  const kitRows = few
+    ? stmt(db, `SELECT id, client_id, system_code, distr_number, comp, state FROM distributions WHERE id IN (${IDS})`).raw().all(few)
+    : stmt(db, 'SELECT id, client_id, system_code, distr_number, comp, state FROM distributions').raw().all();
+  for (const d of kitRows as KitRaw[]) {
     if (only && !only.has(d[0])) continue;
     if (f.systemCode && d[2] !== f.systemCode) continue;
     const c = clients.get(d[1]);

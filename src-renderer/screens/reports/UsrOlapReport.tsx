@@ -170,6 +170,7 @@ export function UsrOlapReport() {
             h={180}
             data={report.months.map((m, i) => ({ month: monthLabel(m), sessions: report.monthTotals[i] }))}
             dataKey="month"
+            curveType="linear"
             series={[{ name: 'sessions', label: 'Сеансов обновления', color: 'blue.6' }]}
             withLegend
             legendProps={{ verticalAlign: 'top', height: 30 }}
