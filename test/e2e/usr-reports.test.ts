@@ -29,8 +29,8 @@ it('a head builds ОПКН, sees kits with and without proof, and downloads the 
   await expect.poll(() => r.rows.count()).toBe(4);
   const alfa = r.rows.filter({ hasText: 'Альфа' });
   // 02-03, 02-10, 03-02, 03-31, 04-07: five sessions, last 07.04.2026.
-  expect(await alfa.innerText()).toMatch(/Иванов Иван\s+Альфа\s+7701000001\s+SKJP 1001\s+НСС\s+5\s+07\.04\.2026/);
-  expect((await r.rows.filter({ hasText: 'SKJP 2005' }).innerText()).toLowerCase()).toContain('нет подтверждения');
+  expect(await alfa.innerText()).toMatch(/Иванов Иван\s+Альфа\s+7701000001\s+SKJP_001001\s+НСС\s+5\s+07\.04\.2026/);
+  expect((await r.rows.filter({ hasText: 'SKJP_002005' }).innerText()).toLowerCase()).toContain('нет подтверждения');
   expect(await r.totals.innerText()).toMatch(/Петров Пётр\s+2\s+0\s+2\s+0/);
   await e.screenshot(page, 'usr-opkn');
 
@@ -43,7 +43,7 @@ it('a head builds ОПКН, sees kits with and without proof, and downloads the 
   const f1Entry = s.f1.name.replace('.usr', ` (${s.f1.usrFileId}).usr`);
   expect(Object.keys(zip).sort()).toEqual(['manifest.csv', f1Entry, s.f2.name].sort());
   expect(Buffer.from(zip[f1Entry]!).equals(s.f1.bytes)).toBe(true);
-  expect(manifest).toContain('Гамма;7701000003;SKJP 3006;');
+  expect(manifest).toContain('Гамма;7701000003;SKJP_003006;');
   expect(manifest).toContain('удалён при очистке хранилища');
 });
 
@@ -60,7 +60,7 @@ it('a head opens the OLAP pivot, unfolds a СИО and a client, and drills a cel
   await expect.poll(() => sio.innerText()).toMatch(/Иванов Иван\s+0\s+2\s+2\s+1\s+5/);
   await sio.click();
   await page.getByTestId('olap-client').filter({ hasText: 'Альфа' }).click();
-  const kit = page.getByTestId('olap-kit').filter({ hasText: 'SKJP 1001' });
+  const kit = page.getByTestId('olap-kit').filter({ hasText: 'SKJP_001001' });
   await kit.getByText('1', { exact: true }).click();
   const files = page.getByTestId('olap-cell-files');
   await files.waitFor();

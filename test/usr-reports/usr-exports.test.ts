@@ -53,8 +53,8 @@ describe('exports', () => {
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['ОПКН']!, { header: 1, raw: true });
     expect(rows[0]).toEqual(['СИО', 'Клиент', 'ИНН', 'Комплект', 'Схема', 'Сеансов', 'Обновлений', 'Последнее обновление', 'Подтверждение']);
     // 31.03.2026 as a spreadsheet date: 46112.
-    expect(rows[1]).toEqual(['Иванов Иван', 'Альфа', '7701000001', 'SKJP 1001', 'НСС', 2, 2, 46112, 'есть']);
-    expect(rows[3]).toEqual(['Петров Пётр', 'Бета', '7701000002', 'SKJP 2005', 'Стандарт', 0, 0, undefined, 'нет']);
+    expect(rows[1]).toEqual(['Иванов Иван', 'Альфа', '7701000001', 'SKJP_001001', 'НСС', 2, 2, 46112, 'есть']);
+    expect(rows[3]).toEqual(['Петров Пётр', 'Бета', '7701000002', 'SKJP_002005', 'Стандарт', 0, 0, undefined, 'нет']);
     const totals = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['Итоги по СИО']!, { header: 1, raw: true });
     expect(totals.slice(1)).toEqual([
       ['Иванов Иван', 1, 1, 0, 2],
@@ -68,18 +68,18 @@ describe('exports', () => {
     const wb = XLSX.read(fs.readFileSync(out.files[0]!), { type: 'buffer' });
     const rows = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true });
     expect(rows[0]).toEqual(['СИО', 'Клиент', 'ИНН', 'Ключевой', 'Комплект', '2026-01', '2026-02', '2026-03', '2026-04', 'Итого']);
-    expect(rows[1]).toEqual(['Иванов Иван', 'Альфа', '7701000001', 'да', 'SKJP 1001', undefined, undefined, 2, 1, 3]);
-    expect(rows[2]).toEqual(['Без СИО', 'Гамма', '7701000003', undefined, 'SKJP 3006', 0, 0, 1, 0, 1]);
+    expect(rows[1]).toEqual(['Иванов Иван', 'Альфа', '7701000001', 'да', 'SKJP_001001', undefined, undefined, 2, 1, 3]);
+    expect(rows[2]).toEqual(['Без СИО', 'Гамма', '7701000003', undefined, 'SKJP_003006', 0, 0, 1, 0, 1]);
   });
 
   it('prints both reports to PDF', async () => {
     const opkn = pdfText((await env.admin('reports.opknPdf', period)).files[0]!, undefined, true);
     expect(opkn).toContain('ОПКН');
     expect(opkn).toMatch(/Иванов Иван\s+1\s+1\s+0\s+2/);
-    expect(opkn).toMatch(/Бета\s+7701000002\s+BUHS 2002\s+Стандарт\s+0\s+20\.12\.2025\s+нет/);
+    expect(opkn).toMatch(/Бета\s+7701000002\s+BUHS_002002\s+Стандарт\s+0\s+20\.12\.2025\s+нет/);
     const olap = pdfText((await env.admin('reports.usrOlapPdf', { fromMonth: '2026-01', toMonth: '2026-04' })).files[0]!, undefined, true);
     expect(olap).toContain('ОБСЛУЖИВАНИЕ КЛИЕНТА (OLAP)');
-    expect(olap).toMatch(/Альфа\s+SKJP 1001\s+0\s+2\s+2\s+1\s+5/);
+    expect(olap).toMatch(/Альфа\s+SKJP_001001\s+0\s+2\s+2\s+1\s+5/);
   });
 });
 
@@ -115,11 +115,11 @@ describe('Выгрузить USR', () => {
     const lines = manifest.subarray(3).toString('utf8').trim().split('\r\n').map((l) => l.split(';'));
     expect(lines[0]).toEqual(['Клиент', 'ИНН', 'Комплект', 'Файл', 'Дата файла', 'Последнее обновление', 'Состояние']);
     expect(lines.slice(1)).toEqual([
-      ['Альфа', '7701000001', 'SKJP 1001', s.f2.name, '08.04.2026 12:00', '07.04.2026', 'в архиве'],
-      ['Альфа', '7701000001', 'SKJP 1001', f1Entry, '31.03.2026 12:00', '31.03.2026', 'в архиве'],
-      ['Бета', '7701000002', 'BUHS 2002', '', '', '20.12.2025', 'нет файлов за период'],
-      ['Бета', '7701000002', 'SKJP 2005', '', '', '', 'нет файлов за период'],
-      ['Гамма', '7701000003', 'SKJP 3006', s.f4.name, '11.03.2026 12:00', '10.03.2026', 'удалён при очистке хранилища'],
+      ['Альфа', '7701000001', 'SKJP_001001', s.f2.name, '08.04.2026 12:00', '07.04.2026', 'в архиве'],
+      ['Альфа', '7701000001', 'SKJP_001001', f1Entry, '31.03.2026 12:00', '31.03.2026', 'в архиве'],
+      ['Бета', '7701000002', 'BUHS_002002', '', '', '20.12.2025', 'нет файлов за период'],
+      ['Бета', '7701000002', 'SKJP_002005', '', '', '', 'нет файлов за период'],
+      ['Гамма', '7701000003', 'SKJP_003006', s.f4.name, '11.03.2026 12:00', '10.03.2026', 'удалён при очистке хранилища'],
     ]);
     // Every file listed «в архиве» is there with its exact bytes, and nothing else is.
     expect(Object.keys(zip).sort()).toEqual(['manifest.csv', f1Entry, s.f2.name].sort());

@@ -1,4 +1,5 @@
 // XLSX exports of «ОПКН» and «Обслуживание клиента (OLAP)»: the same rows as the screen, dates as real spreadsheet dates, a sheet with the filters.
+import { formatDistr } from '../../../src-shared/distr';
 import * as XLSX from 'xlsx';
 import { deflateZip } from './zip-deflate';
 import { USR_SCHEME_LABELS, type OpknRow, type OpknSioTotal, type UsrOlapRow } from '../../../src-shared/usr-reports';
@@ -11,7 +12,7 @@ type Cell = XLSX.CellObject | undefined;
 const s = (v: string | null | undefined): Cell => (v ? { t: 's', v } : undefined);
 const n = (v: number | null): Cell => (v == null ? undefined : { t: 'n', v });
 const d = (v: string | null): Cell => (v ? { t: 'n', v: serial(v), z: 'dd.mm.yyyy' } : undefined);
-const kit = (r: { systemCode: string; distrNumber: number; comp: number }) => `${r.systemCode} ${r.distrNumber}${r.comp !== 1 ? `/${r.comp}` : ''}`;
+const kit = (r: { systemCode: string; distrNumber: number; comp: number }) => formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
 
 function sheet(header: string[], rows: Cell[][], widths: number[]): XLSX.WorkSheet {
   const data: Cell[][] = [header.map((h) => ({ t: 's', v: h })), ...rows];

@@ -1,4 +1,5 @@
 // «Выгрузить USR»: which files stand behind a report's rows, and the manifest (CSV, UTF-8 with BOM, `;`) that lists them.
+import { formatDistr } from '../../../src-shared/distr';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { storedPath } from '../imports/store';
@@ -59,7 +60,7 @@ export function usrZipPlan(db: Db, src: UsrZipSource): { entries: ZipEntry[]; li
   const names = new Set<string>();
   const fileRow = 'SELECT i.sha256, i.size, f.newest_update AS newest FROM usr_files f JOIN import_files i ON i.id = f.file_id WHERE f.id = ?';
   for (const r of rows) {
-    const kit = `${r.systemCode} ${r.distrNumber}${r.comp !== 1 ? `/${r.comp}` : ''}`;
+    const kit = formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
     const files = proofFiles(db, (kits.get(r.distributionId) ?? []).map((k) => k.id), from, to);
     const seen = new Set<number>();
     for (const f of files) {

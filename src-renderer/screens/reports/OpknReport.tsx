@@ -1,4 +1,5 @@
 // Report «ОПКН»: serviced kits over a period with their СИО, scheme, update sessions and last proven update; kits without proof; totals per СИО; exports and «Выгрузить USR».
+import { formatDistr } from '../../../src-shared/distr';
 import { useEffect, useState } from 'react';
 import { Alert, Badge, Checkbox, Group, Loader, SegmentedControl, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { BarChart } from '@mantine/charts';
@@ -12,7 +13,7 @@ import { preset, type Period } from './period';
 import { UsrReportActions } from './UsrReportActions';
 
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
-const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => `${r.systemCode} ${r.distrNumber}${r.comp !== 1 ? `/${r.comp}` : ''}`;
+const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
 
 export function OpknReport() {
   const { refs } = useSession();

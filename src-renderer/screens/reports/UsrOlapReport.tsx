@@ -1,17 +1,19 @@
 // Report «Обслуживание клиента (OLAP)»: update sessions by month, rows grouped СИО / client / kit (collapsible); a cell opens the USR files that prove it.
+import { formatDistr } from '../../../src-shared/distr';
 import { Fragment, useEffect, useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Group, Loader, Modal, SegmentedControl, Select, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, Loader, Modal, SegmentedControl, Select, Stack, Switch, Table, Text } from '@mantine/core';
 import { LineChart } from '@mantine/charts';
 import { USR_SCHEME_LABELS, type UsrOlapReport as Report, type UsrOlapRow, type UsrProofFile, type UsrScheme } from '../../../src-shared/usr-reports';
 import { formatDateTime } from '../../../src-shared/format';
 import { call } from '../../api/transport';
 import { errorText, fieldErrors } from '../../api/messages';
 import { UsrReportActions } from './UsrReportActions';
+import { SystemSelect } from '../../components/systems';
 
 const NUM = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 const MONTHS = ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'];
 const monthLabel = (m: string) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
-const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => `${r.systemCode} ${r.distrNumber}${r.comp !== 1 ? `/${r.comp}` : ''}`;
+const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
 const addMonths = (ym: string, n: number) => {
   const t = Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1 + n;
   return `${Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
@@ -145,7 +147,7 @@ export function UsrOlapReport() {
             ]}
             data-testid="olap-scheme"
           />
-          <TextInput size="xs" w={110} label="Система" placeholder="SKJP" value={systemCode} onChange={(e) => setSystemCode(e.currentTarget.value)} data-testid="olap-system" />
+          <SystemSelect size="xs" w={220} label="Система" placeholder="Все системы" clearable value={systemCode} onChange={setSystemCode} data-testid="olap-system" />
           <Switch size="xs" label="Только ключевые клиенты" checked={keyOnly} onChange={(e) => setKeyOnly(e.currentTarget.checked)} data-testid="olap-key" />
         </Group>
         <UsrReportActions

@@ -1,9 +1,10 @@
 // Print forms: the reports «ОПКН» (kits with sessions and totals per СИО) and «Обслуживание клиента (OLAP)» (sessions by month).
+import { formatDistr } from '../../../../src-shared/distr';
 import { USR_SCHEME_LABELS, type OpknRow, type OpknSioTotal, type UsrOlapRow } from '../../../../src-shared/usr-reports';
 import { formatDate, formatDateLong } from '../../../../src-shared/format';
 import type { PdfWriter } from '../pdf/writer';
 
-const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => `${r.systemCode} ${r.distrNumber}${r.comp !== 1 ? `/${r.comp}` : ''}`;
+const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
 
 function head(w: PdfWriter, title: string, params: [string, string][], today: string): void {
   w.startSection(title);
