@@ -27,6 +27,7 @@ import { chatQuestionsHandlers } from '../features/chat/questions.handlers';
 import { hotlineHandlers } from '../features/chat/hotline.handlers';
 import { qualityHandlers } from '../features/quality/quality.handlers';
 import { operatorsHandlers } from '../features/reports/operators.handlers';
+import { usrHandlers } from '../features/usr/usr.handlers';
 import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 
@@ -57,6 +58,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...hotlineHandlers,
   ...qualityHandlers,
   ...operatorsHandlers,
+  ...usrHandlers,
   ...usrCardHandlers,
   ...usrSettingsHandlers,
 };

@@ -7,6 +7,7 @@ import { CliError } from './util';
 import { MAIL_USAGE, mailCommand, tasksCommand } from './mail';
 import { IMPORT_USAGE, importCommand } from './commands/import';
 import { CHAT_USAGE, chatCommand } from './chat';
+import { USR_USAGE, usrCommand } from './usr';
 import { HOTLINE_USAGE, hotlineCommand } from './commands/hotline';
 
 export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
@@ -26,6 +27,7 @@ Commands:
 ${MAIL_USAGE}
 ${IMPORT_USAGE}
 ${CHAT_USAGE}
+${USR_USAGE}
 ${HOTLINE_USAGE}
 
 Role codes: ${ROLE_HELP}`;
@@ -40,6 +42,7 @@ const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   tasks: tasksCommand,
   import: importCommand,
   chat: chatCommand,
+  usr: usrCommand,
   hotline: hotlineCommand,
 };
 

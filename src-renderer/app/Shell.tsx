@@ -1,11 +1,11 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
 import { useSession } from './session';
-import { ROLE_LABELS, type Role } from '../../src-shared/roles';
+import { CLIENT_EDITORS, ROLE_LABELS, type Role } from '../../src-shared/roles';
 import { QUALITY_READERS } from '../../src-shared/api/quality';
 import { ClientsScreen } from '../screens/clients/ClientsScreen';
 import { ClientCardScreen } from '../screens/clients/ClientCardScreen';
@@ -22,6 +22,7 @@ import { ImportsScreen } from '../screens/imports/ImportsScreen';
 import { IMPORTERS } from '../../src-shared/api/imports';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { QualityScreen } from '../screens/quality/QualityScreen';
+import { UsrScreen } from '../screens/usr/UsrScreen';
 
 /** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
@@ -32,6 +33,7 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'chat', label: 'Чат', icon: <IconMessages size={18} /> },
   { key: 'chat/quality', label: 'Качество', icon: <IconStar size={18} />, roles: QUALITY_READERS },
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
+  { key: 'usr', label: 'USR-файлы', icon: <IconFileCertificate size={18} />, roles: CLIENT_EDITORS },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];
@@ -66,6 +68,8 @@ function Screen({ route }: { route: string[] }) {
       return <DocumentsScreen id={id} />;
     case 'imports':
       return <ImportsScreen />;
+    case 'usr':
+      return <UsrScreen tab={id} />;
     case 'chat':
       if (id === 'operator') return <OperatorScreen />;
       return <ChatScreen tab={id} />;

@@ -4,6 +4,7 @@ import { Badge, Group, Kbd, Loader, Text, UnstyledButton } from '@mantine/core';
 import { useHotkeys, useOs } from '@mantine/hooks';
 import { Spotlight, createSpotlight, useSpotlight } from '@mantine/spotlight';
 import {
+  IconFileCertificate,
   IconAddressBook,
   IconBuilding,
   IconChartBar,
@@ -81,6 +82,8 @@ export function CommandPalette() {
     ];
     if (hasRole(...CLIENT_EDITORS))
       list.push({ id: 'new-client', label: 'Новый клиент', hint: 'Alt+N', keywords: 'создать добавить', icon: <IconPlus size={18} />, run: () => setNewOpen(true) });
+    if (hasRole(...CLIENT_EDITORS))
+      list.push({ id: 'usr', label: 'USR-файлы', hint: 'доказательства обновлений', keywords: 'юзер файлы обновления комплекты сио пополнение', icon: <IconFileCertificate size={18} />, run: go('/usr') });
     if (canHandleMail(user.roles))
       list.push({ id: 'mail-queue', label: 'Нераспознанные письма', hint: 'Поручения', keywords: 'почта очередь письма', icon: <IconMailQuestion size={18} />, run: go('/tasks/queue') });
     for (const r of REPORTS)

@@ -17,10 +17,11 @@ import { chatSessionsApi } from './chat-sessions';
 import { chatQuestionsApi } from './chat-questions';
 import { hotlineApi } from './hotline';
 import { qualityApi } from './quality';
+import { usrApi } from './usr';
 import { usrCardApi } from './usr-card';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrCardApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

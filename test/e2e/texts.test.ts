@@ -93,6 +93,8 @@ const screens = () => [
   '/reports/tasks',
   '/reports/document-returns',
   '/imports',
+  '/usr',
+  '/usr/kits',
   '/reports/chat-operators',
   '/chat/quality',
   ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline'].map((t) => `/settings/${t}`),

@@ -69,7 +69,8 @@ export async function importCommand(args: string[]): Promise<void> {
         if (r.problemCount > 50) console.log(`    … ${r.problemCount - 50} more`);
       }
     }
-    const failed = detail.results.filter((r) => !['applied', 'opened', 'duplicate', 'staged'].includes(r.status));
+    // `stored` and `unknown_kit` are a USR file's own names for applied (kept; an unknown kit waits for a link).
+    const failed = detail.results.filter((r) => !['applied', 'opened', 'duplicate', 'staged', 'stored', 'unknown_kit'].includes(r.status));
     if (failed.length) throw new CliError(`${failed.length} of ${detail.results.length} files were not imported`, 1);
   } finally {
     await core.close();

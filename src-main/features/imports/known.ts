@@ -2,6 +2,7 @@
 // A feature adds its formats module here (and nowhere else in imports/): the mechanism itself names no format.
 import '../chat/chat.formats';
 import '../chat/questions.formats';
+import '../usr/usr.formats';
 
 /** Called before a batch runs, so that a host which never imported a feature still knows its formats. */
 export function loadKnownFormats(): void {

@@ -56,11 +56,28 @@ export const PROBLEM_TEXT: Record<string, string> = {
   fio_truncated: 'ФИО слишком длинное, сохранено начало',
   email_truncated: 'адрес эл. почты слишком длинный, сохранено начало',
   phone_truncated: 'телефон слишком длинный, сохранено начало',
+  too_old: 'устаревший формат файла, номер формата',
+  not_usr: 'это не USR-файл',
+  system_number_mismatch: 'номер системы в файле не совпадает со справочником систем К+',
+  bank_without_kit: 'информационный банк не относится ни к одному комплекту файла',
+};
+
+/** Details that are codes (why a file was refused), in words; any other detail (a kit, a value) is shown as it is. */
+export const DETAIL_TEXT: Record<string, string> = {
+  not_xml: 'не XML',
+  root: 'корневой элемент не user_info',
+  no_root: 'нет корневого элемента',
+  doctype: 'объявление DTD не допускается',
+  too_deep: 'слишком глубокая вложенность',
+  no_kit: 'в файле нет ни одного комплекта',
+  encoding: 'неизвестная кодировка',
+  xml: 'ошибка разметки XML',
 };
 
 export function problemText(p: ImportProblem): string {
   const where = p.record != null ? `Запись ${p.record}: ` : '';
-  return `${where}${PROBLEM_TEXT[p.code] ?? p.code}${p.detail ? ` (${p.detail})` : ''}`;
+  const detail = p.detail ? (DETAIL_TEXT[p.detail] ?? p.detail) : null;
+  return `${where}${PROBLEM_TEXT[p.code] ?? p.code}${detail ? ` (${detail})` : ''}`;
 }
 
 export const SOURCE_TEXT: Record<string, string> = { upload: 'Загрузка', folder: 'Папка', cli: 'Командная строка' };
