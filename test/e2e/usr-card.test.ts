@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './harness';
 import { ClientsPage } from './pages/ClientsPage';
 import { UsrCardPage, UsrSettingsPage } from './pages/UsrCardPage';
+import { UsrPage } from './pages/UsrPage';
 import { addSystems } from '../helpers/systems';
 import { updateDates } from '../helpers/usr-gen';
 import { usrBytes, type GenUsr } from '../helpers/usr-gen';
@@ -76,6 +77,15 @@ it('shows the USR section with the warning for a kit that stopped updating, and 
 it('downloads the stored file byte for byte', async () => {
   const usr = new UsrCardPage(page);
   const download = await usr.download(stale.file.usrFileId);
+  expect(download.suggestedFilename()).toBe('CONS#1_север.usr');
+  expect(fs.readFileSync((await download.path())!).equals(stale.file.bytes)).toBe(true);
+});
+
+it('downloads the same file from the «USR-файлы» side panel', async () => {
+  const usr = new UsrPage(page);
+  await usr.open();
+  await usr.rows().filter({ hasText: 'Север-USR' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), usr.panel().getByTestId('usr-file-download').click()]);
   expect(download.suggestedFilename()).toBe('CONS#1_север.usr');
   expect(fs.readFileSync((await download.path())!).equals(stale.file.bytes)).toBe(true);
 });
