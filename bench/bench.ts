@@ -2,7 +2,9 @@
 // beside hand-written statements returning the same rows, and search over HTTP; then mail intake from dovecot (bench/mail.ts) and
 // documents: print throughput, the return report over 1,000,000 documents, XLSX export (bench/documents.ts); hotline.txt over 200,000
 // distributions (bench/hotline.ts); the chat operator window, imports and report over 1,000,000 sessions (bench/chat.ts, with hotline.txt).
-// `--only search|mail|documents|hotline|chat`.
+// USR files: intake of 10,000 files through the import mechanism (bench/usr.ts); the reports «ОПКН», the OLAP pivot and a ZIP of
+// USR files over 100,000 kits (bench/usr-reports.ts) — `--only usr` runs both, `--only usr-reports` the reports alone.
+// `--only search|mail|documents|hotline|chat|usr|usr-reports`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -22,6 +24,8 @@ import { runDocumentsBench } from './documents';
 import { runMailBench } from './mail';
 import { runHotlineBench } from './hotline';
 import { runChatBench } from './chat';
+import { runUsrBench } from './usr';
+import { runUsrReportsBench } from './usr-reports';
 
 const { values: opts } = parseArgs({
   options: {
@@ -30,7 +34,7 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '100' },
     http: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
-    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report), `hotline` or `chat` (with hotline); all when omitted. */
+    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report), `hotline` or `chat` (with hotline), `usr` (USR intake and reports) or `usr-reports`; all when omitted. */
     only: { type: 'string' },
     'mail-messages': { type: 'string', default: '2000' },
     'mail-latency': { type: 'string', default: '100' },
@@ -38,6 +42,8 @@ const { values: opts } = parseArgs({
     documents: { type: 'string', default: '1000000' },
     /** Chat sessions seeded for `chat`. */
     sessions: { type: 'string', default: '1000000' },
+    /** USR files imported for `usr`. */
+    'usr-files': { type: 'string', default: '10000' },
   },
 });
 const N = Number(opts.clients);
@@ -273,9 +279,12 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat') => opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat');
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports') =>
+  opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat') || (part === 'usr-reports' && opts.only === 'usr');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
 if (runs('documents')) await runDocumentsBench({ documents: Number(opts.documents), keep: opts.keep });
 if (runs('chat')) await runChatBench({ clients: Number(opts.clients), sessions: Number(opts.sessions), keep: opts.keep });
 if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep: opts.keep });
+if (runs('usr')) await runUsrBench({ files: Number(opts['usr-files']), keep: opts.keep });
+if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });

@@ -15,6 +15,11 @@ export interface CrmBridge {
   onOpenOperator?(listener: (q: string) => void): () => void;
   /** Puts a file into the import store (what POST /upload/imports does in a browser). */
   upload?(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
+  /**
+   * Saves a one-time download (`files/usr-zip/<token>`, a USR ZIP) to a file the employee picks, streamed by the host
+   * (what following the link does in a browser).
+   */
+  saveDownload?(url: string, name: string): Promise<{ ok: true; path: string } | { ok: false; reason: 'cancelled' | 'not_found' | 'failed' }>;
   /** A stored USR file's bytes and name (what GET /files/usr/<id> gives in a browser). */
   downloadUsr?(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
 }

@@ -1,5 +1,6 @@
 // Push events from the core to connected screens: one typed map for IPC and Server-Sent Events.
 import type { TaskStatus } from './mail-types';
+import type { UsrZipProgress } from './usr-reports';
 export interface PushEvents {
   /** A client changed (any part of its card): screens showing it reload. */
   'client.changed': { clientId: number; by: number | null };
@@ -34,6 +35,8 @@ export interface PushEvents {
   'hotline.dirty': Record<string, never>;
   /** hotline.txt was checked or written: its settings tab reloads. */
   'hotline.changed': Record<string, never>;
+  /** A USR ZIP this employee asked for moved on (files written of the total). */
+  'reports.usrZip.progress': UsrZipProgress;
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

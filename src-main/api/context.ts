@@ -63,7 +63,16 @@ export class Ctx {
     readonly token: string | null,
     readonly caller: Caller = LOCAL_CALLER,
     private readonly workers: WorkerPool | null = null,
+    private readonly publisher: ((msg: PushMessage) => void) | null = null,
   ) {}
+
+  /**
+   * Sends a push event at once, outside any transaction: progress of long work a reading method waits for (a USR
+   * ZIP). Everything that reports changed data goes through `emit`, sent after the commit.
+   */
+  publishNow<K extends PushEventName>(event: K, data: PushEvents[K]): void {
+    this.publisher?.({ event, data } as PushMessage);
+  }
 
   /** The worker pool, for a handler's `prepare` (print, exports); calls made by jobs have none. */
   get pool(): WorkerPool {

@@ -44,7 +44,7 @@ export async function dispatch(
     }
     const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
     if (!parsed.success) throw new AppError('BAD_INPUT', undefined, zodIssues(parsed.error));
-    const ctx = new Ctx(deps.db, user, deps.clock, token, caller, deps.pool);
+    const ctx = new Ctx(deps.db, user, deps.clock, token, caller, deps.pool, deps.publish);
     const handler = handlers[name] as unknown as
       | ((input: unknown, ctx: Ctx) => unknown)
       | { prepare: (input: unknown, ctx: Ctx) => Promise<unknown>; run: (input: unknown, ctx: Ctx, p: unknown) => unknown };

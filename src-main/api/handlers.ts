@@ -30,6 +30,7 @@ import { operatorsHandlers } from '../features/reports/operators.handlers';
 import { usrHandlers } from '../features/usr/usr.handlers';
 import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
+import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -43,6 +44,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...documentsHandlers,
   ...printHandlers,
   ...reportsHandlers,
+  ...usrReportsHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,

@@ -44,6 +44,7 @@ const AUDIENCE: { [K in PushEventName]: Audience } = {
   'imports.queued': 'nobody',
   'hotline.dirty': 'nobody',
   'hotline.changed': readers('hotline.status'),
+  'reports.usrZip.progress': 'addressee',
 };
 
 /** Whether `user` may receive `msg`; decided when it is sent, on the data as committed. */

@@ -12,9 +12,13 @@ import { createCore } from '../core';
 import { LOCAL_CALLER } from '../api/context';
 import { followSession } from '../api/push';
 import { setSecretBox, type SecretBox } from '../features/mail/secrets';
+import { takeDownload } from '../features/reports/usr-zip.downloads';
 import { startMailJobs, type MailJobs } from '../jobs/runner';
 
 export type EventListener = SseListener;
+
+/** The one-time download addresses a window may ask the host to save (a USR ZIP). */
+export const DOWNLOAD_URL = /^files\/usr-zip\/([0-9a-f]{64})$/;
 export { readEvents };
 
 export interface Backend {
@@ -23,6 +27,8 @@ export interface Backend {
   upload(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
   /** A stored USR file, checked as GET /files/usr/<id> is (the local core, or the server's endpoint). */
   downloadUsr(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
+  /** Opens a one-time download (`files/usr-zip/<token>`) as a stream; null when it is unknown or already taken. */
+  openDownload(url: string): Promise<Readable | null>;
   /** Push events for the window; returns the unsubscribe function. */
   onEvent(listener: EventListener): () => void;
   /** Resolves when background work (the mail jobs of local mode) has stopped and the database is closed. */
@@ -95,6 +101,14 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       const r = core.downloadUsr(token, String(usrFileId));
       if (!r.ok) return r;
       return { ok: true, data: { name: r.data.name, bytes: new Uint8Array(await fs.promises.readFile(r.data.path)) } };
+    },
+    async openDownload(url) {
+      const m = DOWNLOAD_URL.exec(url);
+      const r = m ? takeDownload(m[1]!) : null;
+      if (!r) return null;
+      const stream = fs.createReadStream(r.path);
+      stream.on('close', r.done);
+      return stream;
     },
     onEvent(listener) {
       listeners.add(listener);
@@ -190,6 +204,16 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
         return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `usr-${usrFileId}.usr`, bytes: new Uint8Array(await res.arrayBuffer()) } };
       } catch {
         return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
+    },
+    async openDownload(url) {
+      if (!DOWNLOAD_URL.test(url)) return null;
+      try {
+        const res = await fetch(`${baseUrl}/${url}`);
+        if (!res.ok || !res.body) return null;
+        return Readable.fromWeb(res.body as import('node:stream/web').ReadableStream<Uint8Array>);
+      } catch {
+        return null;
       }
     },
     onEvent(listener) {

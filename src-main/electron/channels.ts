@@ -7,3 +7,4 @@ export const ON_TOP_CHANNEL = 'crm:on-top';
 export const OPEN_OPERATOR_CHANNEL = 'crm:open-operator';
 export const UPLOAD_CHANNEL = 'crm:upload';
 export const DOWNLOAD_USR_CHANNEL = 'crm:download-usr';
+export const SAVE_DOWNLOAD_CHANNEL = 'crm:save-download';

@@ -16,12 +16,14 @@ import {
   type WebContents,
   type WebPreferences,
 } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../src-shared/errors';
 import { localBackend, remoteBackend, type Backend } from './backend';
 import { ConnectionError, resolveConnection } from './connection';
-import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, SAVE_DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from './channels';
 import { OPERATOR_SHORTCUT, OPERATOR_TEXT_MAX, isOperatorOpen, operatorUrl, operatorWindowOptions } from './operator';
 import { keyFileBox, keyPathFor, safeStorageBox } from '../features/mail/secrets';
 import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
@@ -119,6 +121,21 @@ function serveContract(b: Backend): void {
       return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
     }
     return b.downloadUsr(usrFileId, (token as string | null | undefined) ?? null);
+  });
+  // A one-time download (a USR ZIP): the employee picks the file, the host streams the archive into it.
+  ipcMain.handle(SAVE_DOWNLOAD_CHANNEL, async (event, url: unknown, name: unknown) => {
+    if (!trusted(event) || typeof url !== 'string' || typeof name !== 'string') return { ok: false, reason: 'failed' };
+    const w = BrowserWindow.fromWebContents(event.sender);
+    const pick = await (w ? dialog.showSaveDialog(w, { defaultPath: path.basename(name.slice(0, 200)) }) : dialog.showSaveDialog({ defaultPath: path.basename(name.slice(0, 200)) }));
+    if (pick.canceled || !pick.filePath) return { ok: false, reason: 'cancelled' };
+    const stream = await b.openDownload(url);
+    if (!stream) return { ok: false, reason: 'not_found' };
+    try {
+      await pipeline(stream, fs.createWriteStream(pick.filePath));
+      return { ok: true, path: pick.filePath };
+    } catch {
+      return { ok: false, reason: 'failed' };
+    }
   });
   b.onEvent((name, data) => {
     for (const w of [win, operatorWin]) if (alive(w)) w.webContents.send(EVENT_CHANNEL, name, data);

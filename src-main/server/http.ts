@@ -7,6 +7,7 @@ import type { Core } from '../core';
 import type { Caller } from '../api/context';
 import { HTTP_STATUS, type ApiResult } from '../../src-shared/errors';
 import { followSession, sessionAlive } from '../api/push';
+import { takeDownload } from '../features/reports/usr-zip.downloads';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -188,6 +189,26 @@ function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, fin
   fs.createReadStream(r.data.path).pipe(res);
 }
 
+/** GET /files/usr-zip/<token>: a finished USR ZIP, once (the token, handed to the employee who built it, is the key). */
+function handleUsrZip(req: http.IncomingMessage, res: http.ServerResponse, token: string): void {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET');
+    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
+  }
+  const r = takeDownload(token);
+  if (!r) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', detail: 'file' } });
+  const ascii = r.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': 'application/zip',
+    'Content-Length': String(r.size),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.name)}`,
+    'Cache-Control': 'no-store',
+  });
+  const stream = fs.createReadStream(r.path);
+  res.on('close', r.done);
+  stream.pipe(res);
+}
+
 function serveStatic(staticDir: string, req: http.IncomingMessage, res: http.ServerResponse, pathname: string): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405);
@@ -240,6 +261,7 @@ export function createHttpServer(core: Core, opts: HttpOptions): http.Server {
       if (p === '/upload/imports') return void handleUpload(core, req, res, url).catch(done);
       if (p.startsWith('/files/imports/')) return handleDownload(req, res, (token) => core.download(token, p.slice('/files/imports/'.length)));
       if (p.startsWith('/files/usr/')) return handleDownload(req, res, (token) => core.downloadUsr(token, p.slice('/files/usr/'.length)));
+      if (p.startsWith('/files/usr-zip/')) return handleUsrZip(req, res, p.slice('/files/usr-zip/'.length));
       if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5), { address: clientAddress(req, trusted) }).catch(done);
       serveStatic(opts.staticDir, req, res, p);
     } catch (err) {

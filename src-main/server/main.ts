@@ -8,6 +8,7 @@ import { createCore } from '../core';
 import { DatabaseBusyError } from '../db/holder';
 import { createHttpServer } from './http';
 import { loadDemo } from '../demo/demo';
+import { queueDemoUsr } from '../demo/usr';
 import { startMailJobs } from '../jobs/runner';
 import { startBackupJob } from '../jobs/backup.job';
 import { startImportJob } from '../jobs/imports.job';
@@ -56,6 +57,8 @@ try {
 
 if (values.demo) {
   const loaded = await loadDemo(core.db, { pool: core.pool });
+  // The USR files go through the import job started below, as a СИО's upload would.
+  if (loaded) queueDemoUsr(core.db, new Date());
   console.log(loaded ? 'Demo data loaded.' : 'Database is not empty: demo data not loaded again.');
 }
 const needsSetup = (core.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n === 0;

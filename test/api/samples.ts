@@ -15,9 +15,9 @@ const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._z
 
 /**
  * Primitive values tried in order until the schema accepts one. They cover the house field kinds:
- * plain text and codes, passwords (≥ 8), ISO dates, phones, e-mails, ИНН with a valid check digit, a time zone and a time of day.
+ * plain text and codes, passwords (≥ 8), ISO dates, phones, e-mails, ИНН with a valid check digit, a time zone, a time of day and a month (YYYY-MM).
  */
-const PRIMITIVES: unknown[] = ['tester', 'password-123', '2026-11-01', '+7 (423) 222-33-44', 'user@example.ru', '7707083893', 1, 10, true, false, 'Europe/Moscow', '09:00', 'a'.repeat(64), '/srv/crm-import'];
+const PRIMITIVES: unknown[] = ['tester', 'password-123', '2026-11-01', '2026-11', '+7 (423) 222-33-44', 'user@example.ru', '7707083893', 1, 10, true, false, 'Europe/Moscow', '09:00', 'a'.repeat(64), '/srv/crm-import'];
 
 /** Values of every JSON type plus a huge string; a variant uses those the field schema rejects. */
 export const HUGE = 'x'.repeat(200_000);

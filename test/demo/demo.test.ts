@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core';
 import { DEMO_PASSWORD, DEMO_STAFF, loadDemo } from '../../src-main/demo/demo';
+import { queueDemoUsr } from '../../src-main/demo/usr';
+import { runBatch } from '../../src-main/features/imports/process';
 import { ROLES } from '../../src-shared/roles';
 import { accountOk, bikOk, corrAccountOk, innOk, kppOk, ogrnOk } from '../helpers/requisites-ref';
 import type { ClientCard } from '../../src-shared/types';
@@ -286,6 +288,27 @@ describe('demo mail and tasks', () => {
         WHERE json_extract(fields, '$.org') LIKE '%?%' OR json_extract(fields, '$.fio') LIKE '%?%' OR subject LIKE '%?%' OR text LIKE '%\uFFFD%'`,
     ).n;
     expect(garbled).toBe(0);
+  });
+});
+
+describe('demo USR files', () => {
+  it('queues a СИО upload that the import job turns into fresh, stale and unknown kits and one duplicate', async () => {
+    const queued = queueDemoUsr(core.db, new Date(NOW));
+    expect(queued).toBeGreaterThan(20);
+    const batch = one<{ id: number; createdBy: number }>('SELECT id, created_by AS createdBy FROM import_batches ORDER BY id DESC LIMIT 1');
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM employee_roles WHERE employee_id = ? AND role = 'sio'", batch.createdBy).n).toBe(1);
+    await runBatch({ db: core.db, pool: core.pool, clock: new TestClock(new Date(NOW)), publish: () => undefined }, batch.id);
+    const statuses = all<{ status: string; n: number }>('SELECT status, count(*) AS n FROM import_results WHERE batch_id = ? GROUP BY status', batch.id);
+    const by = Object.fromEntries(statuses.map((r) => [r.status, r.n]));
+    expect(by).toEqual({ stored: queued - 2, unknown_kit: 1, duplicate: 1 });
+    // The card and the list filter have both kinds to show: kits updated within 14 days and kits past the limit.
+    const kits = all<{ lastUpdate: string }>('SELECT last_update AS lastUpdate FROM usr_kits WHERE distribution_id IS NOT NULL');
+    const age = (d: string) => (Date.parse(NOW.slice(0, 10)) - Date.parse(d)) / 86_400_000;
+    expect(kits.filter((k) => age(k.lastUpdate) <= 14).length).toBeGreaterThan(5);
+    expect(kits.filter((k) => age(k.lastUpdate) > 14).length).toBeGreaterThan(2);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM usr_kits WHERE distribution_id IS NULL').n).toBe(1);
+    // No file is dated after the demo's today.
+    expect(one<{ d: string }>('SELECT max(file_at) AS d FROM usr_files').d.slice(0, 10) <= NOW.slice(0, 10)).toBe(true);
   });
 });
 

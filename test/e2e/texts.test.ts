@@ -96,6 +96,8 @@ const screens = () => [
   '/usr',
   '/usr/kits',
   '/reports/chat-operators',
+  '/reports/opkn',
+  '/reports/usr-olap',
   '/chat/quality',
   ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr'].map((t) => `/settings/${t}`),
 ];

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { seedDocClient } from '../documents/fixtures';
+import { importUsr, usrFixture } from '../usr/helpers';
 
 let env: TestEnv;
 afterEach(() => env.close());
@@ -101,6 +102,16 @@ describe('chat.lookup', () => {
       ['SKRO_000089', null, 'nss', false, null, false, null],
     ]);
     expect(r.lastUsrUpdate).toBeNull();
+
+    // A USR file proving the SKJP kit's updates: its newest update shows beside the kit and for the client.
+    await importUsr(env, [{ name: 'CONS#1_000123.usr', bytes: usrFixture }]);
+    const proven = await lookup(w.chat.token, { q: '1_000123_02' });
+    expect(proven.distributions.map((d) => [d.code, d.lastUsrUpdate])).toEqual([
+      ['BUHS_004567', null],
+      ['SKJP_000123_02', '2026-11-19'],
+      ['SKRO_000089', null],
+    ]);
+    expect(proven.lastUsrUpdate).toBe('2026-11-19');
 
     const byMail = await lookup(w.chat.token, { q: 'irina@romashka.example' });
     expect(byMail.contact).toMatchObject({

@@ -86,6 +86,24 @@ describe('USR files through the import mechanism', () => {
     expect(one('SELECT last_update AS u, last_file_id AS f FROM usr_kits')).toEqual({ u: '2026-11-18', f: 1 });
   }, 60_000);
 
+  it('is idempotent: the same facts in other bytes (line ends changed) land as a new file and change no update, month or kit date', async () => {
+    env = await testEnv();
+    const g: GenUsr = { kits: [{ code: 'SKJP', number: 1, distr: 88 }], banks: [{ code: 'LAW', updates: updateDates('2026-11-20', 30) }, { code: 'BUH', updates: updateDates('2026-11-13', 20) }] };
+    const crlf = usrBytes(g);
+    const lf = Buffer.from(crlf.toString('latin1').replace(/\r\n/g, '\n'), 'latin1');
+    const snapshot = () => ({
+      updates: all('SELECT usr_kit_id, bank, date, usr_file_id FROM usr_updates ORDER BY bank, date'),
+      months: all('SELECT * FROM usr_kit_months ORDER BY month'),
+      kit: one('SELECT last_update, last_file_at FROM usr_kits'),
+    });
+    expect((await importFiles([{ name: 'CONS#1_000088.usr', bytes: crlf }]))[0]!.status).toBe('unknown_kit');
+    const before = snapshot();
+    expect((await importFiles([{ name: 'CONS#1_000088 (2).usr', bytes: lf }]))[0]!.status).toBe('unknown_kit');
+    expect(one('SELECT count(*) AS n FROM usr_files')).toEqual({ n: 2 });
+    expect(snapshot()).toEqual(before);
+    expect(before.updates).toHaveLength(50);
+  }, 60_000);
+
   it('links a kit whose element code the base does not use through the catalogue number, and lists a number that differs', async () => {
     env = await testEnv();
     await env.admin('systems.save', { code: 'SKJP', name: 'Юрист', number: 1 });

@@ -76,7 +76,8 @@ export function loadOperatorDistributions(db: Db, clientId: number, today: strin
     `SELECT d.id, d.system_code AS systemCode, d.distr_number AS distrNumber, d.comp, d.state,
        ks.name AS systemName, ks.number AS systemNumber,
        (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= @today
-        ORDER BY s.effective_from DESC LIMIT 1) AS scheme
+        ORDER BY s.effective_from DESC LIMIT 1) AS scheme,
+       (SELECT max(k.last_update) FROM usr_kits k WHERE k.distribution_id = d.id) AS lastUsrUpdate
      FROM distributions d LEFT JOIN kplus_systems ks ON ks.code = d.system_code
      WHERE d.client_id = @clientId ORDER BY d.state = 'closed', d.system_code, d.distr_number, d.comp`,
   ).all({ clientId, today }) as {
@@ -88,6 +89,7 @@ export function loadOperatorDistributions(db: Db, clientId: number, today: strin
     systemName: string | null;
     systemNumber: number | null;
     scheme: Scheme | null;
+    lastUsrUpdate: string | null;
   }[];
   const history = chatHistoryOfClient(db, clientId);
   return rows.map((r) => {
@@ -103,8 +105,8 @@ export function loadOperatorDistributions(db: Db, clientId: number, today: strin
       scheme: r.scheme,
       chatOn: chat.enabled,
       chatSince: chat.since,
-      // No USR data is loaded yet: the window says so rather than guess.
-      lastUsrUpdate: null,
+      // The newest update proven by a stored USR file (null: no file names the kit, and the window says so).
+      lastUsrUpdate: r.lastUsrUpdate,
       matched: code === matchedCode,
     };
   });

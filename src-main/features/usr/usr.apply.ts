@@ -14,8 +14,10 @@ const UPSERT_KIT = `INSERT INTO usr_kits (system_code, system_number, distr_numb
 const INSERT_BANK = `INSERT INTO usr_banks (usr_file_id, usr_kit_id, code, name, directory, n_distr, n_comp, n_cat, n_texts, compliance, last_update, last_docs, update_count)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const INSERT_UPDATE = 'INSERT OR IGNORE INTO usr_updates (usr_kit_id, bank, date, time, docs, kind, usr_file_id) VALUES (?, ?, ?, ?, ?, ?, ?)';
-const MONTH = `INSERT INTO usr_kit_months (usr_kit_id, month, sessions, updates, last_update)
-  SELECT @kit, @month, count(DISTINCT date), count(*), max(date) FROM usr_updates WHERE usr_kit_id = @kit AND date >= @month || '-01' AND date < @month || '-32'
+/** A kit's months from the first one touched on, in one pass over its updates (a kit's history is a few thousand rows at most). */
+const KIT_MONTHS = `SELECT substr(date, 1, 7) AS month, count(DISTINCT date) AS sessions, count(*) AS updates, max(date) AS lastUpdate
+  FROM usr_updates WHERE usr_kit_id = ? AND date >= ? GROUP BY substr(date, 1, 7)`;
+const MONTH = `INSERT INTO usr_kit_months (usr_kit_id, month, sessions, updates, last_update) VALUES (?, ?, ?, ?, ?)
   ON CONFLICT (usr_kit_id, month) DO UPDATE SET sessions = excluded.sessions, updates = excluded.updates, last_update = excluded.last_update`;
 const KIT_LAST = `UPDATE usr_kits SET
   last_update = CASE WHEN @upd IS NOT NULL AND (last_update IS NULL OR last_update < @upd) THEN @upd ELSE last_update END,
@@ -136,8 +138,8 @@ export function applyUsr(parsed: ParsedFile<UsrRecord>, ctx: ApplyContext): Appl
 
   const insBank = stmt(db, INSERT_BANK);
   const insUpdate = stmt(db, INSERT_UPDATE);
-  /** `kitId|YYYY-MM` touched by a new proven update. */
-  const months = new Set<string>();
+  /** Per kit, the months (YYYY-MM) touched by a new proven update. */
+  const months = new Map<number, Set<string>>();
   const newest = new Map<number, string>();
   for (const b of r.banks) {
     const kitId = bankKit(kits, b.nDistr, b.nComp);
@@ -148,15 +150,21 @@ export function applyUsr(parsed: ParsedFile<UsrRecord>, ctx: ApplyContext): Appl
       if (b.updates.length) problems.push({ record: 1, code: 'bank_without_kit', detail: b.code });
       continue;
     }
+    let touched = months.get(kitId);
     for (const u of b.updates) {
-      if (insUpdate.run(kitId, b.code, u.date, u.time, u.docs, u.kind, file.id).changes > 0) months.add(`${kitId}|${u.date.slice(0, 7)}`);
+      if (insUpdate.run(kitId, b.code, u.date, u.time, u.docs, u.kind, file.id).changes === 0) continue;
+      if (!touched) months.set(kitId, (touched = new Set()));
+      touched.add(u.date.slice(0, 7));
     }
     if (last && (newest.get(kitId) ?? '') < last.date) newest.set(kitId, last.date);
   }
+  const kitMonths = stmt(db, KIT_MONTHS);
   const month = stmt(db, MONTH);
-  for (const key of months) {
-    const [kitId, ym] = key.split('|');
-    month.run({ kit: Number(kitId), month: ym });
+  for (const [kitId, touched] of months) {
+    const first = [...touched].sort()[0]!;
+    for (const m of kitMonths.all(kitId, `${first}-01`) as { month: string; sessions: number; updates: number; lastUpdate: string }[]) {
+      if (touched.has(m.month)) month.run(kitId, m.month, m.sessions, m.updates, m.lastUpdate);
+    }
   }
   const kitLast = stmt(db, KIT_LAST);
   for (const kit of new Set(kits.map((k) => k.id))) kitLast.run({ kit, upd: newest.get(kit) ?? null, file: file.id, at: r.fileAt });

@@ -102,7 +102,8 @@ function clean(v: string | undefined | null, max = MAX_FIELD): string | null {
 }
 
 function intOf(v: string | undefined | null): number | null {
-  const t = (v ?? '').trim();
+  if (v == null) return null;
+  const t = v.length > 0 && v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
   if (!/^-?\d{1,12}$/.test(t)) return null;
   return Number(t);
 }
@@ -110,8 +111,16 @@ function intOf(v: string | undefined | null): number | null {
 /** Attributes by lower-cased name (files vary the case: `nDistr`, `NDISTR`). */
 function lowerAttrs(attrs: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(attrs)) out[k.toLowerCase()] = v;
+  for (const k in attrs) out[k.toLowerCase()] = attrs[k]!;
   return out;
+}
+
+/** One attribute by its lower-cased name: the usual spelling first, then any case (no allocation: updates are most of a file). */
+function attrOf(attrs: Record<string, string>, usual: string, lower: string): string | undefined {
+  const v = attrs[usual];
+  if (v !== undefined) return v;
+  for (const k in attrs) if (k.toLowerCase() === lower) return attrs[k];
+  return undefined;
 }
 
 /** tech_info as JSON: a leaf is its text, else an object of `@attr`s and children (repeated names become arrays). */
@@ -162,6 +171,19 @@ export function parseUsr(bytes: Uint8Array, name: string): ParseOutcome<UsrRecor
   if (!/^\s*</.test(xml)) return { ok: false, status: 'not_usr', detail: 'not_xml' };
 
   const problems: ImportProblem[] = [];
+  // A file repeats the same dates and times in every bank: each distinct text is checked once.
+  const dates = new Map<string, string | null>();
+  const times = new Map<string | undefined, string | null>();
+  const dateOf = (v: string) => {
+    let d = dates.get(v);
+    if (d === undefined) dates.set(v, (d = parseUsrDate(v)));
+    return d;
+  };
+  const timeOf = (v: string | undefined) => {
+    let d = times.get(v);
+    if (d === undefined) times.set(v, (d = parseUsrTime(v)));
+    return d;
+  };
   const top = new Map<string, string>();
   const tech: Node = { name: 'tech_info', attrs: {}, text: '', children: [] };
   let techNodes = 0;
@@ -243,10 +265,11 @@ export function parseUsr(bytes: Uint8Array, name: string): ParseOutcome<UsrRecor
       };
       banks.push(bank);
     } else if (section === 'ib' && depth === 5 && bank && path[3] === 'updates') {
-      const a = lowerAttrs(tag.attributes);
-      const date = a.date != null ? parseUsrDate(a.date) : null;
-      if (!date) problems.push({ record: 1, code: 'bad_date', detail: `${bank.code}: ${(a.date ?? '').slice(0, 30)}` });
-      else bank.updates.push({ date, time: parseUsrTime(a.time), docs: intOf(a.docs), kind: clean(a.kind, 40) });
+      const a = tag.attributes;
+      const raw = attrOf(a, 'date', 'date');
+      const date = raw != null ? dateOf(raw) : null;
+      if (!date) problems.push({ record: 1, code: 'bad_date', detail: `${bank.code}: ${(raw ?? '').slice(0, 30)}` });
+      else bank.updates.push({ date, time: timeOf(attrOf(a, 'time', 'time')), docs: intOf(attrOf(a, 'docs', 'docs')), kind: clean(attrOf(a, 'kind', 'kind'), 40) });
     }
     path.push(lname);
   });

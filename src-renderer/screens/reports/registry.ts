@@ -4,6 +4,8 @@ import type { Role } from '../../../src-shared/roles';
 import { TasksReport } from './TasksReport';
 import { DocumentReturnsReport } from './DocumentReturnsReport';
 import { ChatOperatorsReport } from './ChatOperatorsReport';
+import { OpknReport } from './OpknReport';
+import { UsrOlapReport } from './UsrOlapReport';
 import { ANY_STAFF } from '../../../src-shared/roles';
 
 export interface ReportDef {
@@ -37,5 +39,19 @@ export const REPORTS: ReportDef[] = [
     description: 'Сеансы онлайн-диалога по операторам: число, средняя и медианная длительность, в рабочий день, индекс качества и проверки',
     roles: ['admin', 'head'],
     Component: ChatOperatorsReport,
+  },
+  {
+    key: 'opkn',
+    title: 'ОПКН',
+    description: 'Обслуживаемые комплекты за период: СИО, схема, сеансы обновления по файлам USR, последнее подтверждённое обновление, комплекты без подтверждения; архив USR для КЦ',
+    roles: ['admin', 'head'],
+    Component: OpknReport,
+  },
+  {
+    key: 'usr-olap',
+    title: 'Обслуживание клиента (OLAP)',
+    description: 'Сеансы обновления по месяцам: СИО / клиент / комплект, фильтры по схеме, системе и ключевым клиентам; файлы USR за каждой ячейкой',
+    roles: ['admin', 'head'],
+    Component: UsrOlapReport,
   },
 ];
