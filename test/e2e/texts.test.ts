@@ -82,7 +82,7 @@ const DATA = ['admin', 'sio-texts', 'calling', 'sale', 'backups', 'tmp', 'crm-e2
 const screens = () => [
   '/home',
   '/clients',
-  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness'].map((t) => `/clients/${clientId}/${t}`),
+  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr'].map((t) => `/clients/${clientId}/${t}`),
   '/tasks',
   `/tasks/${taskId}`,
   '/tasks/queue',
@@ -99,7 +99,7 @@ const screens = () => [
   '/reports/opkn',
   '/reports/usr-olap',
   '/chat/quality',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline'].map((t) => `/settings/${t}`),
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

@@ -49,6 +49,10 @@ describe('clients.search with the USR filter', () => {
     expect(await names({ usr: 'stale', usrDays: 13 })).toEqual(['ООО Ровно', 'ООО Старое']);
     expect(await names({ usr: 'stale', usrDays: 1 })).toEqual(['ООО Ровно', 'ООО Свежее', 'ООО Старое']);
     expect(await names({ usr: 'stale', usrDays: 30 })).toEqual([]);
+    // Without N, the РИЦ's own limit.
+    await env.admin('usr.settings.save', { staleDays: 13, retentionYears: null });
+    expect(await names({ usr: 'stale' })).toEqual(['ООО Ровно', 'ООО Старое']);
+    await env.admin('usr.settings.save', { staleDays: 14, retentionYears: null });
   });
 
   it('finds clients with an active kit and no USR proof at all; inactive kits and clients without kits are not listed', async () => {

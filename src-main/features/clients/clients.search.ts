@@ -1,7 +1,7 @@
 // Client search as you type: ranks the candidates (exact hits, names starting with the query, the rest by name) and says why each matched.
 import type { Db } from '../../db/connection';
 import { addDays, stmt } from '../../db/stmt';
-import { DEFAULT_USR_SETTINGS } from '../../../src-shared/usr-card';
+import { readUsrSettings } from '../usr/settings';
 import { formatPhone } from '../../../src-shared/validation/phone';
 import { fold } from '../../../src-shared/search-text';
 import type { ClientListItem, SchemeSummary, SearchMatch } from '../../../src-shared/types';
@@ -66,7 +66,7 @@ function toItem(r: RawItem, matched: SearchMatch | null): ClientListItem {
   };
 }
 
-function filterParams(f: SearchFilters, today: string): FilterParams {
+function filterParams(db: Db, f: SearchFilters, today: string): FilterParams {
   return {
     today,
     status: f.status ?? null,
@@ -75,7 +75,8 @@ function filterParams(f: SearchFilters, today: string): FilterParams {
     readyStage: f.readyStage ?? null,
     usr: f.usr ?? null,
     // Older than N days: the newest update is before today − N (N days old still passes, as on the card).
-    usrBefore: f.usr === 'stale' ? addDays(today, -(f.usrDays ?? DEFAULT_USR_SETTINGS.staleDays)) : null,
+    // Without N: the РИЦ's limit (Настройки → USR).
+    usrBefore: f.usr === 'stale' ? addDays(today, -(f.usrDays ?? readUsrSettings(db).staleDays)) : null,
   };
 }
 
@@ -106,7 +107,7 @@ export function searchClients(
   filters: SearchFilters,
   today: string,
 ): { items: ClientListItem[]; total: number; limited: boolean } {
-  const params = filterParams(filters, today);
+  const params = filterParams(db, filters, today);
   if (!query.trim()) {
     const total = (stmt(db, `SELECT COUNT(*) AS n FROM clients c WHERE ${FILTERS}`).get(params) as { n: number }).n;
     const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc, c.id LIMIT @limit`).all({

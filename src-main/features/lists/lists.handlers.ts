@@ -13,7 +13,7 @@ import { listExportTask } from './lists.workers';
 import type { ListExportBody, ListExportInput } from './export.task';
 import { CLIENT_STATUS_NAMES } from './export.columns';
 import { bulkHandlers } from './bulk';
-import { DEFAULT_USR_SETTINGS } from '../../../src-shared/usr-card';
+import { readUsrSettings } from '../usr/settings';
 
 type Printed = { files: string[]; details: PrintedFile[] };
 
@@ -100,7 +100,7 @@ export const listsHandlers: HandlerMap<
       if (f.sioId != null) params.push(['СИО', employeeName(ctx, f.sioId)]);
       if (f.readyStage) params.push(['Готовность к стадии', (stmt(ctx.db, 'SELECT name AS n FROM readiness_stages WHERE code = ?').get(f.readyStage) as { n: string } | undefined)?.n ?? f.readyStage]);
       if (f.isKey) params.push(['Только ключевые', 'да']);
-      if (f.usr === 'stale') params.push(['USR', `нет обновлений ${f.usrDays ?? DEFAULT_USR_SETTINGS.staleDays} дн.`]);
+      if (f.usr === 'stale') params.push(['USR', `нет обновлений ${f.usrDays ?? readUsrSettings(ctx.db).staleDays} дн.`]);
       if (f.usr === 'none') params.push(['USR', 'нет ни одного USR']);
       params.push(['Сформирован', formatDate(ctx.today())]);
       return exportList(ctx, { list: 'clients', query: input.query, filters: f, columns: input.columns ?? [...CLIENT_COLUMNS], params }, 'clients', 'Клиенты');

@@ -1,6 +1,9 @@
 // Side panel of one USR file: what it proves (kits, banks with their last update) and what it says (versions, tech info).
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, CloseButton, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, CloseButton, Divider, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { notifications } from '@mantine/notifications';
+import { downloadUsrFile } from '../../components/usr/usrDownload';
 import type { UsrFileFull } from '../../../src-shared/usr';
 import { formatBytes, formatDate, formatDateTime } from '../../../src-shared/format';
 import { call } from '../../api/transport';
@@ -51,6 +54,17 @@ export function UsrFilePanel({ id, onClose }: { id: number; onClose: () => void 
               {st.label}
             </Badge>
             {file.purgedAt && <Badge color="gray">Файл удалён из хранилища</Badge>}
+            {!file.purgedAt && (
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                leftSection={<IconDownload size={12} />}
+                onClick={() => void downloadUsrFile(file.id, file.name).catch((e: unknown) => notifications.show({ color: 'red', message: `Файл не скачан: ${errorText(e)}` }))}
+                data-testid="usr-file-download"
+              >
+                Скачать
+              </Button>
+            )}
           </Group>
           <Fact label="Дата файла" value={fileAtText(file.fileAt)} />
           <Fact label="Последнее обновление" value={file.newestUpdate ? formatDate(file.newestUpdate) : null} />

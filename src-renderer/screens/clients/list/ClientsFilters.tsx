@@ -1,5 +1,7 @@
 // Filter bar of the client list: status, key clients, СИО, readiness for a stage, USR proof («нет обновлений N дней»).
+import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, NumberInput, Select } from '@mantine/core';
+import { call } from '../../../api/transport';
 import { DEFAULT_USR_SETTINGS, USR_STALE_DAYS_MAX } from '../../../../src-shared/usr-card';
 import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
 import type { Refs } from '../../../../src-shared/types';
@@ -20,6 +22,14 @@ export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFil
     .map((e) => ({ value: String(e.id), label: e.active ? e.fullName : `${e.fullName} (не работает)` }));
   const stages = (refs?.readinessStages ?? []).map((s) => ({ value: s.code, label: `Готов к стадии «${s.name}»` }));
   const set = (patch: Partial<SearchFilters>) => onChange({ ...filters, ...patch });
+  // «Нет обновлений N дней» starts at the РИЦ's own limit (Настройки → USR).
+  const [defaultDays, setDefaultDays] = useState(DEFAULT_USR_SETTINGS.staleDays);
+  useEffect(() => {
+    call('usr.settings.get', {}).then(
+      (s) => setDefaultDays(s.staleDays),
+      () => undefined,
+    );
+  }, []);
 
   return (
     <Group gap="xs" wrap="nowrap" data-testid="clients-filters">
@@ -63,7 +73,7 @@ export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFil
         aria-label="USR"
         data={USR_OPTIONS}
         value={filters.usr ?? null}
-        onChange={(v) => set({ usr: (v ?? undefined) as SearchFilters['usr'], usrDays: v === 'stale' ? (filters.usrDays ?? DEFAULT_USR_SETTINGS.staleDays) : undefined })}
+        onChange={(v) => set({ usr: (v ?? undefined) as SearchFilters['usr'], usrDays: v === 'stale' ? (filters.usrDays ?? defaultDays) : undefined })}
         clearable
       />
       {filters.usr === 'stale' && (
@@ -76,7 +86,7 @@ export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFil
           max={USR_STALE_DAYS_MAX}
           allowDecimal={false}
           allowNegative={false}
-          value={filters.usrDays ?? DEFAULT_USR_SETTINGS.staleDays}
+          value={filters.usrDays ?? defaultDays}
           onChange={(v) => typeof v === 'number' && v >= 1 && v <= USR_STALE_DAYS_MAX && set({ usrDays: v })}
         />
       )}
