@@ -28,7 +28,7 @@ export async function killDuringWrites(opts: { dir: string; rounds: number; seed
     for (let round = 0; round < opts.rounds; round++) {
       // Each writer continues the numbering after the last committed row, so a repeat would show as a double.
       const from = maxWritten() + 1;
-      const child = spawnTs(API_WRITER, ['--db', dbPath, '--token', allRoles.token, '--from', String(from), '--tag', 'K'], (o) => o.includes('writer ready'));
+      const child = spawnTs(API_WRITER, ['--db', dbPath, `--token=${allRoles.token}`, '--from', String(from), '--tag', 'K'], (o) => o.includes('writer ready'));
       child.onLine((l) => {
         if (l.startsWith('ack ')) acked.add(Number(l.slice(4)));
       });

@@ -34,7 +34,7 @@ const countIn = (file: string, sql: string) => {
 };
 
 it('finishes while another process commits 25 writes a second, and holds a consistent state', { timeout: 180_000 }, async () => {
-  const writer = spawnTs(WRITER, ['--db', dbPath, '--token', env.adminToken, '--rate', '25', '--tag', 'Нагрузка'], (o) => o.includes('writer ready'));
+  const writer = spawnTs(WRITER, ['--db', dbPath, `--token=${env.adminToken}`, '--rate', '25', '--tag', 'Нагрузка'], (o) => o.includes('writer ready'));
   let acks = 0;
   writer.onLine((l) => {
     if (l.startsWith('ack ')) acks++;
