@@ -12,3 +12,4 @@ export * from './lists';
 export * from './imports';
 export * from './chat';
 export * from './usr';
+export * from './glavbukh';

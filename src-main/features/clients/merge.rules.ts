@@ -71,6 +71,8 @@ export const CONTACT_RULES: Record<string, RefRule> = {
   'emails.contact_id': move('emails', 'contact_id'),
   'chat_sessions.contact_id': move('chat_sessions', 'contact_id'),
   'chat_questions.contact_id': move('chat_questions', 'contact_id'),
+  'gb_certificates.contact_id': move('gb_certificates', 'contact_id'),
+  'gb_request_items.contact_id': move('gb_request_items', 'contact_id'),
   'contact_roles.contact_id': {
     kind: 'resolve',
     count: (db, from, to) => ({
@@ -140,6 +142,9 @@ export const CLIENT_RULES: Record<string, RefRule> = {
   'client_events.client_id': move('client_events', 'client_id'),
   'chat_sessions.client_id': move('chat_sessions', 'client_id'),
   'chat_questions.client_id': move('chat_questions', 'client_id'),
+  // Certificate numbers are unique per programme, not per client: both clients' certificates simply move.
+  'gb_certificates.client_id': move('gb_certificates', 'client_id'),
+  'gb_request_items.client_id': move('gb_request_items', 'client_id'),
   'client_counterparties.client_id': {
     kind: 'resolve',
     count: (db, from, to) => ({
