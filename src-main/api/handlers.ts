@@ -31,6 +31,7 @@ import { usrHandlers } from '../features/usr/usr.handlers';
 import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
+import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -63,4 +64,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...usrHandlers,
   ...usrCardHandlers,
   ...usrSettingsHandlers,
+  ...glavbukhListHandlers,
 };
