@@ -139,8 +139,11 @@ export interface GbListReview {
   mappingErrors: string[];
   programme: string;
   total: number;
+  /** Rows per state, rows left out included (they keep their state). */
   counts: Record<GbRowState, number>;
   skippedCount: number;
+  /** Rows that keep the list from being applied: not left out, and neither `matched` nor `same`. */
+  open: number;
   /** The requested page of rows (filtered by state when asked). */
   rows: GbReviewRow[];
 }

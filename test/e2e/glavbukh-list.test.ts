@@ -49,7 +49,7 @@ it('a list is reviewed, refused while rows are open, and written whole once each
   expect(await row(1).textContent()).toContain('по ИНН и КПП');
   expect(await row(2).getAttribute('data-state')).toBe('matched');
   expect(await row(3).getAttribute('data-state')).toBe('duplicate');
-  expect(await row(3).textContent()).toContain('ООО «Вега»');
+  expect(await row(3).getByTestId('gb-row-holder').textContent()).toBe('номер уже у клиента ООО «Вега»');
   expect(await row(4).getAttribute('data-state')).toBe('unmatched');
   expect(await row(5).getAttribute('data-state')).toBe('unmatched');
   expect(await page.getByTestId('gb-blocking').textContent()).toContain('Не решено строк: 3');
@@ -67,7 +67,7 @@ it('a list is reviewed, refused while rows are open, and written whole once each
   await page.getByTestId('gb-apply').click();
   await page.getByTestId('imports-screen').waitFor();
 
-  const certs = e.core.db.$client.prepare('SELECT client_id AS c, number, valid_until AS v, status FROM gb_certificates ORDER BY number').all() as { c: number; number: string; v: string; status: string }[];
+  const certs = e.core.db.$client.prepare('SELECT client_id AS c, number, valid_until AS v, status FROM gb_certificates ORDER BY client_id').all() as { c: number; number: string; v: string; status: string }[];
   expect(certs).toEqual([
     { c: ids.alfa, number: 'GB-0001', v: '2027-10-31', status: 'certified' },
     { c: ids.beta, number: 'gb 0002', v: '2027-10-31', status: 'certified' },

@@ -34,7 +34,7 @@ export const glavbukhListHandlers: HandlerMap<'glavbukh.list.review'> = {
     }
     const d = input.decisions ?? {};
     const m = resolveMapping(ctx.db, rec.headers, d.mapping);
-    const base: Omit<GbListReview, 'programme' | 'counts' | 'skippedCount' | 'rows'> = {
+    const base: Omit<GbListReview, 'programme' | 'counts' | 'skippedCount' | 'open' | 'rows'> = {
       stageId: input.stageId,
       stageState: s.state,
       fileName: s.name,
@@ -45,10 +45,10 @@ export const glavbukhListHandlers: HandlerMap<'glavbukh.list.review'> = {
       mappingErrors: m.errors,
       total: rec.rows.length,
     };
-    if (m.errors.length) return { ...base, programme: d.programme ?? readGbSettings(ctx.db).programmes[0]!.code, counts: countStates([]).counts, skippedCount: 0, rows: [] };
+    if (m.errors.length) return { ...base, programme: d.programme ?? readGbSettings(ctx.db).programmes[0]!.code, counts: countStates([]).counts, skippedCount: 0, open: 0, rows: [] };
     const reading = readList(ctx.db, rec, m.mapping, d.programme, key);
     const rows = decideRows(ctx.db, reading, d);
-    const { counts, skipped } = countStates(rows);
+    const { counts, skipped, open } = countStates(rows);
     const page: GbListReview['rows'] = [];
     let seen = 0;
     for (let i = 0; i < rows.length && page.length < input.limit; i++) {
@@ -57,6 +57,6 @@ export const glavbukhListHandlers: HandlerMap<'glavbukh.list.review'> = {
       if (seen++ < input.offset) continue;
       page.push(reviewRow(reading.base, r, i + 1));
     }
-    return { ...base, programme: reading.programme, counts, skippedCount: skipped, rows: page };
+    return { ...base, programme: reading.programme, counts, skippedCount: skipped, open, rows: page };
   },
 };

@@ -258,12 +258,14 @@ export function reviewRow(base: Base, r: DecidedRow, n: number): GbReviewRow {
   };
 }
 
-export function countStates(rows: DecidedRow[]): { counts: Record<GbRowState, number>; skipped: number } {
+export function countStates(rows: DecidedRow[]): { counts: Record<GbRowState, number>; skipped: number; open: number } {
   const counts = Object.fromEntries(GB_ROW_STATES.map((s) => [s, 0])) as Record<GbRowState, number>;
   let skipped = 0;
+  let open = 0;
   for (const r of rows) {
     counts[r.state]++;
     if (r.skipped) skipped++;
+    else if (r.state !== 'matched' && r.state !== 'same') open++;
   }
-  return { counts, skipped };
+  return { counts, skipped, open };
 }

@@ -57,14 +57,14 @@ function MappingEditor({ review, mapping, onChange }: { review: GbListReview; ma
   );
 }
 
-function RowDecision({ r, onMatch, onSkip }: { r: GbReviewRow; onMatch: (clientId: number | null) => void; onSkip: (skip: boolean) => void }) {
+function RowDecision({ r, left, onMatch, onSkip }: { r: GbReviewRow; left: boolean; onMatch: (clientId: number | null) => void; onSkip: (skip: boolean) => void }) {
   const open = !r.skipped && BLOCKING.includes(r.state) && r.state !== 'invalid';
   return (
-    <Group gap={6} wrap="nowrap">
+    <Group gap={6}>
       {open && r.state === 'ambiguous' && (
         <Select
           size="xs"
-          w={260}
+          w={220}
           placeholder="Выберите клиента"
           data={r.candidates.map((c) => ({ value: String(c.id), label: `${c.name}${c.inn ? ` (ИНН ${c.inn}${c.kpp ? `/${c.kpp}` : ''})` : ''}` }))}
           onChange={(v) => v && onMatch(Number(v))}
@@ -72,11 +72,11 @@ function RowDecision({ r, onMatch, onSkip }: { r: GbReviewRow; onMatch: (clientI
         />
       )}
       {open && r.state !== 'ambiguous' && (
-        <ClientPicker size="xs" w={260} label="" placeholder="Найти клиента…" showInn value={null} onChange={(c) => c && onMatch(c.id)} testId="gb-row-picker" />
+        <ClientPicker size="xs" w={220} label="" placeholder="Найти клиента…" showInn value={null} onChange={(c) => c && onMatch(c.id)} testId="gb-row-picker" />
       )}
       {open && r.state === 'duplicate' && r.holder && (
-        <Button size="compact-xs" variant="default" onClick={() => onMatch(r.holder!.id)} data-testid="gb-row-to-holder">
-          Это {r.holder.name}
+        <Button size="compact-xs" variant="default" onClick={() => onMatch(r.holder!.id)} data-testid="gb-row-to-holder" title={`Записать сертификат клиенту ${r.holder.name}`}>
+          Владельцу номера
         </Button>
       )}
       {r.by === 'hand' && !r.skipped && (
@@ -84,43 +84,55 @@ function RowDecision({ r, onMatch, onSkip }: { r: GbReviewRow; onMatch: (clientI
           Отменить выбор
         </Button>
       )}
-      <Checkbox size="xs" label="Не загружать" checked={r.skipped} onChange={(e) => onSkip(e.currentTarget.checked)} data-testid="gb-row-skip" />
+      {/* The person's own choice shows at once, before the review comes back. */}
+      <Checkbox size="xs" label="Не загружать" checked={left} onChange={(e) => onSkip(e.currentTarget.checked)} data-testid="gb-row-skip" />
     </Group>
   );
 }
 
+function ClientLink({ c }: { c: { id: number; name: string } }) {
+  return (
+    <Anchor size="sm" href={`#/clients/${c.id}`} target="_blank">
+      {c.name}
+    </Anchor>
+  );
+}
+
 function ClientCell({ r }: { r: GbReviewRow }) {
-  if (r.client)
-    return (
-      <Stack gap={0}>
-        <Anchor size="sm" href={`#/clients/${r.client.id}`} target="_blank">
-          {r.client.name}
-        </Anchor>
-        {r.by && (
-          <Text size="xs" c="dimmed">
-            {MATCH_BY_TEXT[r.by]}
-          </Text>
-        )}
-      </Stack>
-    );
-  if (r.state === 'duplicate')
-    return (
-      <Text size="sm" c="red">
-        {r.holder ? (
-          <>
-            номер уже у клиента{' '}
-            <Anchor size="sm" href={`#/clients/${r.holder.id}`} target="_blank">
-              {r.holder.name}
-            </Anchor>
-          </>
-        ) : (
-          `номер повторяется в строке ${r.otherRow}`
-        )}
-      </Text>
-    );
-  if (r.state === 'invalid') return <Text size="sm" c="red">{rowProblemText(r.problem)}</Text>;
-  if (r.state === 'ambiguous') return <Text size="sm">подходят: {r.candidates.length}</Text>;
-  return <Text size="sm" c="dimmed">—</Text>;
+  return (
+    <Stack gap={0}>
+      {r.client ? (
+        <>
+          <ClientLink c={r.client} />
+          {r.by && (
+            <Text size="xs" c="dimmed">
+              {MATCH_BY_TEXT[r.by]}
+            </Text>
+          )}
+        </>
+      ) : r.state === 'ambiguous' ? (
+        <Text size="sm">подходят: {r.candidates.length}</Text>
+      ) : (
+        r.state !== 'duplicate' && r.state !== 'invalid' && <Text size="sm" c="dimmed">—</Text>
+      )}
+      {r.state === 'duplicate' && (
+        <Text size="xs" c="red" data-testid="gb-row-holder">
+          {r.holder ? (
+            <>
+              номер уже у клиента <ClientLink c={r.holder} />
+            </>
+          ) : (
+            `тот же номер в строке ${r.otherRow}`
+          )}
+        </Text>
+      )}
+      {r.state === 'invalid' && (
+        <Text size="xs" c="red">
+          {rowProblemText(r.problem)}
+        </Text>
+      )}
+    </Stack>
+  );
 }
 
 export function GbListReviewScreen({ stageId }: { stageId: number }) {
@@ -156,7 +168,7 @@ export function GbListReviewScreen({ stageId }: { stageId: number }) {
   const staged = review?.stageState === 'staged';
   const touched = mapping !== null || matches.size > 0 || skip.size > 0;
   const guard = useLeaveGuard(staged && touched);
-  const blocking = review ? BLOCKING.reduce((n, s) => n + review.counts[s], 0) : 0;
+  const blocking = review?.open ?? 0;
   const canApply = !!review && staged && review.mappingErrors.length === 0 && blocking === 0 && review.total > review.skippedCount;
 
   function match(row: number, clientId: number | null) {
@@ -275,12 +287,12 @@ export function GbListReviewScreen({ stageId }: { stageId: number }) {
           {review.rows.map((r) => (
             <Table.Tr key={r.row} data-row={r.row} data-state={r.state} data-skipped={r.skipped || undefined}>
               <Table.Td>{r.row}</Table.Td>
-              <Table.Td>{r.values.number ?? '—'}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.values.number ?? '—'}</Table.Td>
               <Table.Td>{[r.values.inn, r.values.kpp].filter(Boolean).join(' / ') || '—'}</Table.Td>
               <Table.Td>{r.values.name ?? (r.values.distr ? `дистрибутив ${r.values.distr}` : '—')}</Table.Td>
               <Table.Td>{r.values.validUntil ? formatDate(r.values.validUntil) : '—'}</Table.Td>
-              <Table.Td>
-                <Badge variant="light" color={r.skipped ? 'gray' : ROW_STATE_TEXT[r.state].color} tt="none">
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge variant="light" style={{ minWidth: 'max-content' }} color={r.skipped ? 'gray' : ROW_STATE_TEXT[r.state].color} tt="none">
                   {r.skipped ? 'Не загружать' : ROW_STATE_TEXT[r.state].label}
                 </Badge>
               </Table.Td>
@@ -289,7 +301,7 @@ export function GbListReviewScreen({ stageId }: { stageId: number }) {
               </Table.Td>
               {staged && (
                 <Table.Td>
-                  <RowDecision r={r} onMatch={(id) => match(r.row, id)} onSkip={(on) => leaveOut(r.row, on)} />
+                  <RowDecision r={r} left={skip.has(r.row)} onMatch={(id) => match(r.row, id)} onSkip={(on) => leaveOut(r.row, on)} />
                 </Table.Td>
               )}
             </Table.Tr>

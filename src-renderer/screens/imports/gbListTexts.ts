@@ -15,12 +15,12 @@ export const FIELD_TEXT: Record<GbListField, string> = {
 };
 
 export const ROW_STATE_TEXT: Record<GbRowState, { label: string; color: string }> = {
-  matched: { label: 'Сопоставлена', color: 'green' },
+  matched: { label: 'Найден', color: 'green' },
   same: { label: 'Уже в базе', color: 'gray' },
-  ambiguous: { label: 'Несколько клиентов', color: 'orange' },
-  unmatched: { label: 'Клиент не найден', color: 'red' },
+  ambiguous: { label: 'Неоднозначно', color: 'orange' },
+  unmatched: { label: 'Не найден', color: 'red' },
   duplicate: { label: 'Номер занят', color: 'red' },
-  invalid: { label: 'Ошибка в строке', color: 'red' },
+  invalid: { label: 'Ошибка', color: 'red' },
 };
 
 export const MATCH_BY_TEXT: Record<GbMatchBy, string> = {
