@@ -77,11 +77,11 @@ export async function runGlavbukhBench(opts: GlavbukhBenchOptions = {}): Promise
     await core.close();
     const plainDb = path.join(dir, 'plain.db');
     fs.copyFileSync(dbPath, plainDb);
-    // Most rows carry ИНН + КПП; some only a distribution or a name, as lists from the КЦ do.
+    // Most rows carry ИНН + КПП; every 20th only the ИНН, as lists from the КЦ do (a name or a distribution alone is often ambiguous in the seeded base).
     const aoa: (string | number)[][] = [['№', 'Наименование организации', 'ИНН', 'КПП', 'Номер сертификата', 'Дата выдачи', 'Действителен до', 'Рег. номер дистрибутива', 'ФИО главного бухгалтера']];
     clients.forEach((c, i) => {
-      const keyless = i % 20 === 0;
-      aoa.push([i + 1, c.name, keyless ? '' : (c.inn ?? ''), keyless ? '' : (c.kpp ?? ''), `ГБ-${String(100000 + i)}`, '15.01.2026', i % 3 ? '' : '14.01.2027', c.distr ?? '', `Бухгалтер ${i}`]);
+      const innOnly = i % 20 === 0;
+      aoa.push([i + 1, c.name, c.inn ?? '', innOnly ? '' : (c.kpp ?? ''), `ГБ-${String(100000 + i)}`, '15.01.2026', i % 3 ? '' : '14.01.2027', c.distr ?? '', `Бухгалтер ${i}`]);
     });
     const ws = XLSX.utils.aoa_to_sheet(aoa);
     const wb = XLSX.utils.book_new();
