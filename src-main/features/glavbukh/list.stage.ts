@@ -9,6 +9,9 @@ import { readGbSettings } from './settings';
 
 export const GB_LIST_KIND = 'glavbukh.list';
 
+/** The key of a list's matching in the cache: its stored file (the review and apply share it). */
+export const listCacheKey = (db: Db, fileId: number): string => `${db.$client.name}:file:${fileId}`;
+
 const SAMPLE_ROWS = 5;
 
 /** The stage's parsed list, kept in memory per stage (a stage's content never changes). */
@@ -24,9 +27,10 @@ export interface ReviewQuery {
 
 /** The review of a staged list (the caller has checked the person may see the stage). */
 export function loadReview(db: Db, input: ReviewQuery): GbListReview {
-  const s = stmt(db, 'SELECT s.kind, s.state, f.name FROM import_stages s JOIN import_files f ON f.id = s.file_id WHERE s.id = ?').get(input.stageId) as {
+  const s = stmt(db, 'SELECT s.kind, s.state, s.file_id AS fileId, f.name FROM import_stages s JOIN import_files f ON f.id = s.file_id WHERE s.id = ?').get(input.stageId) as {
     kind: string;
     state: string;
+    fileId: number;
     name: string;
   } | undefined;
   if (!s) throw notFound('stage');
@@ -54,7 +58,7 @@ export function loadReview(db: Db, input: ReviewQuery): GbListReview {
     total: rec.rows.length,
   };
   if (m.errors.length) return { ...base, programme: d.programme ?? readGbSettings(db).programmes[0]!.code, counts: countStates([]).counts, skippedCount: 0, rows: [] };
-  const reading = readList(db, rec, m.mapping, d.programme, key);
+  const reading = readList(db, rec, m.mapping, d.programme, listCacheKey(db, s.fileId));
   const rows = decideRows(db, reading, d);
   const { counts, skipped } = countStates(rows);
   const page: GbListReview['rows'] = [];
