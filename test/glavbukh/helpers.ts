@@ -10,7 +10,7 @@ import { batchDetail } from '../../src-main/features/imports/journal';
 
 /** An XLSX of rows (the first is the header) written by SheetJS. */
 export function xlsxOf(rows: (string | number | Date | boolean)[][]): Uint8Array {
-  const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: true, dateNF: 'dd.mm.yyyy' });
+  const ws = XLSX.utils.aoa_to_sheet(rows, { cellDates: true });
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, 'Лист1');
   return new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);

@@ -6,6 +6,7 @@ import { gbListDecisions } from '../../../src-shared/api/glavbukh-list';
 import type { GbListDecisions } from '../../../src-shared/glavbukh';
 import { CertNumberTaken, recordCertificate } from './certs';
 import { rememberMapping, resolveMapping } from './list.mapping';
+import { listCacheKey } from './list.stage';
 import { decideRows, readList, type GbSheetRecord } from './list.review';
 
 /** Issues listed in a refusal; the detail says how many rows there were in all. */
@@ -25,7 +26,9 @@ export function applyGbList(parsed: ParsedFile<GbSheetRecord>, raw: unknown, ctx
   // Without a mapping: the one remembered for the layout, or a guess only when it is complete.
   const m = resolveMapping(ctx.db, rec.headers, d.mapping);
   if (m.errors.length) throw new AppError('BAD_INPUT', `mapping (${m.source})`, m.errors.map((e) => ({ path: 'mapping', reason: e })));
-  const reading = readList(ctx.db, rec, m.mapping, d.programme);
+  // The review's reading is reused when nothing it read has changed since (checked inside this transaction);
+  // recordCertificate checks every number again whatever the reading said.
+  const reading = readList(ctx.db, rec, m.mapping, d.programme, listCacheKey(ctx.db, ctx.fileId));
   const rows = decideRows(ctx.db, reading, d);
   const issues: ApiIssue[] = [];
   let bad = 0;

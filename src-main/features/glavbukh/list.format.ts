@@ -6,7 +6,9 @@ import { gbListParseTask } from './list.workers';
 import type { GbSheetRecord } from './list.review';
 import { applyGbList } from './list.apply';
 
-export const GB_LIST_KIND = 'glavbukh.list';
+import { GB_LIST_KIND } from './list.stage';
+
+export { GB_LIST_KIND };
 
 /** An XLSX (a ZIP named .xlsx), a CSV by name, and an old `.xls` (claimed to be refused with a clear status). */
 export function detectGbList(head: Buffer, name: string): boolean {

@@ -165,8 +165,8 @@ function baseVersion(db: Db): string {
 }
 
 /**
- * Every row read and matched automatically. `cacheKey` (the stage) lets the review reuse the work for the same mapping,
- * programme and base; apply passes none and reads afresh inside its transaction.
+ * Every row read and matched automatically. `cacheKey` (the list's file) lets the review and apply reuse the work for the
+ * same mapping, programme and base (a fingerprint of the base is part of the key).
  */
 export function readList(db: Db, rec: GbSheetRecord, mapping: GbMapping, programme: string | undefined, cacheKey?: string): ListReading {
   const settings = readGbSettings(db);

@@ -11,8 +11,7 @@ const isOle = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf
 
 /** Which reader a file needs, by its bytes first and its name second; null for none. */
 export function sheetKind(head: Uint8Array, name: string): 'xlsx' | 'csv' | 'xls' | null {
-  if (isOle(head)) return 'xls';
-  if (isZip(head)) return /\.(xlsx|xlsm)$/i.test(name.trim()) ? 'xlsx' : null;
+  if (/\.(xlsx|xlsm)$/i.test(name.trim())) return 'xlsx';
   if (/\.xls$/i.test(name.trim())) return 'xls';
   if (/\.csv$/i.test(name.trim())) return 'csv';
   return null;
@@ -23,7 +22,11 @@ export function readSheet(bytes: Uint8Array, name: string, limits: SheetLimits =
   if (bytes.byteLength > limits.maxFileBytes) throw new SheetError('too_large', `${bytes.byteLength} bytes`);
   const kind = sheetKind(bytes, name);
   if (kind === 'xls') throw new SheetError('xls_unsupported', 'the old binary Excel format: save it as .xlsx');
-  if (kind === 'xlsx') return readXlsx(bytes, limits);
+  if (kind === 'xlsx') {
+    if (isOle(bytes)) throw new SheetError('xls_unsupported', 'the old binary Excel format under an .xlsx name: save it as .xlsx');
+    if (!isZip(bytes)) throw new SheetError('not_spreadsheet', 'not an XLSX (no ZIP inside)');
+    return readXlsx(bytes, limits);
+  }
   if (kind === 'csv') return readCsv(bytes, limits);
   if (isZip(bytes)) return readXlsx(bytes, limits);
   throw new SheetError('not_spreadsheet', 'neither XLSX nor CSV');
