@@ -31,6 +31,7 @@ import { usrHandlers } from '../features/usr/usr.handlers';
 import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
+import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -45,6 +46,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...printHandlers,
   ...reportsHandlers,
   ...usrReportsHandlers,
+  ...glavbukhRequestsHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,
