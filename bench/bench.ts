@@ -26,6 +26,7 @@ import { runHotlineBench } from './hotline';
 import { runChatBench } from './chat';
 import { runUsrBench } from './usr';
 import { runUsrReportsBench } from './usr-reports';
+import { runGlavbukhRequestBench } from './glavbukh-request';
 
 const { values: opts } = parseArgs({
   options: {
@@ -279,7 +280,7 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports') =>
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports' | 'glavbukh') =>
   opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat') || (part === 'usr-reports' && opts.only === 'usr');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
@@ -288,3 +289,5 @@ if (runs('chat')) await runChatBench({ clients: Number(opts.clients), sessions: 
 if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep: opts.keep });
 if (runs('usr')) await runUsrBench({ files: Number(opts['usr-files']), keep: opts.keep });
 if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });
+// Главбух: checking a 10,000-client certification request (bench/glavbukh-request.ts).
+if (runs('glavbukh')) await runGlavbukhRequestBench({ keep: opts.keep });
