@@ -56,9 +56,8 @@ function seed(sql: Database.Database, clients: number): void {
     for (let id = 1; id <= clients; id++) {
       const gap = r() < 0.3 ? Math.floor(r() * 9) : -1;
       const name = `ООО Клиент ${id}`;
-      let inn: string | null = inn10(id);
-      if (gap === 0) inn = null;
-      if (gap === 1) inn = inn.slice(0, 9) + String((Number(inn[9]) + 1) % 10);
+      const good = inn10(id);
+      const inn = gap === 0 ? null : gap === 1 ? good.slice(0, 9) + String((Number(good[9]) + 1) % 10) : good;
       client.run(id, name, name.toLowerCase(), inn, gap === 2 ? null : '773601001', now, now);
       const dir = Number(contact.run(id, `Директор ${id}`, 'Директор', now).lastInsertRowid);
       role.run(dir, 'director');

@@ -27,8 +27,8 @@ export const GB_PROBLEM_CODES = [
 ] as const;
 export type GbProblemCode = (typeof GB_PROBLEM_CODES)[number];
 
-/** The card tab (#/clients/<id>/<tab>) where a problem is fixed. */
-export type GbFixTab = 'general' | 'requisites' | 'contacts' | 'distributions';
+/** The card tab (#/clients/<id>/<tab>) where a problem is fixed (the client's own name, ИНН and КПП are on «Общие»). */
+export type GbFixTab = 'general' | 'contacts' | 'distributions';
 
 export interface GbProblem {
   code: GbProblemCode;

@@ -51,12 +51,12 @@ describe('glavbukh.requests.check', () => {
 
   const cases: [string, (c: { id: number; contactId: number }) => void, string, string][] = [
     ['blank name', (c) => sql("UPDATE clients SET name = '  ' WHERE id = ?", c.id), 'name_missing', 'general'],
-    ['no ИНН', (c) => sql('UPDATE clients SET inn = NULL WHERE id = ?', c.id), 'inn_missing', 'requisites'],
-    ['ИНН of 9 digits', (c) => sql("UPDATE clients SET inn = '770708389' WHERE id = ?", c.id), 'inn_malformed', 'requisites'],
-    ['ИНН with a letter', (c) => sql("UPDATE clients SET inn = '77070838A3' WHERE id = ?", c.id), 'inn_malformed', 'requisites'],
-    ['ИНН with a wrong check digit', (c) => sql("UPDATE clients SET inn = '7707083894' WHERE id = ?", c.id), 'inn_checksum', 'requisites'],
-    ['no КПП for an organisation', (c) => sql('UPDATE clients SET kpp = NULL WHERE id = ?', c.id), 'kpp_missing', 'requisites'],
-    ['malformed КПП', (c) => sql("UPDATE clients SET kpp = '77360100' WHERE id = ?", c.id), 'kpp_malformed', 'requisites'],
+    ['no ИНН', (c) => sql('UPDATE clients SET inn = NULL WHERE id = ?', c.id), 'inn_missing', 'general'],
+    ['ИНН of 9 digits', (c) => sql("UPDATE clients SET inn = '770708389' WHERE id = ?", c.id), 'inn_malformed', 'general'],
+    ['ИНН with a letter', (c) => sql("UPDATE clients SET inn = '77070838A3' WHERE id = ?", c.id), 'inn_malformed', 'general'],
+    ['ИНН with a wrong check digit', (c) => sql("UPDATE clients SET inn = '7707083894' WHERE id = ?", c.id), 'inn_checksum', 'general'],
+    ['no КПП for an organisation', (c) => sql('UPDATE clients SET kpp = NULL WHERE id = ?', c.id), 'kpp_missing', 'general'],
+    ['malformed КПП', (c) => sql("UPDATE clients SET kpp = '77360100' WHERE id = ?", c.id), 'kpp_malformed', 'general'],
     // Without the contact its e-mail and phone go too: the client's general ones stand in, so only the contact is missing.
     ['no chief accountant', (c) => (general(c.id), sql('DELETE FROM contact_roles WHERE contact_id = ?', c.contactId)), 'contact_missing', 'contacts'],
     ['chief accountant inactive', (c) => (general(c.id), sql('UPDATE contacts SET active = 0 WHERE id = ?', c.contactId)), 'contact_missing', 'contacts'],

@@ -113,18 +113,18 @@ export function problemsOf(f: GbClientFacts, programme: GbProgramme): GbProblem[
   const inn = f.inn?.trim() ?? '';
   let innOk = false;
   if (need.has('inn')) {
-    if (!inn) out.push({ code: 'inn_missing', field: 'inn', fix: at('requisites') });
+    if (!inn) out.push({ code: 'inn_missing', field: 'inn', fix: at('general') });
     else {
       const e = checkInn(inn);
-      if (e) out.push({ code: e.code === 'checksum' ? 'inn_checksum' : 'inn_malformed', field: 'inn', fix: at('requisites') });
+      if (e) out.push({ code: e.code === 'checksum' ? 'inn_checksum' : 'inn_malformed', field: 'inn', fix: at('general') });
       else innOk = true;
     }
   } else innOk = checkInn(inn) === null;
   // КПП is an organisation's: asked only of a 10-digit ИНН (see the module comment).
   if (need.has('kpp') && innOk && inn.length === 10) {
     const kpp = f.kpp?.trim() ?? '';
-    if (!kpp) out.push({ code: 'kpp_missing', field: 'kpp', fix: at('requisites') });
-    else if (checkKpp(kpp)) out.push({ code: 'kpp_malformed', field: 'kpp', fix: at('requisites') });
+    if (!kpp) out.push({ code: 'kpp_missing', field: 'kpp', fix: at('general') });
+    else if (checkKpp(kpp)) out.push({ code: 'kpp_malformed', field: 'kpp', fix: at('general') });
   }
   if (need.has('contact')) {
     if (f.contactId == null) out.push({ code: 'contact_missing', field: 'contact', fix: at('contacts') });
