@@ -7,7 +7,6 @@ import { createCore } from '../src-main/core';
 import { openDb } from '../src-main/db/connection';
 import { checkRequest, problemsOf, type GbClientFacts } from '../src-main/features/glavbukh/request.rules';
 import { DEFAULT_GB_SETTINGS } from '../src-shared/glavbukh';
-import { formatDistr } from '../src-shared/distr';
 import { compareTable, firstDifference, summarise, type CompareRow } from './stats';
 
 export interface GlavbukhRequestBenchOptions {
@@ -103,23 +102,8 @@ ORDER BY c.id`;
 function plainCheck(sql: Database.Database, ids: number[]): ReturnType<typeof problemsOf>[] {
   const gb = DEFAULT_GB_SETTINGS.programmes[0]!;
   const horizon = new Date(Date.parse(`${TODAY}T00:00:00Z`) + DEFAULT_GB_SETTINGS.expiringDays * 86_400_000).toISOString().slice(0, 10);
-  const rows = sql.prepare(PLAIN).all({ ids: JSON.stringify(ids), role: gb.contactRole, horizon }) as (Omit<GbClientFacts, 'distributions'> & { distrs: string | null })[];
-  return rows.map(({ distrs, ...r }) =>
-    problemsOf(
-      {
-        ...r,
-        distributions: distrs
-          ? distrs
-              .split('|')
-              .map((s) => s.split(' '))
-              .map(([system, n, comp]) => formatDistr({ system: system!, number: Number(n), comp: Number(comp) }))
-              .sort()
-              .join(', ')
-          : '',
-      },
-      gb,
-    ),
-  );
+  const rows = sql.prepare(PLAIN).all({ ids: JSON.stringify(ids), role: gb.contactRole, horizon }) as GbClientFacts[];
+  return rows.map((r) => problemsOf(r, gb));
 }
 
 export async function runGlavbukhRequestBench(opts: GlavbukhRequestBenchOptions = {}): Promise<void> {

@@ -36,8 +36,8 @@ export interface GbClientFacts {
   /** The contact's own, else the client's general one. */
   email: string | null;
   phone: string | null;
-  /** Active distributions in list form (`SKJP_000123`), comma-separated. */
-  distributions: string;
+  /** Active distributions as `SYSTEM number comp` joined by `|` (null: none); `distrList` gives the list form. */
+  distrs: string | null;
   certNumber: string | null;
   certValidUntil: string | null;
   /** A `certified` certificate valid past the horizon. */
@@ -46,14 +46,10 @@ export interface GbClientFacts {
   requested: number;
 }
 
-interface RawFacts extends Omit<GbClientFacts, 'distributions'> {
-  distrs: string | null;
-}
-
 // One statement over the chosen ids: each fact is an indexed lookup per client, no query per client from JS. `+x.contact_id
 // IS NULL` keeps SQLite off the contact index for a client's general e-mail or phone (every general row shares NULL there).
 const FACTS_SQL = `
-WITH ids(id) AS (SELECT DISTINCT value FROM json_each(@ids)),
+WITH ids(id) AS (SELECT value FROM json_each(@ids)),
 person AS (
   SELECT k.client_id AS clientId, MIN(k.id) AS contactId FROM ids
   JOIN contacts k ON k.client_id = ids.id AND k.active = 1
@@ -76,7 +72,8 @@ LEFT JOIN gb_certificates g ON g.id = (
     AND (x.valid_until IS NULL OR x.valid_until > @horizon) ORDER BY x.valid_until IS NULL DESC, x.valid_until DESC LIMIT 1)
 ORDER BY c.id`;
 
-function distrList(raw: string | null): string {
+/** Active distributions in list form (`SKJP_000123, SKJP_000124_02`), sorted; '' for none. */
+export function distrList(raw: string | null): string {
   if (!raw) return '';
   return raw
     .split('|')
@@ -97,15 +94,15 @@ export function addDays(isoDay: string, n: number): string {
 
 /** The facts of the chosen clients (ids that name no client are left out), in id order. */
 export function clientFacts(db: Db, programme: GbProgramme, ids: readonly number[], today: string, expiringDays: number): GbClientFacts[] {
-  const rows = stmt(db, FACTS_SQL).all({ ids: JSON.stringify(ids), role: programme.contactRole, programme: programme.code, horizon: addDays(today, expiringDays) }) as RawFacts[];
-  return rows.map(({ distrs, ...r }) => ({ ...r, distributions: distrList(distrs) }));
+  // Unique and ascending: every table is then read in client order, page after page, rather than at random.
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  return stmt(db, FACTS_SQL).all({ ids: JSON.stringify(sorted), role: programme.contactRole, programme: programme.code, horizon: addDays(today, expiringDays) }) as GbClientFacts[];
 }
 
 const blank = (v: string | null | undefined): boolean => v == null || v.trim() === '';
 
 /** Every problem of one client under the programme's rules; [] when it may go into a request. */
-export function problemsOf(f: GbClientFacts, programme: GbProgramme): GbProblem[] {
-  const need = new Set(programme.required);
+export function problemsOf(f: GbClientFacts, programme: GbProgramme, need: ReadonlySet<string> = new Set(programme.required)): GbProblem[] {
   const out: GbProblem[] = [];
   const at = (tab: GbProblem['fix']['tab'], contact = false): GbProblem['fix'] =>
     contact && f.contactId != null ? { clientId: f.clientId, tab, contactId: f.contactId } : { clientId: f.clientId, tab };
@@ -132,7 +129,7 @@ export function problemsOf(f: GbClientFacts, programme: GbProgramme): GbProblem[
   }
   if (need.has('email') && blank(f.email)) out.push({ code: 'email_missing', field: 'email', fix: at('contacts', true) });
   if (need.has('phone') && blank(f.phone)) out.push({ code: 'phone_missing', field: 'phone', fix: at('contacts', true) });
-  if (need.has('distribution') && !f.distributions) out.push({ code: 'distribution_missing', field: 'distribution', fix: at('distributions') });
+  if (need.has('distribution') && blank(f.distrs)) out.push({ code: 'distribution_missing', field: 'distribution', fix: at('distributions') });
   if (f.certified) out.push({ code: 'already_certified', field: 'certificate', fix: at('general'), certificate: { number: f.certNumber, validUntil: f.certValidUntil } });
   if (f.requested) out.push({ code: 'request_open', field: 'certificate', fix: at('general') });
   return out;
@@ -149,8 +146,9 @@ export interface GbCheck {
 export function checkRequest(db: Db, programme: GbProgramme, ids: readonly number[], today: string, expiringDays: number): GbCheck {
   const facts = clientFacts(db, programme, ids, today, expiringDays);
   const problems: GbClientProblems[] = [];
+  const need = new Set(programme.required);
   for (const f of facts) {
-    const p = problemsOf(f, programme);
+    const p = problemsOf(f, programme, need);
     if (p.length) problems.push({ clientId: f.clientId, name: f.name, problems: p });
   }
   const found = new Set(facts.map((f) => f.clientId));

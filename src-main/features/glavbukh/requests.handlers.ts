@@ -6,7 +6,7 @@ import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import { searchClients } from '../clients/clients.search';
 import { readGbSettings, saveGbSettings } from './settings';
-import { checkRequest } from './request.rules';
+import { checkRequest, distrList } from './request.rules';
 import { GB_REQUEST_FORMAT, gbRequestFileName, writeGbRequest, type GbRequestRow } from './request.format';
 import { recordCertificate } from './certs';
 import type { GbProgramme } from '../../../src-shared/glavbukh';
@@ -87,7 +87,7 @@ export const glavbukhRequestsHandlers: HandlerMap<
       contactPosition: f.contactPosition?.trim() ?? '',
       email: f.email?.trim() ?? '',
       phone: f.phone?.trim() ?? '',
-      distributions: f.distributions,
+      distributions: distrList(f.distrs),
       programme: programme.code,
     }));
     const selection = input.clientIds ? { manual: true } : { filter: input.fromList };
