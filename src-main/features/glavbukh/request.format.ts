@@ -45,10 +45,18 @@ export const GB_REQUEST_COLUMNS: readonly (readonly [keyof GbRequestRow, string]
 
 const BOM = '\ufeff';
 
+/** Anything a field must be changed for: a quote, a line break, or a formula's first character. */
+const SPECIAL = /["\r\n]|^[=@\t]/;
+
 function field(v: string | number): string {
-  let s = String(v).replace(/\r\n?|\n/g, ' ');
-  if (/^[=@\t]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
+  let s = typeof v === 'number' ? String(v) : v;
+  // Most fields need nothing: one test, then the plain quoted value.
+  if (SPECIAL.test(s)) {
+    s = s.replace(/\r\n?|\n/g, ' ');
+    if (/^[=@\t]/.test(s)) s = `'${s}`;
+    s = s.replace(/"/g, '""');
+  }
+  return `"${s}"`;
 }
 
 /** The request file: header row, then one line per row. */
