@@ -28,6 +28,7 @@ import { runChatBench } from './chat';
 import { runUsrBench } from './usr';
 import { runUsrReportsBench } from './usr-reports';
 import { runGlavbukhBench } from './glavbukh';
+import { runGlavbukhRequestBench } from './glavbukh-request';
 
 const { values: opts } = parseArgs({
   options: {
@@ -291,3 +292,5 @@ if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep
 if (runs('usr')) await runUsrBench({ files: Number(opts['usr-files']), keep: opts.keep });
 if (runs('glavbukh')) await runGlavbukhBench({ keep: opts.keep });
 if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });
+// Главбух: checking a 10,000-client certification request (bench/glavbukh-request.ts).
+if (runs('glavbukh')) await runGlavbukhRequestBench({ keep: opts.keep });

@@ -10,6 +10,8 @@ import type { Readable } from 'node:stream';
 import type { UploadedFile } from '../src-shared/imports';
 import { downloadImport, uploadImport } from './features/imports/upload';
 import { downloadUsr, type UsrDownload } from './features/usr/card.download';
+import { downloadGbRequest } from './features/glavbukh/request.download';
+import type { DownloadedFile } from '../src-shared/bridge';
 
 export interface Core {
   db: Db;
@@ -26,6 +28,8 @@ export interface Core {
   download(token: string | null, sha256: string): ApiResult<{ path: string; name: string; size: number }>;
   /** A stored USR file (by usr_files.id, as text from the URL) for whoever may see its client's card. */
   downloadUsr(token: string | null, usrFileId: string): ApiResult<UsrDownload>;
+  /** A Главбух certification request's stored file (by gb_requests.id, as text from the URL), byte for byte. */
+  downloadGbRequest(token: string | null, requestId: string): ApiResult<DownloadedFile>;
   /** Closes the database at once; resolves when the pool's threads have ended. */
   close(): Promise<void>;
 }
@@ -52,6 +56,7 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
     upload: (token, name, body) => uploadImport(deps, token, name, body),
     download: (token, sha256) => downloadImport(deps, token, sha256),
     downloadUsr: (token, usrFileId) => downloadUsr(deps, token, usrFileId),
+    downloadGbRequest: (token, requestId) => downloadGbRequest(deps, token, requestId),
     close: () => {
       db.$client.close();
       hold.release();

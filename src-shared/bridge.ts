@@ -22,6 +22,8 @@ export interface CrmBridge {
   saveDownload?(url: string, name: string): Promise<{ ok: true; path: string } | { ok: false; reason: 'cancelled' | 'not_found' | 'failed' }>;
   /** A stored USR file's bytes and name (what GET /files/usr/<id> gives in a browser). */
   downloadUsr?(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
+  /** A Главбух certification request's stored file (what GET /files/glavbukh/<id> gives in a browser). */
+  downloadGbRequest?(requestId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
 }
 
 /** A file handed to the window whole (USR files are tens of kilobytes). */

@@ -32,6 +32,7 @@ import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
+import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -46,6 +47,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...printHandlers,
   ...reportsHandlers,
   ...usrReportsHandlers,
+  ...glavbukhRequestsHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,

@@ -27,6 +27,8 @@ export interface Backend {
   upload(name: string, bytes: Uint8Array, token: string | null): Promise<ApiResult<UploadedFile>>;
   /** A stored USR file, checked as GET /files/usr/<id> is (the local core, or the server's endpoint). */
   downloadUsr(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
+  /** A Главбух request's stored file, checked as GET /files/glavbukh/<id> is. */
+  downloadGbRequest(requestId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
   /** Opens a one-time download (`files/usr-zip/<token>`) as a stream; null when it is unknown or already taken. */
   openDownload(url: string): Promise<Readable | null>;
   /** Push events for the window; returns the unsubscribe function. */
@@ -102,6 +104,7 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       if (!r.ok) return r;
       return { ok: true, data: { name: r.data.name, bytes: new Uint8Array(await fs.promises.readFile(r.data.path)) } };
     },
+    downloadGbRequest: async (requestId, token) => core.downloadGbRequest(token, String(requestId)),
     async openDownload(url) {
       const m = DOWNLOAD_URL.exec(url);
       const r = m ? takeDownload(m[1]!) : null;
@@ -202,6 +205,15 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
         const res = await fetch(`${baseUrl}/files/usr/${usrFileId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(timeoutMs) });
         if (!res.ok) return (await res.json()) as ApiResult<DownloadedFile>;
         return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `usr-${usrFileId}.usr`, bytes: new Uint8Array(await res.arrayBuffer()) } };
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
+    },
+    async downloadGbRequest(requestId, token) {
+      try {
+        const res = await fetch(`${baseUrl}/files/glavbukh/${requestId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(timeoutMs) });
+        if (!res.ok) return (await res.json()) as ApiResult<DownloadedFile>;
+        return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `request-${requestId}.csv`, bytes: new Uint8Array(await res.arrayBuffer()) } };
       } catch {
         return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
       }

@@ -7,4 +7,5 @@ export const ON_TOP_CHANNEL = 'crm:on-top';
 export const OPEN_OPERATOR_CHANNEL = 'crm:open-operator';
 export const UPLOAD_CHANNEL = 'crm:upload';
 export const DOWNLOAD_USR_CHANNEL = 'crm:download-usr';
+export const DOWNLOAD_GB_REQUEST_CHANNEL = 'crm:download-gb-request';
 export const SAVE_DOWNLOAD_CHANNEL = 'crm:save-download';

@@ -8,6 +8,7 @@ import type { Caller } from '../api/context';
 import { HTTP_STATUS, type ApiResult } from '../../src-shared/errors';
 import { followSession, sessionAlive } from '../api/push';
 import { takeDownload } from '../features/reports/usr-zip.downloads';
+import type { DownloadedFile } from '../../src-shared/bridge';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -189,6 +190,24 @@ function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, fin
   fs.createReadStream(r.data.path).pipe(res);
 }
 
+/** GET of a file the core hands over whole (a Главбух request kept in the database), checked like a contract call. */
+function handleBytes(req: http.IncomingMessage, res: http.ServerResponse, find: (token: string | null) => ApiResult<DownloadedFile>): void {
+  if (req.method !== 'GET') {
+    res.setHeader('Allow', 'GET');
+    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
+  }
+  const r = find(bearer(req));
+  if (!r.ok) return sendJson(res, HTTP_STATUS[r.error.code], r);
+  const ascii = r.data.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(r.data.bytes.byteLength),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.data.name)}`,
+    'Cache-Control': 'no-store',
+  });
+  res.end(Buffer.from(r.data.bytes.buffer, r.data.bytes.byteOffset, r.data.bytes.byteLength));
+}
+
 /** GET /files/usr-zip/<token>: a finished USR ZIP, once (the token, handed to the employee who built it, is the key). */
 function handleUsrZip(req: http.IncomingMessage, res: http.ServerResponse, token: string): void {
   if (req.method !== 'GET') {
@@ -261,6 +280,7 @@ export function createHttpServer(core: Core, opts: HttpOptions): http.Server {
       if (p === '/upload/imports') return void handleUpload(core, req, res, url).catch(done);
       if (p.startsWith('/files/imports/')) return handleDownload(req, res, (token) => core.download(token, p.slice('/files/imports/'.length)));
       if (p.startsWith('/files/usr/')) return handleDownload(req, res, (token) => core.downloadUsr(token, p.slice('/files/usr/'.length)));
+      if (p.startsWith('/files/glavbukh/')) return handleBytes(req, res, (token) => core.downloadGbRequest(token, p.slice('/files/glavbukh/'.length)));
       if (p.startsWith('/files/usr-zip/')) return handleUsrZip(req, res, p.slice('/files/usr-zip/'.length));
       if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5), { address: clientAddress(req, trusted) }).catch(done);
       serveStatic(opts.staticDir, req, res, p);

@@ -1,6 +1,6 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate, IconCertificate } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
@@ -24,6 +24,8 @@ import { IMPORTERS } from '../../src-shared/api/imports';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { QualityScreen } from '../screens/quality/QualityScreen';
 import { UsrScreen } from '../screens/usr/UsrScreen';
+import { GlavbukhScreen } from '../screens/glavbukh/GlavbukhScreen';
+import { GB_REQUESTERS } from '../../src-shared/glavbukh-requests';
 
 /** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
@@ -35,6 +37,7 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'chat/quality', label: 'Качество', icon: <IconStar size={18} />, roles: QUALITY_READERS },
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
   { key: 'usr', label: 'USR-файлы', icon: <IconFileCertificate size={18} />, roles: CLIENT_EDITORS },
+  { key: 'glavbukh', label: 'Главбух', icon: <IconCertificate size={18} />, roles: GB_REQUESTERS },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];
@@ -73,6 +76,8 @@ function Screen({ route }: { route: string[] }) {
       return <ImportsScreen />;
     case 'usr':
       return <UsrScreen tab={id} />;
+    case 'glavbukh':
+      return <GlavbukhScreen tab={id} />;
     case 'chat':
       if (id === 'operator') return <OperatorScreen />;
       return <ChatScreen tab={id} />;

@@ -95,11 +95,13 @@ const screens = () => [
   '/imports',
   '/usr',
   '/usr/kits',
+  '/glavbukh',
+  '/glavbukh/archive',
   '/reports/chat-operators',
   '/reports/opkn',
   '/reports/usr-olap',
   '/chat/quality',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr'].map((t) => `/settings/${t}`),
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr', 'glavbukh'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

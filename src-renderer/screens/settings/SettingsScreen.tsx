@@ -16,6 +16,7 @@ import { ImportFoldersTab } from '../imports/ImportFoldersTab';
 import { HotlineTab } from '../chat/HotlineTab';
 import { ScorecardTab } from '../quality/ScorecardTab';
 import { UsrSettingsTab } from '../usr/UsrSettingsTab';
+import { GlavbukhSettingsTab } from '../glavbukh/GlavbukhSettingsTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -37,6 +38,8 @@ const TABS = [
   { key: 'hotline', label: 'hotline.txt', adminOnly: true, roles: MANAGERS, Component: HotlineTab },
   // The stale limit and retention of USR files: a head's decision.
   { key: 'usr', label: 'USR', adminOnly: true, roles: MANAGERS, Component: UsrSettingsTab },
+  // Programmes and the rules of certification requests: a head's decision.
+  { key: 'glavbukh', label: 'Главбух', adminOnly: true, roles: MANAGERS, Component: GlavbukhSettingsTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {
