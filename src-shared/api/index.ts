@@ -20,9 +20,10 @@ import { qualityApi } from './quality';
 import { usrApi } from './usr';
 import { usrCardApi } from './usr-card';
 import { usrReportsApi } from './usr-reports';
+import { glavbukhCardApi } from './glavbukh-card';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhCardApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
