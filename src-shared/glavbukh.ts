@@ -56,6 +56,8 @@ export interface GbBadge {
   status: GbStatus;
   number: string | null;
   validUntil: string | null;
+  /** The programme's name from the settings, when the settings still have it. */
+  name?: string;
 }
 
 /** Client events written by certification (the renderer turns them into text). */

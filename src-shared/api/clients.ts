@@ -100,7 +100,7 @@ export const distributionSaveInput = z.object({
 export type DistributionSaveInput = z.input<typeof distributionSaveInput>;
 
 export const clientsApi = {
-  'clients.search': method<{ items: ClientListItem[]; total: number; limited: boolean }>()({
+  'clients.search': method<{ items: ClientListItem[]; total: number; limited: boolean; gbExpiringDays: number }>()({
     input: z.object({
       query: z.string().max(200).default(''),
       limit: z.number().int().min(1).max(1000).default(100),

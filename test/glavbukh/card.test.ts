@@ -15,7 +15,7 @@ describe('glavbukh.card and glavbukh.certificates.*', () => {
     const saved = await env.admin('glavbukh.certificates.save', { clientId, programme: 'GB', number: ' gb-100 ', issuedOn: '2026-01-10', validUntil: '2026-12-31', status: 'certified', contactId });
     expect(saved.outcome).toBe('added');
     let card = await env.admin('glavbukh.card', { clientId });
-    expect(card.badges).toEqual([{ programme: 'GB', status: 'certified', number: 'gb-100', validUntil: '2026-12-31' }]);
+    expect(card.badges).toEqual([{ programme: 'GB', status: 'certified', number: 'gb-100', validUntil: '2026-12-31', name: 'Главбух' }]);
     expect(card.certificates[0]).toMatchObject({
       id: saved.id,
       status: 'certified',
@@ -39,7 +39,7 @@ describe('glavbukh.card and glavbukh.certificates.*', () => {
     // A renewal: the newest valid-until is the current one, the old one stays in the history.
     await env.as(token, 'glavbukh.certificates.save', { clientId, programme: 'GB', number: 'GB-101', issuedOn: '2027-01-01', validUntil: '2027-12-31', status: 'certified' });
     card = await env.as(token, 'glavbukh.card', { clientId });
-    expect(card.badges).toEqual([{ programme: 'GB', status: 'certified', number: 'GB-101', validUntil: '2027-12-31' }]);
+    expect(card.badges).toEqual([{ programme: 'GB', status: 'certified', number: 'GB-101', validUntil: '2027-12-31', name: 'Главбух' }]);
     expect(card.certificates.map((c) => [c.number, c.status])).toEqual([
       ['GB-101', 'certified'],
       ['gb-100', 'expired'],
@@ -108,7 +108,7 @@ describe('glavbukh.card and glavbukh.certificates.*', () => {
     }
     // A request needs no number or date.
     expect((await env.admin('glavbukh.certificates.save', { clientId, programme: 'GB', status: 'requested' })).outcome).toBe('added');
-    expect((await env.admin('glavbukh.card', { clientId })).badges).toEqual([{ programme: 'GB', status: 'requested', number: null, validUntil: null }]);
+    expect((await env.admin('glavbukh.card', { clientId })).badges).toEqual([{ programme: 'GB', status: 'requested', number: null, validUntil: null, name: 'Главбух' }]);
     expect(codeOf(await env.core.call('glavbukh.card', { clientId: 999_999 }, env.adminToken))).toBe('NOT_FOUND');
   });
 

@@ -58,8 +58,8 @@ describe('clients.search with the Главбух filter', () => {
   it('shows the current certificate in list rows', async () => {
     const items = (await env.admin('clients.search', { query: '', limit: 100, filters: {} })).items;
     const by = (name: string) => items.find((i) => i.name === name)!.gb;
-    expect(by('ООО Продлено')).toEqual([{ programme: 'GB', status: 'certified', number: 'F-7', validUntil: '2027-06-30' }]);
-    expect(by('ООО Прошлое')).toEqual([{ programme: 'GB', status: 'expired', number: 'F-5', validUntil: '2026-11-26' }]);
+    expect(by('ООО Продлено')).toEqual([{ programme: 'GB', status: 'certified', number: 'F-7', validUntil: '2027-06-30', name: 'Главбух' }]);
+    expect(by('ООО Прошлое')).toEqual([{ programme: 'GB', status: 'expired', number: 'F-5', validUntil: '2026-11-26', name: 'Главбух' }]);
     expect(by('ООО Заявка')[0]!.status).toBe('requested');
     expect(by('ООО Отозвано')).toEqual([]);
     expect(by('ООО Никогда')).toEqual([]);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection';
 import { addDays, stmt } from '../../db/stmt';
 import { readUsrSettings } from '../usr/settings';
 import { readGbSettings } from '../glavbukh/settings';
-import { gbBadgesSql, parseBadges } from '../glavbukh/card';
+import { gbBadgesSql, parseBadges, programmeNames } from '../glavbukh/card';
 import type { GbFilter } from '../../../src-shared/glavbukh';
 import { formatPhone } from '../../../src-shared/validation/phone';
 import { fold } from '../../../src-shared/search-text';
@@ -58,7 +58,7 @@ export function schemeSummary(schemes: Iterable<string | null>): SchemeSummary {
   return set.has('nss') ? 'nss' : 'standard';
 }
 
-function toItem(r: RawItem, matched: SearchMatch | null): ClientListItem {
+function toItem(r: RawItem, matched: SearchMatch | null, gbNames: Map<string, string>): ClientListItem {
   return {
     id: r.id,
     name: r.name,
@@ -70,7 +70,7 @@ function toItem(r: RawItem, matched: SearchMatch | null): ClientListItem {
     sioName: r.sioName,
     schemes: schemeSummary(r.schemes ? r.schemes.split(',') : []),
     ready: r.ready ? r.ready.split(',') : [],
-    gb: parseBadges(r.gb),
+    gb: parseBadges(r.gb, gbNames),
     matched,
   };
 }
@@ -120,13 +120,14 @@ export function searchClients(
   today: string,
 ): { items: ClientListItem[]; total: number; limited: boolean } {
   const params = filterParams(db, filters, today);
+  const gbNames = programmeNames(db);
   if (!query.trim()) {
     const total = (stmt(db, `SELECT COUNT(*) AS n FROM clients c WHERE ${FILTERS}`).get(params) as { n: number }).n;
     const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc, c.id LIMIT @limit`).all({
       ...params,
       limit,
     }) as RawItem[];
-    return { items: rows.map((r) => toItem(r, null)), total, limited: total > limit };
+    return { items: rows.map((r) => toItem(r, null, gbNames)), total, limited: total > limit };
   }
   const plan = planQuery(query);
   const cand = findCandidates(db, query, params);
@@ -153,7 +154,7 @@ export function searchClients(
   return {
     items: shown.map((id) => {
       const r = rows.get(id)!;
-      return toItem(r, whyMatched(db, plan, cand, r));
+      return toItem(r, whyMatched(db, plan, cand, r), gbNames);
     }),
     total,
     limited: cand.limited || total > limit,

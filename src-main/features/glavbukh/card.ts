@@ -19,15 +19,22 @@ export const gbBadgesSql = (clientExpr: string, today = '@today') => `(SELECT js
      AND g.id = (SELECT g2.id FROM gb_certificates g2 WHERE g2.client_id = g.client_id AND g2.programme = g.programme AND g2.status <> 'revoked'
                  ORDER BY ${GB_CURRENT_ORDER('g2')} LIMIT 1))`;
 
-export function parseBadges(json: string | null): GbBadge[] {
+/** Programme code → name, from the settings. */
+export const programmeNames = (db: Db) => new Map(readGbSettings(db).programmes.map((p) => [p.code, p.name]));
+
+export function parseBadges(json: string | null, names: Map<string, string>): GbBadge[] {
   if (!json) return [];
   const all = JSON.parse(json) as GbBadge[];
+  for (const b of all) {
+    const name = names.get(b.programme);
+    if (name) b.name = name;
+  }
   return all.sort((a, b) => a.programme.localeCompare(b.programme));
 }
 
 export function loadBadges(db: Db, clientId: number, today: string): GbBadge[] {
   const r = stmt(db, `SELECT ${gbBadgesSql('?', '?')} AS b`).get(today, clientId) as { b: string | null };
-  return parseBadges(r.b);
+  return parseBadges(r.b, programmeNames(db));
 }
 
 interface RawCert {
