@@ -1,7 +1,7 @@
 // Unit: the timeline's wording of certification events and the badge's wording and state on a day (pure renderer / shared modules).
 import { describe, expect, it } from 'vitest';
 import { EVENT_TITLES, eventText } from '../../src-renderer/screens/clients/card/eventText';
-import { gbBadgeText } from '../../src-renderer/components/glavbukh/GbBadge';
+import { gbBadgeText } from '../../src-renderer/components/glavbukh/gbBadgeText';
 import { gbBadgeState } from '../../src-shared/glavbukh';
 
 const ev = (kind: string, data: Record<string, unknown> | null = null) => ({ kind, data, text: '' });
