@@ -56,6 +56,8 @@ export interface GbBadge {
   status: GbStatus;
   number: string | null;
   validUntil: string | null;
+  /** The programme's name from the settings, when the settings still have it. */
+  name?: string;
 }
 
 /** Client events written by certification (the renderer turns them into text). */
@@ -146,4 +148,53 @@ export interface GbListReview {
   open: number;
   /** The requested page of rows (filtered by state when asked). */
   rows: GbReviewRow[];
+}
+
+/** The client list's Главбух filter: the current certificate's status today (`expiring` = certified, ending within N days). */
+export const GB_FILTERS = ['certified', 'expiring', 'expired', 'requested', 'revoked', 'none'] as const;
+export type GbFilter = (typeof GB_FILTERS)[number];
+export const GB_DAYS_MAX = 3650;
+
+/** One certificate on the card's Главбух tab, with the status it reads as today. */
+export interface GbCertificateItem {
+  id: number;
+  programme: string;
+  /** As recorded. */
+  recordedStatus: GbStatus;
+  /** As it reads today (a certified one past its date is expired). */
+  status: GbStatus;
+  number: string | null;
+  issuedOn: string | null;
+  validUntil: string | null;
+  contact: { id: number; name: string } | null;
+  source: GbSource;
+  /** The certified list it came from. */
+  sourceFile: { id: number; name: string } | null;
+  requestId: number | null;
+  note: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface GbCard {
+  certificates: GbCertificateItem[];
+  /** The current certificate per programme (none for a programme with only revoked ones). */
+  badges: GbBadge[];
+  /** Programmes of the settings (code, name) for the form. */
+  programmes: { code: string; name: string }[];
+  expiringDays: number;
+  /** Contact persons of the client for the form. */
+  contacts: { id: number; name: string }[];
+}
+
+/** The badge's state on a day: `expiring` when a certified one ends within `expiringDays`. */
+export function gbBadgeState(b: GbBadge, today: string, expiringDays: number): 'certified' | 'expiring' | 'expired' | 'requested' | 'revoked' {
+  if (b.status !== 'certified') return b.status;
+  if (b.validUntil == null) return 'certified';
+  if (b.validUntil < today) return 'expired';
+  const limit = new Date(`${today}T00:00:00Z`);
+  limit.setUTCDate(limit.getUTCDate() + expiringDays);
+  return b.validUntil <= limit.toISOString().slice(0, 10) ? 'expiring' : 'certified';
 }

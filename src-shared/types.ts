@@ -3,6 +3,7 @@ import type { Role } from './roles';
 import type { ClientStatus, ContactRole, Scheme } from './api/common';
 import type { SameInnClient } from './dedupe';
 import type { KplusSystem } from './systems';
+import type { GbBadge } from './glavbukh';
 
 export interface SessionUser {
   id: number;
@@ -30,6 +31,8 @@ export interface ClientListItem {
   schemes: SchemeSummary;
   /** Codes of the readiness stages the client is ready for today. */
   ready: string[];
+  /** Главбух: the current certificate per programme (empty: none). */
+  gb: GbBadge[];
   /** Why the client is in a search result (null without a query). */
   matched: SearchMatch | null;
 }

@@ -30,6 +30,7 @@ import { operatorsHandlers } from '../features/reports/operators.handlers';
 import { usrHandlers } from '../features/usr/usr.handlers';
 import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
+import { glavbukhCardHandlers } from '../features/glavbukh/card.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
@@ -67,4 +68,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...usrCardHandlers,
   ...usrSettingsHandlers,
   ...glavbukhListHandlers,
+  ...glavbukhCardHandlers,
 };

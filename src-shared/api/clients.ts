@@ -1,5 +1,6 @@
 // Contract: client search, the card, and every edit of a client and its parts.
 import { z } from 'zod';
+import { GB_DAYS_MAX, GB_FILTERS } from '../glavbukh';
 import { method } from './define';
 import { USR_FILTERS, USR_STALE_DAYS_MAX } from '../usr-card';
 import { systemCode } from './systems';
@@ -99,7 +100,7 @@ export const distributionSaveInput = z.object({
 export type DistributionSaveInput = z.input<typeof distributionSaveInput>;
 
 export const clientsApi = {
-  'clients.search': method<{ items: ClientListItem[]; total: number; limited: boolean }>()({
+  'clients.search': method<{ items: ClientListItem[]; total: number; limited: boolean; gbExpiringDays: number }>()({
     input: z.object({
       query: z.string().max(200).default(''),
       limit: z.number().int().min(1).max(1000).default(100),
@@ -111,6 +112,8 @@ export const clientsApi = {
           readyStage: z.string().max(50).optional(),
           usr: z.enum(USR_FILTERS).optional(),
           usrDays: z.number().int().min(1).max(USR_STALE_DAYS_MAX).optional(),
+          gb: z.enum(GB_FILTERS).optional(),
+          gbDays: z.number().int().min(1).max(GB_DAYS_MAX).optional(),
         })
         .default({}),
     }),

@@ -1,5 +1,6 @@
 // Contract: saved filters and column choices per employee, XLSX exports of the client list and the documents register, bulk actions on clients.
 import { z } from 'zod';
+import { GB_DAYS_MAX, GB_FILTERS } from '../glavbukh';
 import { method } from './define';
 import { USR_FILTERS, USR_STALE_DAYS_MAX } from '../usr-card';
 import { ANY_STAFF, MANAGERS } from '../roles';
@@ -18,6 +19,8 @@ export const clientListFilters = z
     readyStage: z.string().max(50).optional(),
     usr: z.enum(USR_FILTERS).optional(),
     usrDays: z.number().int().min(1).max(USR_STALE_DAYS_MAX).optional(),
+    gb: z.enum(GB_FILTERS).optional(),
+    gbDays: z.number().int().min(1).max(GB_DAYS_MAX).optional(),
   })
   .default({});
 

@@ -82,7 +82,7 @@ const DATA = ['admin', 'sio-texts', 'calling', 'sale', 'backups', 'tmp', 'crm-e2
 const screens = () => [
   '/home',
   '/clients',
-  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr'].map((t) => `/clients/${clientId}/${t}`),
+  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh'].map((t) => `/clients/${clientId}/${t}`),
   '/tasks',
   `/tasks/${taskId}`,
   '/tasks/queue',

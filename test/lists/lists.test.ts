@@ -108,7 +108,7 @@ describe('XLSX exports of the lists', () => {
     expect(params).toContainEqual(['Статус', 'Действующий']);
 
     const bySio = sheetRows((await env.admin('lists.clientsXlsx', { query: 'фирма 1', filters: { sioId: sio.id } })).files[0]!).rows;
-    expect(bySio[0]).toEqual(['Наименование', 'ИНН', 'Город', 'Телефон', 'СИО', 'Схема', 'Готовность', 'Статус']);
+    expect(bySio[0]).toEqual(['Наименование', 'ИНН', 'Город', 'Телефон', 'СИО', 'Схема', 'Готовность', 'Главбух', 'Статус']);
     expect(bySio.slice(1).map((r) => r[0])).toEqual(['ООО «Фирма 11»', 'ООО «Фирма 13»', 'ООО «Фирма 15»', 'ООО «Фирма 17»', 'ООО «Фирма 19»']);
   });
 

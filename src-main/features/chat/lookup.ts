@@ -197,7 +197,7 @@ function candidates(db: Db, items: ReturnType<typeof searchClients>['items'], by
       status: LookupCandidate['status'];
       isKey: number;
     }[];
-    for (const r of rows) listed.set(r.id, { ...r, isKey: !!r.isKey, phone: null, sioName: null, schemes: null, ready: [], matched: null });
+    for (const r of rows) listed.set(r.id, { ...r, isKey: !!r.isKey, phone: null, sioName: null, schemes: null, ready: [], gb: [], matched: null });
   }
   // Clients with a matched person first: the text named a person more precisely than a word of a name.
   const order = [...clientIds].sort((a, b) => Number(byClient.has(b)) - Number(byClient.has(a)));

@@ -1,4 +1,5 @@
 // Handlers for client search, the card, and edits of the client itself (details, key flag, counterparty).
+import { readGbSettings } from '../glavbukh/settings';
 import { eq } from 'drizzle-orm';
 import type { HandlerMap } from '../../api/handler';
 import { AppError, badField, notFound } from '../../api/errors';
@@ -42,7 +43,8 @@ function checkEmployee(ctx: Ctx, path: string, id: number | null | undefined): v
 export const clientsHandlers: HandlerMap<
   'clients.search' | 'clients.get' | 'clients.create' | 'clients.update' | 'clients.setKey' | 'clients.changeCounterparty' | 'clients.counterpartyOn'
 > = {
-  'clients.search': (input, ctx) => searchClients(ctx.db, input.query, input.limit, input.filters, ctx.today()),
+  // The Главбух «истекает» limit rides along: the list words its badges and the filter's default N with it.
+  'clients.search': (input, ctx) => ({ ...searchClients(ctx.db, input.query, input.limit, input.filters, ctx.today()), gbExpiringDays: readGbSettings(ctx.db).expiringDays }),
 
   'clients.get': (input, ctx) => {
     const moved = tombstoneOf(ctx.db, input.id);

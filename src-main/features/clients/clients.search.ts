@@ -2,6 +2,9 @@
 import type { Db } from '../../db/connection';
 import { addDays, stmt } from '../../db/stmt';
 import { readUsrSettings } from '../usr/settings';
+import { readGbSettings } from '../glavbukh/settings';
+import { gbBadgesSql, parseBadges, programmeNames } from '../glavbukh/card';
+import type { GbFilter } from '../../../src-shared/glavbukh';
 import { formatPhone } from '../../../src-shared/validation/phone';
 import { fold } from '../../../src-shared/search-text';
 import type { ClientListItem, SchemeSummary, SearchMatch } from '../../../src-shared/types';
@@ -18,6 +21,9 @@ export interface SearchFilters {
   /** «нет обновлений N дней» (stale, with usrDays) or «нет ни одного USR» (none). */
   usr?: 'stale' | 'none';
   usrDays?: number;
+  /** Главбух certificate status today; `expiring` with gbDays («истекает в течение N дней», the settings' default without). */
+  gb?: GbFilter;
+  gbDays?: number;
 }
 
 const LIST_COLUMNS = `c.id, c.name, c.inn, c.city, c.status, c.is_key AS isKey,
@@ -28,7 +34,8 @@ const LIST_COLUMNS = `c.id, c.name, c.inn, c.city, c.status, c.is_key AS isKey,
              ORDER BY s.effective_from DESC LIMIT 1) AS scheme
      FROM distributions d WHERE d.client_id = c.id AND d.state <> 'closed') x) AS schemes,
   (SELECT group_concat(st.code) FROM client_readiness r JOIN readiness_stages st ON st.id = r.stage_id
-     WHERE r.client_id = c.id AND r.ready_until >= @today) AS ready`;
+     WHERE r.client_id = c.id AND r.ready_until >= @today) AS ready,
+  ${gbBadgesSql('c.id')} AS gb`;
 
 interface RawItem {
   id: number;
@@ -41,6 +48,7 @@ interface RawItem {
   sioName: string | null;
   schemes: string | null;
   ready: string | null;
+  gb: string | null;
 }
 
 export function schemeSummary(schemes: Iterable<string | null>): SchemeSummary {
@@ -50,7 +58,7 @@ export function schemeSummary(schemes: Iterable<string | null>): SchemeSummary {
   return set.has('nss') ? 'nss' : 'standard';
 }
 
-function toItem(r: RawItem, matched: SearchMatch | null): ClientListItem {
+function toItem(r: RawItem, matched: SearchMatch | null, gbNames: Map<string, string>): ClientListItem {
   return {
     id: r.id,
     name: r.name,
@@ -62,6 +70,7 @@ function toItem(r: RawItem, matched: SearchMatch | null): ClientListItem {
     sioName: r.sioName,
     schemes: schemeSummary(r.schemes ? r.schemes.split(',') : []),
     ready: r.ready ? r.ready.split(',') : [],
+    gb: parseBadges(r.gb, gbNames),
     matched,
   };
 }
@@ -77,6 +86,9 @@ function filterParams(db: Db, f: SearchFilters, today: string): FilterParams {
     // Older than N days: the newest update is before today − N (N days old still passes, as on the card).
     // Without N: the РИЦ's limit (Настройки → USR).
     usrBefore: f.usr === 'stale' ? addDays(today, -(f.usrDays ?? readUsrSettings(db).staleDays)) : null,
+    gb: f.gb ?? null,
+    // Valid until today + N at most: a certificate ending on the N-th day from today is expiring, one a day later is not.
+    gbUntil: f.gb === 'expiring' ? addDays(today, f.gbDays ?? readGbSettings(db).expiringDays) : null,
   };
 }
 
@@ -108,13 +120,14 @@ export function searchClients(
   today: string,
 ): { items: ClientListItem[]; total: number; limited: boolean } {
   const params = filterParams(db, filters, today);
+  const gbNames = programmeNames(db);
   if (!query.trim()) {
     const total = (stmt(db, `SELECT COUNT(*) AS n FROM clients c WHERE ${FILTERS}`).get(params) as { n: number }).n;
     const rows = stmt(db, `SELECT ${LIST_COLUMNS} FROM clients c LEFT JOIN employees e ON e.id = c.sio_id WHERE ${FILTERS} ORDER BY c.name_lc, c.id LIMIT @limit`).all({
       ...params,
       limit,
     }) as RawItem[];
-    return { items: rows.map((r) => toItem(r, null)), total, limited: total > limit };
+    return { items: rows.map((r) => toItem(r, null, gbNames)), total, limited: total > limit };
   }
   const plan = planQuery(query);
   const cand = findCandidates(db, query, params);
@@ -141,7 +154,7 @@ export function searchClients(
   return {
     items: shown.map((id) => {
       const r = rows.get(id)!;
-      return toItem(r, whyMatched(db, plan, cand, r));
+      return toItem(r, whyMatched(db, plan, cand, r), gbNames);
     }),
     total,
     limited: cand.limited || total > limit,

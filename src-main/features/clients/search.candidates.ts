@@ -6,6 +6,9 @@ import { phoneSearchDigits, formatPhone } from '../../../src-shared/validation/p
 import { fold, foldedWords, queryWords } from '../../../src-shared/search-text';
 import type { SearchMatch } from '../../../src-shared/types';
 import type { ClientStatus } from '../../../src-shared/api/common';
+import type { GbFilter } from '../../../src-shared/glavbukh';
+import { GB_CURRENT_ORDER } from '../glavbukh/card';
+import { gbEffectiveStatus } from '../glavbukh/certs';
 
 /** Most candidates a lookup collects before ordering; past it the user is asked to refine. */
 export const CANDIDATE_CAP = 500;
@@ -26,7 +29,20 @@ export interface FilterParams {
   /** USR proof: `stale` = an active distribution's newest proven update is before @usrBefore; `none` = an active one has none. */
   usr: 'stale' | 'none' | null;
   usrBefore: string | null;
+  /** Главбух: a programme's current certificate reads so today (`expiring`: certified, valid until @gbUntil at most); `revoked` / `none`: no current one. */
+  gb: GbFilter | null;
+  gbUntil: string | null;
 }
+
+/** A client's current certificates (one per programme, as the badge picks them) read through `gb_certificates_client_idx`. */
+const GB_CURRENT = `FROM gb_certificates g WHERE g.client_id = c.id AND g.status <> 'revoked'
+  AND g.id = (SELECT g2.id FROM gb_certificates g2 WHERE g2.client_id = c.id AND g2.programme = g.programme AND g2.status <> 'revoked' ORDER BY ${GB_CURRENT_ORDER('g2')} LIMIT 1)`;
+const GB_FILTER = `CASE @gb
+  WHEN 'none' THEN NOT EXISTS (SELECT 1 FROM gb_certificates g WHERE g.client_id = c.id AND g.status <> 'revoked')
+  WHEN 'revoked' THEN EXISTS (SELECT 1 FROM gb_certificates g WHERE g.client_id = c.id AND g.status = 'revoked')
+    AND NOT EXISTS (SELECT 1 FROM gb_certificates g WHERE g.client_id = c.id AND g.status <> 'revoked')
+  WHEN 'expiring' THEN EXISTS (SELECT 1 ${GB_CURRENT} AND ${gbEffectiveStatus('g', '@today')} = 'certified' AND g.valid_until <= @gbUntil)
+  ELSE EXISTS (SELECT 1 ${GB_CURRENT} AND ${gbEffectiveStatus('g', '@today')} = @gb) END`;
 
 export const FILTERS = `(@status IS NULL OR c.status = @status)
   AND (@isKey IS NULL OR c.is_key = @isKey)
@@ -35,9 +51,10 @@ export const FILTERS = `(@status IS NULL OR c.status = @status)
        WHERE r.client_id = c.id AND st.code = @readyStage AND r.ready_until >= @today))
   AND (@usr IS NULL OR EXISTS (SELECT 1 FROM distributions d WHERE d.client_id = c.id AND d.state = 'active' AND CASE @usr
        WHEN 'stale' THEN (SELECT MAX(k.last_update) FROM usr_kits k WHERE k.distribution_id = d.id) < @usrBefore
-       ELSE NOT EXISTS (SELECT 1 FROM usr_kits k WHERE k.distribution_id = d.id AND k.last_update IS NOT NULL) END))`;
+       ELSE NOT EXISTS (SELECT 1 FROM usr_kits k WHERE k.distribution_id = d.id AND k.last_update IS NOT NULL) END))
+  AND (@gb IS NULL OR ${GB_FILTER})`;
 
-export const hasFilters = (p: FilterParams) => p.status != null || p.isKey != null || p.sioId != null || p.readyStage != null || p.usr != null;
+export const hasFilters = (p: FilterParams) => p.status != null || p.isKey != null || p.sioId != null || p.readyStage != null || p.usr != null || p.gb != null;
 
 /** How the query reads: the words it searches for, split by what can look them up. */
 export interface QueryPlan {

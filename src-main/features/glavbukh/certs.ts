@@ -12,6 +12,8 @@ export const gbEffectiveStatus = (alias: string, today: string): string =>
   `CASE WHEN ${alias}.status = 'certified' AND ${alias}.valid_until IS NOT NULL AND ${alias}.valid_until < ${today} THEN 'expired' ELSE ${alias}.status END`;
 
 export interface CertInput {
+  /** Editing a known certificate (by hand): it must be the client's and the programme's; its fields become exactly these. */
+  id?: number;
   clientId: number;
   contactId?: number | null;
   programme: string;
@@ -87,7 +89,15 @@ export function recordCertificate(w: CertWriter, c: CertInput): CertResult {
   const { db } = w;
   const norm = c.number != null && c.number.trim() !== '' ? normaliseCertNumber(c.number) : null;
   let row: CertRow | undefined;
-  if (norm) {
+  if (c.id != null) {
+    row = stmt(db, `SELECT ${COLS} FROM gb_certificates WHERE id = ? AND client_id = ? AND programme = ?`).get(c.id, c.clientId, c.programme) as CertRow | undefined;
+    if (!row) throw new AppError('NOT_FOUND', 'certificate not found');
+    const holder = norm ? findByNumber(db, c.programme, norm) : undefined;
+    if (holder && holder.id !== row.id) {
+      if (holder.clientId !== c.clientId) throw new CertNumberTaken(c.number!.trim(), holderOf(db, holder.clientId));
+      throw new AppError('CONFLICT', 'certificate number held by another certificate of the client', [{ path: 'number', reason: 'duplicate', ref: { id: c.clientId, name: holderOf(db, c.clientId).name } }]);
+    }
+  } else if (norm) {
     row = stmt(db, `SELECT ${COLS} FROM gb_certificates WHERE programme = ? AND number_norm = ?`).get(c.programme, norm) as CertRow | undefined;
     if (row && row.clientId !== c.clientId) throw new CertNumberTaken(c.number!.trim(), holderOf(db, row.clientId));
     row ??= stmt(db, `SELECT ${COLS} FROM gb_certificates WHERE client_id = ? AND programme = ? AND number_norm IS NULL AND status = 'requested' ORDER BY id DESC LIMIT 1`).get(
@@ -95,12 +105,13 @@ export function recordCertificate(w: CertWriter, c: CertInput): CertResult {
       c.programme,
     ) as CertRow | undefined;
   }
+  const exact = c.id != null;
   const next = {
-    contactId: c.contactId ?? row?.contactId ?? null,
+    contactId: exact ? (c.contactId ?? null) : (c.contactId ?? row?.contactId ?? null),
     // The same number written differently stays as first written.
-    number: norm ? (row?.number != null && normaliseCertNumber(row.number) === norm ? row.number : c.number!.trim()) : (row?.number ?? null),
-    issuedOn: c.issuedOn ?? row?.issuedOn ?? null,
-    validUntil: c.validUntil ?? row?.validUntil ?? null,
+    number: norm ? (row?.number != null && normaliseCertNumber(row.number) === norm ? row.number : c.number!.trim()) : exact ? null : (row?.number ?? null),
+    issuedOn: exact ? (c.issuedOn ?? null) : (c.issuedOn ?? row?.issuedOn ?? null),
+    validUntil: exact ? (c.validUntil ?? null) : (c.validUntil ?? row?.validUntil ?? null),
     status: c.status,
   };
   if (row) {
@@ -112,7 +123,7 @@ export function recordCertificate(w: CertWriter, c: CertInput): CertResult {
          source_file_id = COALESCE(?, source_file_id), request_id = COALESCE(?, request_id), note = COALESCE(?, note), updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(next.contactId, next.number, norm ?? (next.number ? normaliseCertNumber(next.number) : null), next.issuedOn, next.validUntil, next.status, c.source, c.sourceFileId ?? null, c.requestId ?? null, c.note ?? null, w.now, w.employeeId, row.id);
     const kind = row.status !== next.status ? kindOf(next.status) : 'gb_updated';
-    event(w, c.clientId, kind, { certificateId: row.id, programme: c.programme, number: next.number, validUntil: next.validUntil, status: next.status, source: c.source, was: row.status });
+    event(w, c.clientId, kind, { certificateId: row.id, programme: c.programme, number: next.number, validUntil: next.validUntil, status: next.status, source: c.source, was: row.status, ...(next.status === 'revoked' && c.note ? { reason: c.note } : {}) });
     return { id: row.id, outcome: 'updated' };
   }
   const r = stmt(

@@ -4,7 +4,8 @@ import { stmt } from '../../db/stmt';
 import { searchClients, type SearchFilters } from '../clients/clients.search';
 import { listDocuments, type ListFilter } from '../documents/documents.repo';
 import { sheetWorkbook, type Cell, type SheetColumn } from './sheet';
-import { clientSheetColumns, documentSheetColumns } from './export.columns';
+import { clientSheetColumns, documentSheetColumns, gbCellText } from './export.columns';
+import { readGbSettings } from '../glavbukh/settings';
 import type { ClientColumn, DocumentColumn } from '../../../src-shared/lists';
 
 /** What to export; the handler adds the database file and today. */
@@ -30,7 +31,9 @@ function render(db: Db, input: ListExportInput): ListExportOutput {
     if (input.list === 'clients') {
       const { items, limited } = searchClients(db, input.query, ALL, input.filters, input.today);
       const stages = new Map((stmt(db, 'SELECT code, name FROM readiness_stages').all() as { code: string; name: string }[]).map((s) => [s.code, s.name]));
-      const cols = clientSheetColumns(input.columns, stages);
+      const gb = readGbSettings(db);
+      const names = new Map(gb.programmes.map((p) => [p.code, p.name]));
+      const cols = clientSheetColumns(input.columns, stages, (b) => gbCellText(b, input.today, gb.expiringDays, names));
       const rows: Cell[][] = items.map((it) => cols.map((c) => c.value(it)));
       // A text search ranks a bounded number of candidates, as on screen: the file says so rather than look complete.
       const params: [string, string][] = limited

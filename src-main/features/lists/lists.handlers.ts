@@ -14,6 +14,9 @@ import type { ListExportBody, ListExportInput } from './export.task';
 import { CLIENT_STATUS_NAMES } from './export.columns';
 import { bulkHandlers } from './bulk';
 import { readUsrSettings } from '../usr/settings';
+import { readGbSettings } from '../glavbukh/settings';
+
+const GB_FILTER_NAMES = { certified: 'сертифицирован', expiring: 'истекает', expired: 'истёк', requested: 'заявка', revoked: 'отозван', none: 'нет сертификата' } as const;
 
 type Printed = { files: string[]; details: PrintedFile[] };
 
@@ -102,6 +105,7 @@ export const listsHandlers: HandlerMap<
       if (f.isKey) params.push(['Только ключевые', 'да']);
       if (f.usr === 'stale') params.push(['USR', `нет обновлений ${f.usrDays ?? readUsrSettings(ctx.db).staleDays} дн.`]);
       if (f.usr === 'none') params.push(['USR', 'нет ни одного USR']);
+      if (f.gb) params.push(['Главбух', f.gb === 'expiring' ? `истекает в течение ${f.gbDays ?? readGbSettings(ctx.db).expiringDays} дн.` : GB_FILTER_NAMES[f.gb]]);
       params.push(['Сформирован', formatDate(ctx.today())]);
       return exportList(ctx, { list: 'clients', query: input.query, filters: f, columns: input.columns ?? [...CLIENT_COLUMNS], params }, 'clients', 'Клиенты');
     },

@@ -1,4 +1,4 @@
-// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность); the URL follows the tab.
+// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность, USR, Главбух); the URL follows the tab.
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { Alert, Badge, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
@@ -20,8 +20,11 @@ import { useSession } from '../../app/session';
 import type { ClientRef } from '../../components/ClientPicker';
 import { UsrSection } from '../../components/usr/UsrSection';
 import { staleCount, useUsrCard } from '../../components/usr/useUsrCard';
+import { GbSection } from '../../components/glavbukh/GbSection';
+import { useGbCard } from '../../components/glavbukh/useGbCard';
+import { todayIso } from './card/format';
 
-export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr'] as const;
+export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
 
 /** Esc inside a dialog closes the dialog (Mantine handles it); only a bare Esc leaves the card. */
@@ -41,6 +44,8 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
   // Loaded with the card: the tab's badge tells at a glance that a kit stopped updating.
   const usr = useUsrCard(id);
   const usrStale = staleCount(usr.data);
+  // Loaded with the card too: the header shows the certification badge.
+  const gb = useGbCard(id);
   useEffect(() => {
     if (!mergedInto) return;
     // An old link to a merged client: its card lives on in the survivor's.
@@ -82,7 +87,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
   const activeContacts = card.contacts.filter((c) => c.active).length;
   return (
     <Stack gap="sm" data-testid="client-card" data-client-id={id}>
-      <CardHeader card={card} onKey={() => setKeyOpen(true)} onMerge={() => setMergeWith(null)} onBack={goBack} />
+      <CardHeader card={card} gb={gb.data} onKey={() => setKeyOpen(true)} onMerge={() => setMergeWith(null)} onBack={goBack} />
       <SameInnBar sameInn={card.sameInn} canMerge={hasRole('admin', 'head')} onMerge={(c) => setMergeWith({ id: c.id, name: c.name })} />
       {error && (
         <Alert color="red" py={6}>
@@ -112,6 +117,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           >
             USR
           </Tabs.Tab>
+          <Tabs.Tab value="glavbukh" data-testid="gb-tab">
+            Главбух
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="sm" keepMounted>
           <GeneralTab client={card.client} reload={reload} />
@@ -136,6 +144,18 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
         </Tabs.Panel>
         <Tabs.Panel value="usr" pt="sm">
           <UsrSection data={usr.data} error={usr.error} />
+        </Tabs.Panel>
+        <Tabs.Panel value="glavbukh" pt="sm">
+          <GbSection
+            clientId={id}
+            data={gb.data}
+            error={gb.error}
+            today={todayIso()}
+            reload={() => {
+              gb.reload();
+              reload();
+            }}
+          />
         </Tabs.Panel>
       </Tabs>
       <MergeDialog client={{ id, name: card.client.name }} initialOther={mergeWith ?? null} opened={mergeWith !== undefined} onClose={() => setMergeWith(undefined)} />

@@ -174,7 +174,7 @@ export function ClientsScreen() {
       </Group>
       {/* On a narrow window the count and the list tools move to a line of their own rather than widen the page. */}
       <Group justify="space-between" wrap="wrap" gap="xs">
-        <ClientsFilters filters={filters} onChange={setFilters} refs={refs} />
+        <ClientsFilters filters={filters} onChange={setFilters} refs={refs} gbDefaultDays={result?.gbExpiringDays} />
         <Group gap="xs" wrap="nowrap" ml="auto">
           <Text size="xs" c="dimmed" data-testid="clients-count" style={{ whiteSpace: 'nowrap' }}>
             {countText}
@@ -196,7 +196,7 @@ export function ClientsScreen() {
       {result && rows.length === 0 ? (
         <EmptyState query={q} filtered={hasFilters(filters)} canCreate={canCreate} onResetFilters={() => setFilters({})} onCreate={() => setNewOpen(true)} />
       ) : (
-        <ClientsTable items={rows} selectedIndex={selectedIndex} stages={refs?.readinessStages} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} onOpen={open} onKeyDown={onListKey} shown={columns} picking={canBulk ? picking : null} />
+        <ClientsTable items={rows} selectedIndex={selectedIndex} stages={refs?.readinessStages} sort={sort} onSort={(k) => setSort((s) => nextSort(s, k))} onOpen={open} onKeyDown={onListKey} shown={columns} picking={canBulk ? picking : null} gbDays={result?.gbExpiringDays} />
       )}
       <Text size="xs" c="dimmed">
         <Kbd size="xs">/</Kbd> или <Kbd size="xs">Ctrl+F</Kbd> — поиск, <Kbd size="xs">↑</Kbd> <Kbd size="xs">↓</Kbd> — выбор, <Kbd size="xs">Enter</Kbd> — открыть карточку,{' '}

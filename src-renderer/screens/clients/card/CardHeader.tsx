@@ -7,6 +7,8 @@ import { ClientStatusBadge, KeyBadge, SchemeBadge } from '../../../components/St
 import { useSession } from '../../../app/session';
 import { OwedBadge } from '../../documents/OwedBadge';
 import { daysBetween, fmtDate, todayIso } from './format';
+import type { GbCard } from '../../../../src-shared/glavbukh';
+import { GbBadges } from '../../../components/glavbukh/GbBadge';
 
 /** Days before a stage's readiness ends when it turns amber (due soon). */
 const SOON_DAYS = 14;
@@ -50,7 +52,7 @@ export function StageBadge({ stage }: { stage: ReadinessStageState }) {
   );
 }
 
-export function CardHeader({ card, onKey, onMerge, onBack }: { card: ClientCard; onKey: () => void; onMerge: () => void; onBack: () => void }) {
+export function CardHeader({ card, gb, onKey, onMerge, onBack }: { card: ClientCard; gb?: GbCard | null; onKey: () => void; onMerge: () => void; onBack: () => void }) {
   const { hasRole } = useSession();
   const c = card.client;
   const phone = c.phones[0];
@@ -81,6 +83,7 @@ export function CardHeader({ card, onKey, onMerge, onBack }: { card: ClientCard;
           )}
           <SchemeBadge scheme={card.schemes} size="sm" />
           <OwedBadge clientId={c.id} />
+          {gb && <GbBadges badges={gb.badges} today={todayIso()} expiringDays={gb.expiringDays} size="sm" />}
         </Group>
         {hasRole('admin', 'head') && (
           <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>

@@ -5,6 +5,8 @@ import { SCHEME_LABELS } from './labels';
 import { TASK_EVENT_KINDS, TASK_EVENT_TITLE, taskEventText } from '../../tasks/taskEventText';
 import { durationText, sessionsText } from '../../../components/chatSession';
 import { formatDistr } from '../../../../src-shared/distr';
+import { GB_EVENT_TITLE, gbEventText } from '../../../components/glavbukh/gbEventText';
+import { GB_EVENT_KINDS } from '../../../../src-shared/glavbukh';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -33,6 +35,7 @@ export const EVENT_TITLES: Record<string, string> = {
   chat_kit_linked: 'Чат',
   chat_question: 'Вопрос «Задать вопрос»',
   ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
+  ...Object.fromEntries(GB_EVENT_KINDS.map((k) => [k, GB_EVENT_TITLE])),
 };
 
 /**
@@ -98,7 +101,7 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
     case 'chat_kit_linked':
       return `Комплект ${str(d.kit) ?? ''} из чата привязан к клиенту: ${sessionsText(typeof d.sessions === 'number' ? d.sessions : 0)}`;
     default:
-      return taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
+      return gbEventText(ev.kind, ev.data) ?? taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
   }
 }
 

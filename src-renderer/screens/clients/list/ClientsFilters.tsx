@@ -1,8 +1,9 @@
-// Filter bar of the client list: status, key clients, СИО, readiness for a stage, USR proof («нет обновлений N дней»).
+// Filter bar of the client list: status, key clients, СИО, readiness for a stage, USR proof («нет обновлений N дней»), Главбух certificate («истекает в течение N дней»).
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, NumberInput, Select } from '@mantine/core';
 import { call } from '../../../api/transport';
 import { DEFAULT_USR_SETTINGS, USR_STALE_DAYS_MAX } from '../../../../src-shared/usr-card';
+import { DEFAULT_GB_SETTINGS, GB_DAYS_MAX } from '../../../../src-shared/glavbukh';
 import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
 import type { Refs } from '../../../../src-shared/types';
 import { CLIENT_STATUS_LABELS } from '../../../components/StatusBadges';
@@ -14,8 +15,27 @@ const USR_OPTIONS = [
   { value: 'stale', label: 'Нет обновлений N дней' },
   { value: 'none', label: 'Нет ни одного USR' },
 ];
+const GB_OPTIONS = [
+  { value: 'certified', label: 'Сертифицирован' },
+  { value: 'expiring', label: 'Истекает в течение N дней' },
+  { value: 'expired', label: 'Истёк' },
+  { value: 'requested', label: 'Заявка' },
+  { value: 'revoked', label: 'Отозван' },
+  { value: 'none', label: 'Нет сертификата' },
+];
 
-export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFilters; onChange: (f: SearchFilters) => void; refs: Refs | null }) {
+export function ClientsFilters({
+  filters,
+  onChange,
+  refs,
+  gbDefaultDays = DEFAULT_GB_SETTINGS.expiringDays,
+}: {
+  filters: SearchFilters;
+  onChange: (f: SearchFilters) => void;
+  refs: Refs | null;
+  /** «Истекает в течение N дней» starts at the РИЦ's own N (the Главбух settings). */
+  gbDefaultDays?: number;
+}) {
   // Active СИО, plus the chosen one if they have since left, so a stored filter is never shown blank.
   const sios = (refs?.employees ?? [])
     .filter((e) => e.roles.includes('sio') && (e.active || e.id === filters.sioId))
@@ -88,6 +108,32 @@ export function ClientsFilters({ filters, onChange, refs }: { filters: SearchFil
           allowNegative={false}
           value={filters.usrDays ?? defaultDays}
           onChange={(v) => typeof v === 'number' && v >= 1 && v <= USR_STALE_DAYS_MAX && set({ usrDays: v })}
+        />
+      )}
+      <Select
+        size="xs"
+        w={230}
+        placeholder="Главбух: все"
+        aria-label="Главбух"
+        data={GB_OPTIONS}
+        value={filters.gb ?? null}
+        onChange={(v) => set({ gb: (v ?? undefined) as SearchFilters['gb'], gbDays: v === 'expiring' ? (filters.gbDays ?? gbDefaultDays) : undefined })}
+        clearable
+        data-testid="gb-filter"
+      />
+      {filters.gb === 'expiring' && (
+        <NumberInput
+          size="xs"
+          w={110}
+          aria-label="Истекает в течение дней"
+          suffix=" дн."
+          min={1}
+          max={GB_DAYS_MAX}
+          allowDecimal={false}
+          allowNegative={false}
+          value={filters.gbDays ?? gbDefaultDays}
+          onChange={(v) => typeof v === 'number' && v >= 1 && v <= GB_DAYS_MAX && set({ gbDays: v })}
+          data-testid="gb-filter-days"
         />
       )}
       <Checkbox size="xs" label="Только ключевые" checked={filters.isKey === true} onChange={(e) => set({ isKey: e.currentTarget.checked ? true : undefined })} />

@@ -8,6 +8,8 @@ import { ClientStatusBadge, KeyBadge, ReadyBadges, SchemeBadge } from '../../../
 import type { SortKey, SortState } from './sortClients';
 import type { ClientColumn } from '../../../../src-shared/lists';
 import { matchLabel } from '../../../components/searchMatch';
+import { GbBadges } from '../../../components/glavbukh/GbBadge';
+import { todayIso } from '../card/format';
 
 
 interface Column {
@@ -25,6 +27,7 @@ const COLUMNS: Column[] = [
   { key: 'sio', title: 'СИО', width: 116, sort: 'sio' },
   { key: 'scheme', title: 'Схема', width: 88, sort: 'scheme' },
   { key: 'ready', title: 'Готовность', width: 136 },
+  { key: 'gb', title: 'Главбух', width: 236 },
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
 ];
 const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 200 };
@@ -62,8 +65,10 @@ const Row = memo(function Row({
   picked,
   onPick,
   stages,
+  gbDays,
   onOpen,
 }: {
+  gbDays: number;
   item: ClientListItem;
   index: number;
   selected: boolean;
@@ -132,6 +137,12 @@ const Row = memo(function Row({
             <ReadyBadges codes={item.ready} stages={stages} />
           </Table.Td>
         );
+      case 'gb':
+        return (
+          <Table.Td key={key} style={CELL} data-col="gb">
+            <GbBadges badges={item.gb} today={todayIso()} expiringDays={gbDays} />
+          </Table.Td>
+        );
       case 'status':
         return (
           <Table.Td key={key} style={CELL}>
@@ -179,7 +190,10 @@ export function ClientsTable({
   onKeyDown,
   shown,
   picking,
+  gbDays = 30,
 }: {
+  /** The settings' «истекает в течение N дней» for the Главбух badges. */
+  gbDays?: number;
   items: ClientListItem[];
   /** The columns the employee chose (all when not given). */
   shown?: readonly ClientColumn[];
@@ -258,6 +272,7 @@ export function ClientsTable({
                 columns={columns}
                 picked={picking ? picking.picked.has(item.id) : null}
                 onPick={picking?.toggle ?? null}
+                gbDays={gbDays}
                 stages={stages}
                 onOpen={onOpen}
               />

@@ -2,6 +2,7 @@
 import { useCallback, useState } from 'react';
 import { CLIENT_STATUSES } from '../../../../src-shared/api/common';
 import { USR_FILTERS, USR_STALE_DAYS_MAX } from '../../../../src-shared/usr-card';
+import { GB_DAYS_MAX, GB_FILTERS } from '../../../../src-shared/glavbukh';
 import type { SearchFilters } from './useClientSearch';
 
 const filtersKey = (userId: number) => `crm.clients.filters.u${userId}`;
@@ -26,11 +27,13 @@ export function sanitizeFilters(raw: unknown): SearchFilters {
   if (typeof r.readyStage === 'string' && r.readyStage) out.readyStage = r.readyStage;
   if (typeof r.usr === 'string' && (USR_FILTERS as readonly string[]).includes(r.usr)) out.usr = r.usr as SearchFilters['usr'];
   if (out.usr === 'stale' && typeof r.usrDays === 'number' && Number.isInteger(r.usrDays) && r.usrDays >= 1 && r.usrDays <= USR_STALE_DAYS_MAX) out.usrDays = r.usrDays;
+  if (typeof r.gb === 'string' && (GB_FILTERS as readonly string[]).includes(r.gb)) out.gb = r.gb as SearchFilters['gb'];
+  if (out.gb === 'expiring' && typeof r.gbDays === 'number' && Number.isInteger(r.gbDays) && r.gbDays >= 1 && r.gbDays <= GB_DAYS_MAX) out.gbDays = r.gbDays;
   return out;
 }
 
 export function hasFilters(f: SearchFilters): boolean {
-  return f.status !== undefined || f.isKey !== undefined || f.sioId !== undefined || f.readyStage !== undefined || f.usr !== undefined;
+  return f.status !== undefined || f.isKey !== undefined || f.sioId !== undefined || f.readyStage !== undefined || f.usr !== undefined || f.gb !== undefined;
 }
 
 /** Filters that survive restarts, separately for each employee sharing a workstation. */
