@@ -19,7 +19,7 @@ const WORDS: [GbListField, RegExp][] = [
   ['inn', /инн/],
   ['distr', /дистрибутив|рег\S* ?номер|регистрационн|\bдистр\b/],
   ['contact', /фио|бухгалтер|главбух|контактн|ответственн|сотрудник/],
-  ['name', /наименовани|организаци|клиент|название|компани|предприяти/],
+  ['name', /наименовани|организаци|клиент|контрагент|название|компани|предприяти/],
 ];
 
 /** A mapping guessed from the header words: each field takes the first column that names it, a column one field. */
