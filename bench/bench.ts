@@ -4,7 +4,8 @@
 // distributions (bench/hotline.ts); the chat operator window, imports and report over 1,000,000 sessions (bench/chat.ts, with hotline.txt).
 // USR files: intake of 10,000 files through the import mechanism (bench/usr.ts); the reports «ОПКН», the OLAP pivot and a ZIP of
 // USR files over 100,000 kits (bench/usr-reports.ts) — `--only usr` runs both, `--only usr-reports` the reports alone.
-// `--only search|mail|documents|hotline|chat|usr|usr-reports`.
+// Главбух: a 50,000-row certified list through the import mechanism (bench/glavbukh.ts).
+// `--only search|mail|documents|hotline|chat|usr|usr-reports|glavbukh`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -27,6 +28,7 @@ import { runChatBench } from './chat';
 import { runUsrBench } from './usr';
 import { runUsrReportsBench } from './usr-reports';
 import { runGlavbukhRequestBench } from './glavbukh-request';
+import { runGlavbukhBench } from './glavbukh';
 
 const { values: opts } = parseArgs({
   options: {
@@ -288,6 +290,7 @@ if (runs('documents')) await runDocumentsBench({ documents: Number(opts.document
 if (runs('chat')) await runChatBench({ clients: Number(opts.clients), sessions: Number(opts.sessions), keep: opts.keep });
 if (runs('hotline')) await runHotlineBench({ clients: Number(opts.clients), keep: opts.keep });
 if (runs('usr')) await runUsrBench({ files: Number(opts['usr-files']), keep: opts.keep });
+if (runs('glavbukh')) await runGlavbukhBench({ keep: opts.keep });
 if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });
 // Главбух: checking a 10,000-client certification request (bench/glavbukh-request.ts).
 if (runs('glavbukh')) await runGlavbukhRequestBench({ keep: opts.keep });

@@ -35,6 +35,8 @@ export interface PushEvents {
   'hotline.dirty': Record<string, never>;
   /** hotline.txt was checked or written: its settings tab reloads. */
   'hotline.changed': Record<string, never>;
+  /** Certificates of clients changed (a certified list applied): badges and lists reload; null = too many to name. */
+  'glavbukh.changed': { clientIds: number[] | null };
   /** A USR ZIP this employee asked for moved on (files written of the total). */
   'reports.usrZip.progress': UsrZipProgress;
 }

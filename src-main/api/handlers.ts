@@ -32,6 +32,7 @@ import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
+import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -65,4 +66,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...usrHandlers,
   ...usrCardHandlers,
   ...usrSettingsHandlers,
+  ...glavbukhListHandlers,
 };

@@ -45,6 +45,8 @@ const AUDIENCE: { [K in PushEventName]: Audience } = {
   'hotline.dirty': 'nobody',
   'hotline.changed': readers('hotline.status'),
   'reports.usrZip.progress': 'addressee',
+  // Client data: open to all staff, as client.changed.
+  'glavbukh.changed': 'everyone',
 };
 
 /** Whether `user` may receive `msg`; decided when it is sent, on the data as committed. */

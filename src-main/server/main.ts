@@ -9,6 +9,7 @@ import { DatabaseBusyError } from '../db/holder';
 import { createHttpServer } from './http';
 import { loadDemo } from '../demo/demo';
 import { queueDemoUsr } from '../demo/usr';
+import { queueDemoGlavbukhList } from '../demo/glavbukh-list';
 import { startMailJobs } from '../jobs/runner';
 import { startBackupJob } from '../jobs/backup.job';
 import { startImportJob } from '../jobs/imports.job';
@@ -58,7 +59,11 @@ try {
 if (values.demo) {
   const loaded = await loadDemo(core.db, { pool: core.pool });
   // The USR files go through the import job started below, as a СИО's upload would.
-  if (loaded) queueDemoUsr(core.db, new Date());
+  // So does the КЦ's certified list, which then waits on «Импорт» for the head's review.
+  if (loaded) {
+    queueDemoUsr(core.db, new Date());
+    queueDemoGlavbukhList(core.db, new Date());
+  }
   console.log(loaded ? 'Demo data loaded.' : 'Database is not empty: demo data not loaded again.');
 }
 const needsSetup = (core.db.$client.prepare('SELECT COUNT(*) AS n FROM employees').get() as { n: number }).n === 0;

@@ -19,6 +19,7 @@ import { MyDayScreen } from '../screens/home/MyDayScreen';
 import { OperatorScreen } from '../screens/chat/OperatorScreen';
 import { OPERATOR_WINDOW_NAME, openOperatorWindow, useOperatorShortcut } from '../components/operatorWindow';
 import { ImportsScreen } from '../screens/imports/ImportsScreen';
+import { GbListReviewScreen } from '../screens/imports/GbListReview';
 import { IMPORTERS } from '../../src-shared/api/imports';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { QualityScreen } from '../screens/quality/QualityScreen';
@@ -70,6 +71,8 @@ function Screen({ route }: { route: string[] }) {
     case 'documents':
       return <DocumentsScreen id={id} />;
     case 'imports':
+      // #/imports/glavbukh/<stage id>: the review of a staged certified list.
+      if (id === 'glavbukh' && route[2]) return <GbListReviewScreen key={route[2]} stageId={Number(route[2])} />;
       return <ImportsScreen />;
     case 'usr':
       return <UsrScreen tab={id} />;

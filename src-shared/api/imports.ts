@@ -18,7 +18,14 @@ export const importsApi = {
   'imports.start': method<{ batchId: number }>()({
     input: z.object({
       files: z.array(z.object({ sha256, name: reqText(300) })).min(1).max(1000),
-      options: z.object({ questionTasks: z.boolean().optional() }).strict().default({}),
+      options: z
+        .object({
+          questionTasks: z.boolean().optional(),
+          /** Read every file as this format (`glavbukh.list`), not by detection; a kind the program does not know is ignored. */
+          kind: z.string().trim().min(1).max(40).optional(),
+        })
+        .strict()
+        .default({}),
     }),
     access: IMPORTERS,
     write: true,

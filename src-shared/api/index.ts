@@ -21,9 +21,10 @@ import { usrApi } from './usr';
 import { usrCardApi } from './usr-card';
 import { usrReportsApi } from './usr-reports';
 import { glavbukhRequestsApi } from './glavbukh-requests';
+import { glavbukhListApi } from './glavbukh-list';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhRequestsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src-main/core';
 import { DEMO_PASSWORD, DEMO_STAFF, loadDemo } from '../../src-main/demo/demo';
 import { queueDemoUsr } from '../../src-main/demo/usr';
+import { queueDemoGlavbukhList } from '../../src-main/demo/glavbukh-list';
+import type { GbListReview } from '../../src-shared/glavbukh';
 import { runBatch } from '../../src-main/features/imports/process';
 import { ROLES } from '../../src-shared/roles';
 import { accountOk, bikOk, corrAccountOk, innOk, kppOk, ogrnOk } from '../helpers/requisites-ref';
@@ -309,6 +311,29 @@ describe('demo USR files', () => {
     expect(one<{ n: number }>('SELECT count(*) AS n FROM usr_kits WHERE distribution_id IS NULL').n).toBe(1);
     // No file is dated after the demo's today.
     expect(one<{ d: string }>('SELECT max(file_at) AS d FROM usr_files').d.slice(0, 10) <= NOW.slice(0, 10)).toBe(true);
+  });
+});
+
+describe('demo certified list', () => {
+  it("queues the КЦ's list for the head; it stages with rows in every state a review deals with", async () => {
+    const rows = queueDemoGlavbukhList(core.db, new Date(NOW));
+    expect(rows).toBeGreaterThan(10);
+    const batch = one<{ id: number; createdBy: number }>('SELECT id, created_by AS createdBy FROM import_batches ORDER BY id DESC LIMIT 1');
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM employee_roles WHERE employee_id = ? AND role = 'head'", batch.createdBy).n).toBe(1);
+    await runBatch({ db: core.db, pool: core.pool, clock: new TestClock(new Date(NOW)), publish: () => undefined }, batch.id);
+    const res = one<{ status: string; kind: string; stageId: number }>(
+      'SELECT r.status, f.kind, s.id AS stageId FROM import_results r JOIN import_files f ON f.id = r.file_id JOIN import_stages s ON s.result_id = r.id WHERE r.batch_id = ?',
+      batch.id,
+    );
+    expect(res).toMatchObject({ status: 'staged', kind: 'glavbukh.list' });
+    const review = await call<GbListReview>('glavbukh.list.review', { stageId: res.stageId, limit: 500 });
+    expect(review.mappingSource).toBe('guessed');
+    expect(review.mappingErrors).toEqual([]);
+    expect(review.total).toBe(rows);
+    expect(review.counts.matched).toBeGreaterThanOrEqual(rows - 4);
+    expect(review.rows.some((r) => r.by === 'name')).toBe(true);
+    expect(review.counts.unmatched + review.counts.duplicate).toBeGreaterThanOrEqual(2);
+    expect(review.open).toBeGreaterThanOrEqual(2);
   });
 });
 

@@ -67,6 +67,11 @@ interface FormatBase {
    * main thread, so it must be bounded work (a regular expression over the head, no parsing).
    */
   detect(head: Buffer, name: string): boolean;
+  /**
+   * Whether the format reads ZIP files itself (an XLSX is a ZIP): such a format's `detect` is asked before a ZIP is
+   * opened as an archive; a ZIP no such format claims is opened as before.
+   */
+  claimsZip?: boolean;
   /** The worker task that parses the whole file (size and time limits are the task's). */
   parse: TaskRef<ParseInput, ParseOutcome<unknown>>;
 }

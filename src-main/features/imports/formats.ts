@@ -24,10 +24,14 @@ export function registeredFormats(): ImportFormat[] {
   return [...formats.values()];
 }
 
-/** The format that claims a file, judged by its first bytes and name; undefined when none does. */
-export function detectFormat(bytes: Uint8Array, name: string): ImportFormat | undefined {
+/**
+ * The format that claims a file, judged by its first bytes and name; undefined when none does. `zipOnly` asks only the
+ * formats that read ZIP files themselves (see `claimsZip`).
+ */
+export function detectFormat(bytes: Uint8Array, name: string, zipOnly = false): ImportFormat | undefined {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, HEAD_BYTES));
   for (const f of formats.values()) {
+    if (zipOnly && !f.claimsZip) continue;
     try {
       if (f.detect(head, name)) return f;
     } catch {

@@ -28,7 +28,8 @@ function ownBatch(ctx: Ctx, batchId: number): void {
   if (!b || (!seesAll(ctx) && b.createdBy !== ctx.me.id)) throw notFound('batch');
 }
 
-function stageBatch(ctx: Ctx, stageId: number): number {
+/** The batch of a stage the caller may see (else NOT_FOUND). */
+export function stageBatch(ctx: Ctx, stageId: number): number {
   const row = stmt(ctx.db, 'SELECT r.batch_id AS b FROM import_stages s JOIN import_results r ON r.id = s.result_id WHERE s.id = ?').get(stageId) as { b: number } | undefined;
   if (!row) throw notFound('stage');
   ownBatch(ctx, row.b);

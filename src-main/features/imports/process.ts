@@ -10,7 +10,7 @@ import type { ImportProblem } from '../../../src-shared/imports';
 import { WorkerError, type WorkerPool } from '../../workers/pool';
 import { registerTask } from '../../workers/registry';
 import { detectFormat, formatByKind } from './formats';
-import type { ApplyContext, ApplyResult, ParseOutcome } from './format';
+import type { ApplyContext, ApplyResult, ImportFormat, ParseOutcome } from './format';
 import { cleanName, placeBytes, register, storedFile, storedPath, MAX_IMPORT_BYTES } from './store';
 import type { UnzipInput, UnzipOutput } from './unzip.task';
 import { loadKnownFormats } from './known';
@@ -159,7 +159,11 @@ async function prepareOne(deps: ImportDeps, batch: BatchRow, r: ResultRow): Prom
     return finish({ status: 'failed', problems: [{ record: null, code: 'not_stored' }] });
   }
 
-  if (isZip(bytes)) {
+  // A kind the batch names (a list that must be read as one) is taken before any detection; else a format that reads
+  // ZIPs itself (an XLSX) claims its file before it is opened as an archive.
+  const asked = batchKind(batch.options);
+  const claimed = asked ?? (isZip(bytes) ? detectFormat(bytes, file.name, true) : undefined);
+  if (isZip(bytes) && !claimed) {
     if (zipDepth(db, r) >= MAX_ZIP_DEPTH) return finish({ status: 'too_large', kind: 'zip', fileOutcome: 'refused', problems: [{ record: null, code: 'zip_too_deep' }] });
     const unpacked = (stmt(db, 'SELECT coalesce(sum(f.size), 0) AS n FROM import_results r JOIN import_files f ON f.id = r.file_id WHERE r.batch_id = ? AND r.parent_id IS NOT NULL').get(batch.id) as { n: number }).n;
     const budget = Math.min(ZIP_LIMITS.maxTotalBytes, BATCH_UNPACK_BYTES - unpacked);
@@ -189,7 +193,7 @@ async function prepareOne(deps: ImportDeps, batch: BatchRow, r: ResultRow): Prom
     });
   }
 
-  const format = detectFormat(bytes, file.name);
+  const format = claimed ?? detectFormat(bytes, file.name);
   if (!format) return finish({ status: 'unknown_format', fileOutcome: 'refused' });
   let parsed: ParseOutcome<unknown>;
   try {
@@ -226,6 +230,16 @@ async function prepareOne(deps: ImportDeps, batch: BatchRow, r: ResultRow): Prom
     }
     for (const msg of pending) deps.publish(msg);
   };
+}
+
+/** The format a batch's options name (`{ kind }`), if it is a registered one. */
+function batchKind(options: string): ImportFormat | null {
+  try {
+    const kind = (JSON.parse(options) as { kind?: unknown }).kind;
+    return typeof kind === 'string' ? (formatByKind(kind) ?? null) : null;
+  } catch {
+    return null;
+  }
 }
 
 export function outcomeOf(kind: string, parseProblems: ImportProblem[], res: ApplyResult): Outcome {

@@ -6,6 +6,7 @@ import type { ImportBatchDetail, ImportResultRow } from '../../../src-shared/imp
 import { formatDateTime } from '../../../src-shared/format';
 import { call } from '../../api/transport';
 import { errorText } from '../../api/messages';
+import { navigate } from '../../app/router';
 import { kindText, problemText, statusOf } from './importTexts';
 
 function Problems({ r }: { r: ImportResultRow }) {
@@ -76,7 +77,12 @@ export function BatchResults({ batch, onChanged }: { batch: ImportBatchDetail; o
                       <Badge color={s.color} variant="light" tt="none">
                         {s.label}
                       </Badge>
-                      {r.stageId != null && (
+                      {r.stageId != null && r.kind === 'glavbukh.list' && (
+                        <Button size="compact-xs" onClick={() => navigate(`/imports/glavbukh/${r.stageId}`)} data-testid="import-review">
+                          Проверить
+                        </Button>
+                      )}
+                      {r.stageId != null && r.kind !== 'glavbukh.list' && (
                         <>
                           <Button size="compact-xs" onClick={() => void stage(r, 'apply')}>
                             Применить

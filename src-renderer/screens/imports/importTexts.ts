@@ -26,6 +26,7 @@ export const KIND_TEXT: Record<string, string> = {
   'chat.sessions': 'Сессии Онлайн-диалога',
   'chat.questions': 'Вопросы «Задать вопрос»',
   'usr.file': 'USR-файл',
+  'glavbukh.list': 'Список сертифицированных (Главбух)',
 };
 
 export const kindText = (k: string | null) => (k ? (KIND_TEXT[k] ?? k) : '—');

@@ -1,0 +1,25 @@
+// The glavbukh feature's import format `glavbukh.list`: a certified list (XLSX or CSV), staged for review, applied all or nothing.
+import { registerFormat } from '../imports/formats';
+import type { StagedFormat } from '../imports/format';
+import { sheetKind } from '../imports/sheet/sheet';
+import { gbListParseTask } from './list.workers';
+import type { GbSheetRecord } from './list.review';
+import { applyGbList } from './list.apply';
+
+import { GB_LIST_KIND } from './list.stage';
+
+export { GB_LIST_KIND };
+
+/** An XLSX (a ZIP named .xlsx), a CSV by name, and an old `.xls` (claimed to be refused with a clear status). */
+export function detectGbList(head: Buffer, name: string): boolean {
+  return sheetKind(head, name) !== null;
+}
+
+export const gbListFormat: StagedFormat<GbSheetRecord> = registerFormat<StagedFormat<GbSheetRecord>>({
+  kind: GB_LIST_KIND,
+  mode: 'staged',
+  claimsZip: true,
+  detect: detectGbList,
+  parse: gbListParseTask,
+  applyStaged: (parsed, decisions, ctx) => applyGbList(parsed, decisions, ctx),
+});

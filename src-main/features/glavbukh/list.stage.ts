@@ -1,0 +1,73 @@
+// A certified list's review: the staged list read with a mapping and the person's decisions, counts and one page of rows.
+import type { Db } from '../../db/connection';
+import { AppError, notFound } from '../../api/errors';
+import { stmt } from '../../db/stmt';
+import type { GbListDecisions, GbListReview, GbRowState } from '../../../src-shared/glavbukh';
+import { resolveMapping } from './list.mapping';
+import { countStates, decideRows, readList, reviewRow, type GbSheetRecord } from './list.review';
+import { readGbSettings } from './settings';
+
+export const GB_LIST_KIND = 'glavbukh.list';
+
+/** The key of a list's matching in the cache: its stored file (the review and apply share it). */
+export const listCacheKey = (db: Db, fileId: number): string => `${db.$client.name}:file:${fileId}`;
+
+const SAMPLE_ROWS = 5;
+
+/** The stage's parsed list, kept in memory per stage (a stage's content never changes). */
+const parsedCache = new Map<string, GbSheetRecord>();
+
+export interface ReviewQuery {
+  stageId: number;
+  decisions?: Partial<GbListDecisions>;
+  state?: GbRowState;
+  offset: number;
+  limit: number;
+}
+
+/** The review of a staged list (the caller has checked the person may see the stage). */
+export function loadReview(db: Db, input: ReviewQuery): GbListReview {
+  const s = stmt(db, 'SELECT s.kind, s.state, s.file_id AS fileId, f.name FROM import_stages s JOIN import_files f ON f.id = s.file_id WHERE s.id = ?').get(input.stageId) as {
+    kind: string;
+    state: string;
+    fileId: number;
+    name: string;
+  } | undefined;
+  if (!s) throw notFound('stage');
+  if (s.kind !== GB_LIST_KIND) throw new AppError('BAD_INPUT', 'not a certified list', [{ path: 'stageId', reason: 'wrong_kind' }]);
+  // Keyed by the database file too: tests and the bench open several.
+  const key = `${db.$client.name}:${input.stageId}`;
+  let rec = parsedCache.get(key);
+  if (!rec) {
+    const row = stmt(db, 'SELECT parsed FROM import_stages WHERE id = ?').get(input.stageId) as { parsed: string };
+    rec = (JSON.parse(row.parsed) as { records: GbSheetRecord[] }).records[0] ?? { headers: [], rows: [] };
+    parsedCache.set(key, rec);
+    if (parsedCache.size > 8) parsedCache.delete(parsedCache.keys().next().value!);
+  }
+  const d = input.decisions ?? {};
+  const m = resolveMapping(db, rec.headers, d.mapping);
+  const base: Omit<GbListReview, 'programme' | 'counts' | 'skippedCount' | 'open' | 'rows'> = {
+    stageId: input.stageId,
+    stageState: s.state,
+    fileName: s.name,
+    headers: rec.headers,
+    sample: rec.rows.slice(0, SAMPLE_ROWS),
+    mapping: m.mapping,
+    mappingSource: m.source,
+    mappingErrors: m.errors,
+    total: rec.rows.length,
+  };
+  if (m.errors.length) return { ...base, programme: d.programme ?? readGbSettings(db).programmes[0]!.code, counts: countStates([]).counts, skippedCount: 0, open: 0, rows: [] };
+  const reading = readList(db, rec, m.mapping, d.programme, listCacheKey(db, s.fileId));
+  const rows = decideRows(db, reading, d);
+  const { counts, skipped, open } = countStates(rows);
+  const page: GbListReview['rows'] = [];
+  let seen = 0;
+  for (let i = 0; i < rows.length && page.length < input.limit; i++) {
+    const r = rows[i]!;
+    if (input.state && r.state !== input.state) continue;
+    if (seen++ < input.offset) continue;
+    page.push(reviewRow(reading.base, r, i + 1));
+  }
+  return { ...base, programme: reading.programme, counts, skippedCount: skipped, open, rows: page };
+}
