@@ -201,6 +201,27 @@ describe('glavbukh.requests.export', () => {
   });
 });
 
+describe('export from a list filter', () => {
+  it('exports every client the filter finds, keeps the filter as the selection, and audits settings changes', async () => {
+    const a = await validClient('ООО Ромашка', INNS[0]);
+    const b = await validClient('ООО Лютик', INNS[1]);
+    const done = await env.admin('glavbukh.requests.export', { programme: 'GB', fromList: { query: '', filters: {} } });
+    expect(done.clientCount).toBe(2);
+    const got = await env.admin('glavbukh.requests.get', { id: done.id });
+    expect(got.selection).toEqual({ filter: { query: '', filters: {} } });
+    expect(got.items.map((i) => i.clientId).sort()).toEqual([a.id, b.id].sort());
+    const empty = await env.core.call('glavbukh.requests.check', { programme: 'GB', fromList: { query: 'Нет такого', filters: {} } }, env.adminToken);
+    expect(empty).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', issues: [{ path: 'fromList', reason: 'empty' }] } });
+    const both = await env.core.call('glavbukh.requests.check', { programme: 'GB', clientIds: [a.id], fromList: { query: '', filters: {} } }, env.adminToken);
+    expect(both.ok).toBe(false);
+    await env.admin('glavbukh.settings.save', { ...DEFAULT_GB_SETTINGS, expiringDays: 60 });
+    const audit = env.core.db.$client.prepare("SELECT action, changes FROM audit_log WHERE entity = 'gb_settings'").all() as { action: string; changes: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.changes)).toMatchObject({ before: { expiringDays: 30 }, after: { expiringDays: 60 } });
+    expect(env.core.db.$client.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'gb_request' AND action = 'export'").get()).toEqual({ n: 1 });
+  });
+});
+
 describe('roles', () => {
   it('lets heads, sales, СИО and PMs build requests, not chat operators or callers; only heads and admins save settings', async () => {
     const c = await validClient();
