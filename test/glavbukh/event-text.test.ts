@@ -1,7 +1,7 @@
 // Unit: the timeline's wording of certification events and the badge's wording and state on a day (pure renderer / shared modules).
 import { describe, expect, it } from 'vitest';
 import { EVENT_TITLES, eventText } from '../../src-renderer/screens/clients/card/eventText';
-import { gbBadgeText } from '../../src-renderer/components/glavbukh/gbBadgeText';
+import { gbBadgeShort, gbBadgeText } from '../../src-renderer/components/glavbukh/gbBadgeText';
 import { gbBadgeState } from '../../src-shared/glavbukh';
 
 const ev = (kind: string, data: Record<string, unknown> | null = null) => ({ kind, data, text: '' });
@@ -34,5 +34,9 @@ describe('the badge', () => {
     expect(gbBadgeText(b('expired', '2026-11-26'), '2026-11-27', 30)).toBe('Главбух: истёк 26.11.2026');
     expect(gbBadgeText(b('requested', null), '2026-11-27', 30)).toBe('Главбух: заявка');
     expect(gbBadgeText(b('certified', null), '2026-11-27', 30)).toBe('Главбух: сертифицирован');
+    // The list column's short form.
+    expect(gbBadgeShort(b('certified', '2027-12-31'), '2026-11-27', 30)).toBe('До 31.12.2027');
+    expect(gbBadgeShort(b('certified', '2026-12-01'), '2026-11-27', 30)).toBe('Истекает 01.12.2026');
+    expect(gbBadgeShort(b('requested', null), '2026-11-27', 30)).toBe('Заявка');
   });
 });

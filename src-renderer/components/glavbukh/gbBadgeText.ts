@@ -2,6 +2,13 @@
 import { formatDate } from '../../../src-shared/format';
 import { gbBadgeState, type GbBadge } from '../../../src-shared/glavbukh';
 
+/** The list column's short form (the column is titled with the programme): «До 31.12.2027», «Истекает …», «Истёк …», «Заявка». */
+export function gbBadgeShort(b: GbBadge, today: string, expiringDays: number): string {
+  const full = gbBadgeText(b, today, expiringDays);
+  const rest = full.slice(full.indexOf(': ') + 2).replace(/^сертифицирован до /, 'до ');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export function gbBadgeText(b: GbBadge, today: string, expiringDays: number): string {
   const name = b.name ?? b.programme;
   const until = b.validUntil ? formatDate(b.validUntil) : '';

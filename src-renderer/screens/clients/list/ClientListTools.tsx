@@ -4,6 +4,7 @@ import { Button, Group } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import type { ClientListItem } from '../../../../src-shared/types';
 import { CLIENT_COLUMNS, type ClientColumn } from '../../../../src-shared/lists';
+import { DEFAULT_CLIENT_COLUMNS } from './ClientsTable';
 import { call } from '../../../api/transport';
 import { SavedFiltersMenu } from '../../../components/lists/SavedFiltersMenu';
 import { ColumnsMenu, useListColumns } from '../../../components/lists/ColumnsMenu';
@@ -23,7 +24,7 @@ export function ClientListTools({
   onApply: (f: { query: string; filters: SearchFilters }) => void;
   onColumns: (columns: ClientColumn[]) => void;
 }) {
-  const [columns, setColumns] = useListColumns('clients', CLIENT_COLUMNS);
+  const [columns, setColumns] = useListColumns('clients', CLIENT_COLUMNS, DEFAULT_CLIENT_COLUMNS);
   const [busy, setBusy] = useState(false);
   useEffect(() => onColumns(columns), [columns, onColumns]);
   const current = useMemo(() => ({ ...(query ? { query } : {}), ...filters }), [query, filters]);

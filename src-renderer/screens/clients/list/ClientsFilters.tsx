@@ -112,7 +112,7 @@ export function ClientsFilters({
       )}
       <Select
         size="xs"
-        w={230}
+        w={180}
         placeholder="Главбух: все"
         aria-label="Главбух"
         data={GB_OPTIONS}

@@ -27,9 +27,11 @@ const COLUMNS: Column[] = [
   { key: 'sio', title: 'СИО', width: 116, sort: 'sio' },
   { key: 'scheme', title: 'Схема', width: 88, sort: 'scheme' },
   { key: 'ready', title: 'Готовность', width: 136 },
-  { key: 'gb', title: 'Главбух', width: 236 },
+  { key: 'gb', title: 'Главбух', width: 132 },
   { key: 'status', title: 'Статус', width: 112, sort: 'status' },
 ];
+/** Shown until the employee chooses: the Главбух badge stands beside the name instead of a column of its own (the table fits 1280 px). */
+export const DEFAULT_CLIENT_COLUMNS: readonly ClientColumn[] = COLUMNS.map((c) => c.key as ClientColumn).filter((k) => k !== 'gb');
 const MATCH_COLUMN: Column = { key: 'matched', title: 'Совпадение', width: 200 };
 const PICK_COLUMN: Column = { key: 'pick', title: '', width: 34 };
 
@@ -66,9 +68,11 @@ const Row = memo(function Row({
   onPick,
   stages,
   gbDays,
+  gbInName,
   onOpen,
 }: {
   gbDays: number;
+  gbInName: boolean;
   item: ClientListItem;
   index: number;
   selected: boolean;
@@ -96,6 +100,11 @@ const Row = memo(function Row({
               {item.isKey && (
                 <span style={{ flexShrink: 0, display: 'inline-flex' }}>
                   <KeyBadge />
+                </span>
+              )}
+              {gbInName && item.gb.length > 0 && (
+                <span style={{ flexShrink: 0, display: 'inline-flex', gap: 4 }} data-testid="gb-in-name">
+                  <GbBadges badges={item.gb} today={todayIso()} expiringDays={gbDays} short="name" />
                 </span>
               )}
             </Group>
@@ -140,7 +149,7 @@ const Row = memo(function Row({
       case 'gb':
         return (
           <Table.Td key={key} style={CELL} data-col="gb">
-            <GbBadges badges={item.gb} today={todayIso()} expiringDays={gbDays} />
+            <GbBadges badges={item.gb} today={todayIso()} expiringDays={gbDays} short />
           </Table.Td>
         );
       case 'status':
@@ -210,7 +219,7 @@ export function ClientsTable({
   const canPick = picking != null;
   // One array per choice, so the memoised rows are not all redrawn on every render.
   const columns = useMemo(() => {
-    const chosen = shown ? COLUMNS.filter((c) => c.key === 'name' || shown.includes(c.key as ClientColumn)) : COLUMNS;
+    const chosen = COLUMNS.filter((c) => c.key === 'name' || (shown ?? DEFAULT_CLIENT_COLUMNS).includes(c.key as ClientColumn));
     // During a search the reason stands next to the name, where the eye already is, and never scrolls out of view.
     return [...(canPick ? [PICK_COLUMN] : []), chosen[0]!, ...(showMatch ? [MATCH_COLUMN] : []), ...chosen.slice(1)];
   }, [shown, canPick, showMatch]);
@@ -273,6 +282,7 @@ export function ClientsTable({
                 picked={picking ? picking.picked.has(item.id) : null}
                 onPick={picking?.toggle ?? null}
                 gbDays={gbDays}
+                gbInName={!columns.some((c) => c.key === 'gb')}
                 stages={stages}
                 onOpen={onOpen}
               />
