@@ -81,6 +81,7 @@ it('a list is reviewed, refused while rows are open, and written whole once each
   expect(await page.getByTestId('gb-mapping-source').textContent()).toContain('запомнено');
   expect(await row(1).getAttribute('data-state')).toBe('same');
   await page.getByTestId('gb-discard').click();
-  await page.getByRole('button', { name: 'Отложить' }).last().click();
+  // The confirmation's own button (`.last()` could resolve to the page's button before the modal has mounted).
+  await page.getByRole('dialog').getByRole('button', { name: 'Отложить' }).click();
   await page.getByTestId('imports-screen').waitFor();
 });
