@@ -6,7 +6,7 @@ import { gbListParseTask } from './list.workers';
 import type { GbSheetRecord } from './list.review';
 import { applyGbList } from './list.apply';
 
-import { GB_LIST_KIND } from './list.stage';
+import { cachedStageParsed, GB_LIST_KIND } from './list.stage';
 
 export { GB_LIST_KIND };
 
@@ -22,4 +22,5 @@ export const gbListFormat: StagedFormat<GbSheetRecord> = registerFormat<StagedFo
   detect: detectGbList,
   parse: gbListParseTask,
   applyStaged: (parsed, decisions, ctx) => applyGbList(parsed, decisions, ctx),
+  stagedParsed: cachedStageParsed,
 });

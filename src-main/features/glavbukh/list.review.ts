@@ -164,6 +164,14 @@ function baseVersion(db: Db): string {
   return JSON.stringify(r);
 }
 
+/** A mapping as a cache key: the same columns whatever order its keys came in (the apply's decisions pass through zod, which reorders them). */
+const mappingKey = (m: GbMapping): string =>
+  JSON.stringify(
+    Object.entries(m)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+
 /**
  * Every row read and matched automatically. `cacheKey` (the list's file) lets the review and apply reuse the work for the
  * same mapping, programme and base (a fingerprint of the base is part of the key).
@@ -171,7 +179,7 @@ function baseVersion(db: Db): string {
 export function readList(db: Db, rec: GbSheetRecord, mapping: GbMapping, programme: string | undefined, cacheKey?: string): ListReading {
   const settings = readGbSettings(db);
   const fallback = programme ?? settings.programmes[0]!.code;
-  const key = cacheKey ? `${cacheKey}|${JSON.stringify(mapping)}|${fallback}|${baseVersion(db)}` : null;
+  const key = cacheKey ? `${cacheKey}|${mappingKey(mapping)}|${fallback}|${baseVersion(db)}` : null;
   const hit = key ? cache.find((e) => e.key === key) : undefined;
   if (hit) return hit.reading;
   const base = loadBase(db);

@@ -6,6 +6,7 @@ import type { GbListDecisions, GbListReview, GbRowState } from '../../../src-sha
 import { resolveMapping } from './list.mapping';
 import { countStates, decideRows, readList, reviewRow, type GbSheetRecord } from './list.review';
 import { readGbSettings } from './settings';
+import type { ParsedFile } from '../imports/format';
 
 export const GB_LIST_KIND = 'glavbukh.list';
 
@@ -14,8 +15,16 @@ export const listCacheKey = (db: Db, fileId: number): string => `${db.$client.na
 
 const SAMPLE_ROWS = 5;
 
-/** The stage's parsed list, kept in memory per stage (a stage's content never changes). */
-const parsedCache = new Map<string, GbSheetRecord>();
+/** The stage's parsed list, kept in memory per stage (a stage's content never changes); the stored JSON's length guards the entry. */
+const parsedCache = new Map<string, { parsed: ParsedFile<GbSheetRecord>; fileId: number; jsonLength: number }>();
+
+const cacheKeyOf = (db: Db, stageId: number) => `${db.$client.name}:${stageId}`;
+
+/** The staged list as its review read it, for the apply (undefined when not in memory or not the same stage). */
+export function cachedStageParsed(db: Db, stageId: number, fileId: number, jsonLength: number): ParsedFile<GbSheetRecord> | undefined {
+  const e = parsedCache.get(cacheKeyOf(db, stageId));
+  return e && e.fileId === fileId && e.jsonLength === jsonLength ? e.parsed : undefined;
+}
 
 export interface ReviewQuery {
   stageId: number;
@@ -36,14 +45,15 @@ export function loadReview(db: Db, input: ReviewQuery): GbListReview {
   if (!s) throw notFound('stage');
   if (s.kind !== GB_LIST_KIND) throw new AppError('BAD_INPUT', 'not a certified list', [{ path: 'stageId', reason: 'wrong_kind' }]);
   // Keyed by the database file too: tests and the bench open several.
-  const key = `${db.$client.name}:${input.stageId}`;
-  let rec = parsedCache.get(key);
-  if (!rec) {
+  const key = cacheKeyOf(db, input.stageId);
+  let entry = parsedCache.get(key);
+  if (!entry || entry.fileId !== s.fileId) {
     const row = stmt(db, 'SELECT parsed FROM import_stages WHERE id = ?').get(input.stageId) as { parsed: string };
-    rec = (JSON.parse(row.parsed) as { records: GbSheetRecord[] }).records[0] ?? { headers: [], rows: [] };
-    parsedCache.set(key, rec);
+    entry = { parsed: JSON.parse(row.parsed) as ParsedFile<GbSheetRecord>, fileId: s.fileId, jsonLength: row.parsed.length };
+    parsedCache.set(key, entry);
     if (parsedCache.size > 8) parsedCache.delete(parsedCache.keys().next().value!);
   }
+  const rec = entry.parsed.records[0] ?? { headers: [], rows: [] };
   const d = input.decisions ?? {};
   const m = resolveMapping(db, rec.headers, d.mapping);
   const base: Omit<GbListReview, 'programme' | 'counts' | 'skippedCount' | 'open' | 'rows'> = {

@@ -87,6 +87,11 @@ export interface StagedFormat<R = unknown, D = unknown> extends FormatBase {
   mode: 'staged';
   /** Applies the reviewed records with the person's decisions; all or nothing (throwing rolls the file back). */
   applyStaged(parsed: ParsedFile<R>, decisions: D, ctx: ApplyContext): ApplyResult;
+  /**
+   * The stage's parsed content the format still holds from its review (a stage's content never changes), so the apply
+   * does not parse the stored JSON again; `jsonLength` (of the stored JSON) guards against a stale entry. Optional.
+   */
+  stagedParsed?(db: Db, stageId: number, fileId: number, jsonLength: number): ParsedFile<R> | undefined;
 }
 
 export type ImportFormat = DirectFormat | StagedFormat;

@@ -352,7 +352,7 @@ export function applyStage(deps: Pick<ImportDeps, 'db' | 'clock'>, stageId: numb
     if (!format || format.mode !== 'staged') throw new StageError('unknown_format');
     const batch = stmt(db, 'SELECT id, created_by AS createdBy, options, state FROM import_batches WHERE id = ?').get(st.batchId) as BatchRow;
     const now = deps.clock.now().toISOString();
-    const parsed = JSON.parse(st.parsed) as { records: unknown[]; problems: ImportProblem[] };
+    const parsed = (format.stagedParsed?.(db, st.id, st.fileId, st.parsed.length) ?? JSON.parse(st.parsed)) as { records: unknown[]; problems: ImportProblem[] };
     const res = format.applyStaged(parsed, decisions, { ...applyContext(deps, batch, st.fileId, now, pending), employeeId });
     stmt(db, "UPDATE import_stages SET state = 'applied', decisions = ?, decided_by = ?, decided_at = ? WHERE id = ?").run(JSON.stringify(decisions ?? {}), employeeId, now, stageId);
     const o = outcomeOf(st.kind, parsed.problems, res);

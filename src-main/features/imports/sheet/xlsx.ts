@@ -1,12 +1,12 @@
 // Reads the first worksheet of an XLSX file from outside: our own small reader (ZIP within limits, saxes without DTD), no SheetJS.
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { SheetError, type Sheet, type SheetLimits } from './limits';
-import { zipEntries, zipRead, type ZipEntry } from './zip';
+import { zipEntries, zipRead, zipStream, type ZipEntry } from './zip';
 
 const local = (name: string) => name.slice(name.indexOf(':') + 1);
 
-/** Streams an entry's XML through saxes (decoded in pieces); a DOCTYPE or any XML error refuses the file. */
-function sax(bytes: Uint8Array, what: string, on: (p: SaxesParser) => void): void {
+/** A parser for an entry's XML; a DOCTYPE or any XML error refuses the file. */
+function saxParser(what: string, on: (p: SaxesParser) => void): SaxesParser {
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('error', (err) => {
     throw new SheetError('malformed', `${what}: ${err.message}`.slice(0, 200));
@@ -15,6 +15,12 @@ function sax(bytes: Uint8Array, what: string, on: (p: SaxesParser) => void): voi
     throw new SheetError('malformed', `${what}: doctype`);
   });
   on(parser);
+  return parser;
+}
+
+/** Streams an entry's XML through saxes (decoded in pieces). */
+function sax(bytes: Uint8Array, what: string, on: (p: SaxesParser) => void): void {
+  const parser = saxParser(what, on);
   const dec = new TextDecoder('utf-8');
   const STEP = 1 << 20;
   for (let i = 0; i < bytes.byteLength; i += STEP) parser.write(dec.decode(bytes.subarray(i, Math.min(i + STEP, bytes.byteLength)), { stream: true }));
@@ -36,6 +42,46 @@ function entry(r: Reader, path: string): Uint8Array | null {
   r.total += bytes.byteLength;
   if (r.total > r.limits.maxTotalBytes) throw new SheetError('too_large', 'total inflated size');
   return bytes;
+}
+
+/**
+ * Streams an entry's XML through saxes as it inflates, the inflated bytes never held whole (the worksheet is most of a
+ * file); the same limits as `entry`. False when there is no such entry.
+ */
+function saxEntry(r: Reader, path: string, on: (p: SaxesParser) => void): boolean {
+  const e = r.entries.get(path);
+  if (!e) return false;
+  const parser = saxParser(path, on);
+  const dec = new TextDecoder('utf-8');
+  // fflate hands out 64 KiB pieces: decoded and written in about 1 MiB strings, as `sax` does.
+  const MIN = 1 << 20;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = () => {
+    if (pendingBytes === 0) return;
+    const joined = pending.length === 1 ? pending[0]! : new Uint8Array(pendingBytes);
+    if (pending.length > 1) {
+      let o = 0;
+      for (const c of pending) {
+        joined.set(c, o);
+        o += c.byteLength;
+      }
+    }
+    pending = [];
+    pendingBytes = 0;
+    parser.write(dec.decode(joined, { stream: true }));
+  };
+  zipStream(r.buf, e, r.limits.maxEntryBytes, (chunk) => {
+    r.total += chunk.byteLength;
+    if (r.total > r.limits.maxTotalBytes) throw new SheetError('too_large', 'total inflated size');
+    pending.push(chunk);
+    pendingBytes += chunk.byteLength;
+    if (pendingBytes >= MIN) flush();
+  });
+  flush();
+  parser.write(dec.decode());
+  parser.close();
+  return true;
 }
 
 /** Relationships of a part: id → { target path resolved against the part's folder, type }. */
@@ -197,12 +243,10 @@ export function readXlsx(buf: Uint8Array, limits: SheetLimits): Sheet {
   }
   const strings = sharedStrings(r, ssPath);
   const dates = dateStyles(r, stylesPath);
-  const sheetBytes = entry(r, sheetPath);
-  if (!sheetBytes) throw new SheetError('malformed', 'no worksheet');
-  return readSheetXml(sheetBytes, sheetPath, strings, dates, date1904, limits);
+  return readSheetXml(r, sheetPath, strings, dates, date1904, limits);
 }
 
-function readSheetXml(bytes: Uint8Array, path: string, strings: string[], dates: Set<number>, date1904: boolean, limits: SheetLimits): Sheet {
+function readSheetXml(r: Reader, path: string, strings: string[], dates: Set<number>, date1904: boolean, limits: SheetLimits): Sheet {
   let headers: string[] | null = null;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -221,7 +265,7 @@ function readSheetXml(bytes: Uint8Array, path: string, strings: string[], dates:
     row[i] = v;
     if (v !== '') nonEmpty = true;
   };
-  sax(bytes, path, (p) => {
+  const found = saxEntry(r, path, (p) => {
     p.on('opentag', (t: SaxesTagPlain) => {
       switch (local(t.name)) {
         case 'row':
@@ -294,6 +338,7 @@ function readSheetXml(bytes: Uint8Array, path: string, strings: string[], dates:
       }
     });
   });
+  if (!found) throw new SheetError('malformed', 'no worksheet');
   if (!headers) throw new SheetError('empty', 'no header row');
   return { headers, rows };
 }

@@ -53,10 +53,11 @@ export function zipEntries(buf: Uint8Array, maxEntries: number): Map<string, Zip
 }
 
 /**
- * One entry's bytes. Refused when its declared size is over `maxBytes`, and cut off while inflating as soon as the real
- * output passes the declared size or `maxBytes` (a header that lies about a bomb's size does not get further).
+ * One entry's bytes handed to `onChunk` as they inflate (nothing kept). Refused when its declared size is over
+ * `maxBytes`, and cut off while inflating as soon as the real output passes the declared size or `maxBytes` (a header
+ * that lies about a bomb's size does not get further). Returns the entry's size.
  */
-export function zipRead(buf: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Array {
+export function zipStream(buf: Uint8Array, e: ZipEntry, maxBytes: number, onChunk: (chunk: Uint8Array) => void): number {
   if (e.size > maxBytes) throw new SheetError('too_large', `${e.name}: declares ${e.size} bytes`);
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const p = e.localOffset;
@@ -67,18 +68,18 @@ export function zipRead(buf: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Ar
   const data = buf.subarray(start, end);
   if (e.method === 0) {
     if (e.compressedSize !== e.size) throw new SheetError('malformed', `${e.name}: stored size differs`);
-    return data;
+    onChunk(data);
+    return data.byteLength;
   }
   if (e.method !== 8) throw new SheetError('malformed', `${e.name}: compression method ${e.method}`);
   const limit = Math.min(e.size, maxBytes);
-  const chunks: Uint8Array[] = [];
   let total = 0;
   let ended = false;
   const inf = new Inflate((chunk, final) => {
     total += chunk.byteLength;
     if (total > limit) throw new SheetError('too_large', `${e.name}: inflates past its declared ${e.size} bytes`);
-    chunks.push(chunk);
     if (final) ended = true;
+    onChunk(chunk);
   });
   const STEP = 16 * 1024;
   try {
@@ -89,6 +90,13 @@ export function zipRead(buf: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Ar
     throw new SheetError('malformed', `${e.name}: ${(err as Error).message}`.slice(0, 200));
   }
   if (!ended || total !== e.size) throw new SheetError('malformed', `${e.name}: inflated ${total} of ${e.size} bytes`);
+  return total;
+}
+
+/** One entry's bytes, whole (the limits of `zipStream`). */
+export function zipRead(buf: Uint8Array, e: ZipEntry, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const total = zipStream(buf, e, maxBytes, (c) => chunks.push(c));
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);
   let o = 0;
