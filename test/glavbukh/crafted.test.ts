@@ -112,4 +112,14 @@ describe('crafted spreadsheets', () => {
     expect(statusOf(bombXlsx(1), 'a.xlsx', small)).toBe('too_large');
     expect(statusOf(Buffer.from('h\n1\n2\n3\n4\n'), 'a.csv', small)).toBe('too_large');
   });
+
+  it('bounds what a small file can make the reader hand on: one long shared string named by every cell', () => {
+    // 32,000 characters named by 20 cells a row over 3,000 rows: 1.9 G characters from a file of a few hundred KB.
+    const long = 'Ж'.repeat(32_000);
+    const row = (r: number) => `<row r="${r}">${'<c t="s"><v>0</v></c>'.repeat(20)}</row>`;
+    const sheet = `<worksheet><sheetData>${Array.from({ length: 3000 }, (_, i) => row(i + 1)).join('')}</sheetData></worksheet>`;
+    const file = handXlsx({ 'xl/sharedStrings.xml': `<sst><si><t>${long}</t></si></sst>`, 'xl/worksheets/sheet1.xml': sheet });
+    expect(file.byteLength).toBeLessThan(1_000_000);
+    expect(statusOf(file, 'amplified.xlsx')).toBe('too_large');
+  });
 });

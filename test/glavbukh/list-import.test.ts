@@ -1,6 +1,10 @@
 // Certified lists through the import mechanism: staging, the review's states, all-or-nothing apply, re-import, remembered layouts.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
 import { testEnv, type TestEnv } from '../helpers/core';
+import { storeStream } from '../../src-main/features/imports/store';
+import { createBatch, runBatch } from '../../src-main/features/imports/process';
+import { batchDetail } from '../../src-main/features/imports/journal';
 import { addClient, certsOf, csvOf, importList, xlsxOf } from './helpers';
 
 let env: TestEnv;
@@ -94,5 +98,40 @@ describe('certified list import', () => {
     const before = certsOf(db);
     expect(await env.admin('imports.stage.apply', { id: again.stageId!, decisions: {} })).toEqual({ added: 0, skipped: 1, flagged: 0 });
     expect(certsOf(db)).toEqual(before);
+  });
+});
+
+describe('who may review and apply a certified list', () => {
+  it('lets a chat operator upload a list but not review or apply it; a head takes it from there', async () => {
+    const core = env.core;
+    const a = addClient(core.db, 'ООО «Ромашка»', '7707083893', '770701001');
+    const chat = await env.employee('chat1', ['chat']);
+    const head = await env.employee('head1', ['head']);
+    const now = () => core.clock.now().toISOString();
+    const s = await storeStream(core.db, Readable.from([Buffer.from(csvOf([['ИНН', 'КПП', 'Номер сертификата'], ['7707083893', '770701001', 'GB-77']]), 'utf8')]), 'список.csv', now);
+    const batchId = createBatch(core.db, { source: 'upload', createdBy: chat.id, files: [{ fileId: s.fileId, name: 'список.csv' }] }, now());
+    await runBatch({ db: core.db, pool: core.pool, clock: core.clock, publish: core.bus.publish, log: () => undefined }, batchId);
+    const stageId = batchDetail(core.db, batchId)!.results[0]!.stageId!;
+    const review = await core.call('glavbukh.list.review', { stageId }, chat.token);
+    expect(review.ok ? null : review.error.code).toBe('FORBIDDEN');
+    const apply = await core.call('imports.stage.apply', { id: stageId, decisions: { mapping: { inn: 0, kpp: 1, number: 2 } } }, chat.token);
+    expect(apply.ok ? null : apply.error.code).toBe('FORBIDDEN');
+    expect(certsOf(core.db)).toHaveLength(0);
+    const byHead = await core.call('imports.stage.apply', { id: stageId, decisions: { mapping: { inn: 0, kpp: 1, number: 2 } } }, head.token);
+    expect(byHead.ok).toBe(true);
+    expect(certsOf(core.db).map((c) => c.clientId)).toEqual([a]);
+  });
+});
+
+describe('the programme a list is written under', () => {
+  it('refuses a programme the settings do not have, writing nothing', async () => {
+    addClient(env.core.db, 'ООО «Ромашка»', '7707083893', '770701001');
+    const r = await importList(env, 'список.csv', csvOf([['ИНН', 'КПП', 'Номер сертификата'], ['7707083893', '770701001', 'GB-78']]));
+    const decisions = { mapping: { inn: 0, kpp: 1, number: 2 }, programme: 'gb' };
+    const review = await env.core.call('glavbukh.list.review', { stageId: r.stageId!, decisions }, env.adminToken);
+    expect(review.ok ? null : review.error.issues?.[0]).toEqual({ path: 'decisions.programme', reason: 'unknown_programme' });
+    const apply = await env.core.call('imports.stage.apply', { id: r.stageId!, decisions }, env.adminToken);
+    expect(apply.ok ? null : apply.error.code).toBe('BAD_INPUT');
+    expect(certsOf(env.core.db)).toHaveLength(0);
   });
 });

@@ -43,6 +43,10 @@ it('keeps separators and quotes inside fields, folds line breaks, and guards for
   expect(rows[1]![6]).toBe(`'@SUM(1)`);
   // A phone's leading «+» is data, not a formula.
   expect(rows[1]![8]).toBe('+7 (423) 222-33-44');
+  // Excel also evaluates a quoted field starting with «+» or «-».
+  const more = parseCsv(Buffer.from(writeGbRequest([row({ contactName: "-2+3+cmd|' /C calc'!A0", contactPosition: '+HYPERLINK("http://x","Открыть")' })])).toString('utf8').slice(1));
+  expect(more[1]![5]).toBe("'-2+3+cmd|' /C calc'!A0");
+  expect(more[1]![6]).toBe(`'+HYPERLINK("http://x","Открыть")`);
 });
 
 it('writes the same bytes for the same rows', () => {

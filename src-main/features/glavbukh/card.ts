@@ -6,18 +6,21 @@ import { readGbSettings } from './settings';
 import type { GbBadge, GbCard, GbCertificateItem, GbSource, GbStatus } from '../../../src-shared/glavbukh';
 
 /**
- * The rank that picks a client's current certificate of a programme: certified / expired before requested, then the
- * latest valid-until (none = open-ended, first), then the newest. Revoked ones are never current.
+ * The rank that picks a client's current certificate of a programme on `today`: a certified one still valid first, then
+ * an open request (a renewal of an expired one shows as «заявка»), then expired ones (recorded so, or past their date);
+ * within each the latest valid-until (none = open-ended, first among valid ones only), then the newest. Revoked ones
+ * are never current.
  */
-export const GB_CURRENT_ORDER = (a: string) =>
-  `CASE WHEN ${a}.status = 'requested' THEN 1 ELSE 0 END, CASE WHEN ${a}.valid_until IS NULL THEN 0 ELSE 1 END, ${a}.valid_until DESC, ${a}.id DESC`;
+export const GB_CURRENT_ORDER = (a: string, today = '@today') =>
+  `CASE WHEN ${a}.status = 'certified' AND (${a}.valid_until IS NULL OR ${a}.valid_until >= ${today}) THEN 0 WHEN ${a}.status = 'requested' THEN 1 ELSE 2 END,
+   CASE WHEN ${a}.status = 'certified' AND ${a}.valid_until IS NULL THEN 0 ELSE 1 END, ${a}.valid_until DESC, ${a}.id DESC`;
 
 /** SQL: the JSON array of a client's current certificates (one per programme), for `@today`; `clientExpr` names the client id. */
 export const gbBadgesSql = (clientExpr: string, today = '@today') => `(SELECT json_group_array(json_object('programme', g.programme, 'status', ${gbEffectiveStatus('g', today)},
      'number', g.number, 'validUntil', g.valid_until))
    FROM gb_certificates g WHERE g.client_id = ${clientExpr} AND g.status <> 'revoked'
      AND g.id = (SELECT g2.id FROM gb_certificates g2 WHERE g2.client_id = g.client_id AND g2.programme = g.programme AND g2.status <> 'revoked'
-                 ORDER BY ${GB_CURRENT_ORDER('g2')} LIMIT 1))`;
+                 ORDER BY ${GB_CURRENT_ORDER('g2', today)} LIMIT 1))`;
 
 /** Programme code → name, from the settings. */
 export const programmeNames = (db: Db) => new Map(readGbSettings(db).programmes.map((p) => [p.code, p.name]));
@@ -33,7 +36,7 @@ export function parseBadges(json: string | null, names: Map<string, string>): Gb
 }
 
 export function loadBadges(db: Db, clientId: number, today: string): GbBadge[] {
-  const r = stmt(db, `SELECT ${gbBadgesSql('?', '?')} AS b`).get(today, clientId) as { b: string | null };
+  const r = stmt(db, `SELECT ${gbBadgesSql('@clientId', '@today')} AS b`).get({ clientId, today }) as { b: string | null };
   return parseBadges(r.b, programmeNames(db));
 }
 

@@ -1,5 +1,6 @@
 // The glavbukh feature's import format `glavbukh.list`: a certified list (XLSX or CSV), staged for review, applied all or nothing.
 import { registerFormat } from '../imports/formats';
+import { GB_REQUESTERS } from '../../../src-shared/glavbukh-requests';
 import type { StagedFormat } from '../imports/format';
 import { sheetKind } from '../imports/sheet/sheet';
 import { gbListParseTask } from './list.workers';
@@ -18,6 +19,7 @@ export function detectGbList(head: Buffer, name: string): boolean {
 export const gbListFormat: StagedFormat<GbSheetRecord> = registerFormat<StagedFormat<GbSheetRecord>>({
   kind: GB_LIST_KIND,
   mode: 'staged',
+  access: GB_REQUESTERS,
   claimsZip: true,
   detect: detectGbList,
   parse: gbListParseTask,

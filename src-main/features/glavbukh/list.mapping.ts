@@ -8,12 +8,15 @@ export const normaliseHeader = (h: string): string => h.trim().toLowerCase().rep
 
 export const layoutSignature = (headers: string[]): string => headers.map(normaliseHeader).join('\u001f');
 
-/** Header words per field, tried in this order on each column (a certificate's number before any other «номер»). */
+/**
+ * Header words per field, tried in this order on each column: dates and the status before the number, so «Статус
+ * сертификата» is the status and «Номер сертификата» the number.
+ */
 const WORDS: [GbListField, RegExp][] = [
   ['issued_on', /дата (выдачи|сертификац|присвоен)|выдан/],
   ['valid_until', /действ\S* до|срок действ|действует до|окончани|годен до|истекает/],
-  ['number', /сертификат|свидетельств/],
   ['status', /статус|состояние/],
+  ['number', /сертификат|свидетельств/],
   ['programme', /программ/],
   ['kpp', /кпп/],
   ['inn', /инн/],

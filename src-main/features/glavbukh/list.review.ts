@@ -14,6 +14,7 @@ import {
   type GbStatus,
 } from '../../../src-shared/glavbukh';
 import { readGbSettings } from './settings';
+import { badField } from '../../api/errors';
 import { cleanDistr, cleanInn, cleanKpp, normaliseName, parseListDate, parseListStatus, validUntilOf } from './list.values';
 
 /** What the parser keeps of a list (the stage's one record). */
@@ -178,6 +179,8 @@ const mappingKey = (m: GbMapping): string =>
  */
 export function readList(db: Db, rec: GbSheetRecord, mapping: GbMapping, programme: string | undefined, cacheKey?: string): ListReading {
   const settings = readGbSettings(db);
+  // A programme the settings do not have would write certificates no badge, rule or uniqueness check ever sees.
+  if (programme !== undefined && !settings.programmes.some((p) => p.code === programme)) throw badField('decisions.programme', 'unknown_programme');
   const fallback = programme ?? settings.programmes[0]!.code;
   const key = cacheKey ? `${cacheKey}|${mappingKey(mapping)}|${fallback}|${baseVersion(db)}` : null;
   const hit = key ? cache.find((e) => e.key === key) : undefined;

@@ -45,15 +45,20 @@ export const GB_REQUEST_COLUMNS: readonly (readonly [keyof GbRequestRow, string]
 
 const BOM = '\ufeff';
 
-/** Anything a field must be changed for: a quote, a line break, or a formula's first character. */
-const SPECIAL = /["\r\n]|^[=@\t]/;
+/**
+ * Anything a field must be changed for: a quote, a line break, or a formula's first character (Excel evaluates a
+ * quoted field starting with `=`, `@`, `+`, `-` or a tab). A phone number like `+7 (423) 123-45-67` stays as it is.
+ */
+const SPECIAL = /["\r\n]|^[=@+\-\t]/;
+const FORMULA = /^[=@+\-\t]/;
+const PHONE = /^\+?[\d\s()-]+$/;
 
 function field(v: string | number): string {
   let s = typeof v === 'number' ? String(v) : v;
   // Most fields need nothing: one test, then the plain quoted value.
   if (SPECIAL.test(s)) {
     s = s.replace(/\r\n?|\n/g, ' ');
-    if (/^[=@\t]/.test(s)) s = `'${s}`;
+    if (FORMULA.test(s) && !PHONE.test(s)) s = `'${s}`;
     s = s.replace(/"/g, '""');
   }
   return `"${s}"`;

@@ -3,6 +3,7 @@ import type { Db } from '../../db/connection';
 import type { PushEventName, PushEvents } from '../../../src-shared/events';
 import type { TaskRef } from '../../workers/registry';
 import type { ImportProblem } from '../../../src-shared/imports';
+import type { Role } from '../../../src-shared/roles';
 
 export type { ImportProblem };
 
@@ -85,6 +86,11 @@ export interface DirectFormat<R = unknown> extends FormatBase {
 /** Parsed, shown to a person for review (column mapping, matches), applied only on confirmation. */
 export interface StagedFormat<R = unknown, D = unknown> extends FormatBase {
   mode: 'staged';
+  /**
+   * Who may review and apply it, when narrower than the importers (a certified list writes certificates: not a chat
+   * operator's work). Anyone may still upload the file; it waits for someone allowed.
+   */
+  access?: readonly Role[];
   /** Applies the reviewed records with the person's decisions; all or nothing (throwing rolls the file back). */
   applyStaged(parsed: ParsedFile<R>, decisions: D, ctx: ApplyContext): ApplyResult;
   /**

@@ -8,6 +8,8 @@ import { MANAGERS } from '../../../src-shared/roles';
 import type { PushMessage } from '../../../src-shared/events';
 import { applyStage, discardStage, StageError } from './process';
 import { batchDetail, batchOwner, listBatches, listFolders } from './journal';
+import { formatByKind } from './formats';
+import { loadKnownFormats } from './known';
 
 type ImportMethods =
   | 'imports.start'
@@ -34,6 +36,14 @@ export function stageBatch(ctx: Ctx, stageId: number): number {
   if (!row) throw notFound('stage');
   ownBatch(ctx, row.b);
   return row.b;
+}
+
+/** A staged format that names who may apply it refuses anyone else (the file still waits for them). */
+export function stageAccess(ctx: Ctx, stageId: number): void {
+  loadKnownFormats();
+  const row = stmt(ctx.db, 'SELECT kind FROM import_stages WHERE id = ?').get(stageId) as { kind: string } | undefined;
+  const format = row ? formatByKind(row.kind) : undefined;
+  if (format?.mode === 'staged' && format.access && !ctx.me.roles.some((r) => format.access!.includes(r))) throw new AppError('FORBIDDEN', `stage ${stageId}: role`);
 }
 
 function stageError(err: unknown): never {
@@ -74,6 +84,7 @@ export const importsHandlers: HandlerMap<ImportMethods> = {
   },
   'imports.stage.apply': (input, ctx) => {
     stageBatch(ctx, input.id);
+    stageAccess(ctx, input.id);
     const pending: PushMessage[] = [];
     try {
       const o = applyStage(ctx, input.id, input.decisions, ctx.me.id, pending);

@@ -41,6 +41,7 @@ export const ROW_PROBLEM_TEXT: Record<string, string> = {
 export const MAPPING_ERROR_TEXT: Record<string, string> = {
   number_missing: 'Укажите столбец с номером сертификата',
   key_missing: 'Укажите хотя бы один столбец, по которому искать клиента: ИНН, дистрибутив или наименование',
+  column_out_of_range: 'Выбран столбец, которого нет в этом списке',
 };
 
 export const rowProblemText = (code: string | null) => (code ? (ROW_PROBLEM_TEXT[code] ?? code) : '');

@@ -17,6 +17,9 @@ export const STATUS_TEXT: Record<string, { label: string; color: string }> = {
   stored: { label: 'Сохранён', color: 'green' },
   unknown_kit: { label: 'Комплект не найден', color: 'orange' },
   not_usr: { label: 'Не USR-файл', color: 'red' },
+  xls_unsupported: { label: 'Старый формат Excel', color: 'red' },
+  not_spreadsheet: { label: 'Не таблица', color: 'red' },
+  empty: { label: 'Пустой файл', color: 'red' },
 };
 
 export const statusOf = (s: string) => STATUS_TEXT[s] ?? { label: s, color: 'gray' };
@@ -61,6 +64,10 @@ export const PROBLEM_TEXT: Record<string, string> = {
   not_usr: 'это не USR-файл',
   system_number_mismatch: 'номер системы в файле не совпадает со справочником систем К+',
   bank_without_kit: 'информационный банк не относится ни к одному комплекту файла',
+  xls_unsupported: 'файл в старом формате Excel (.xls): сохраните его как .xlsx',
+  not_spreadsheet: 'это не таблица XLSX или CSV',
+  empty: 'в таблице нет строк',
+  left_out: 'строка не загружена по решению проверявшего',
 };
 
 /** Details that are codes (why a file was refused), in words; any other detail (a kit, a value) is shown as it is. */

@@ -16,6 +16,11 @@ export interface SheetLimits {
   maxColumns: number;
   /** Characters of one cell (Excel's own limit is 32,767). */
   maxCellChars: number;
+  /**
+   * Characters of all cells read together: a small file can name one long shared string in every cell, and what the
+   * reader hands on (to the main thread, into the stage) must stay bounded whatever the file's own size.
+   */
+  maxOutputChars: number;
 }
 
 export const SHEET_LIMITS: SheetLimits = {
@@ -28,6 +33,7 @@ export const SHEET_LIMITS: SheetLimits = {
   maxRows: 300_000,
   maxColumns: 200,
   maxCellChars: 32_767,
+  maxOutputChars: 64 * 1024 * 1024,
 };
 
 /**

@@ -259,8 +259,11 @@ function readSheetXml(r: Reader, path: string, strings: string[], dates: Set<num
   let inIs = false;
   let inT = false;
   let phonetic = 0;
+  let output = 0;
   const put = (i: number, v: string) => {
     if (i >= limits.maxColumns) throw new SheetError('too_large', `column ${i + 1}`);
+    output += v.length;
+    if (output > limits.maxOutputChars) throw new SheetError('too_large', 'cells: characters');
     while (row.length < i) row.push('');
     row[i] = v;
     if (v !== '') nonEmpty = true;
