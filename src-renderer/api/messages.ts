@@ -102,6 +102,7 @@ const REASON_TEXT: Record<string, string> = {
 
 /** Texts for a reason at a particular field, where the general one would mislead. */
 const FIELD_REASON_TEXT: Record<string, string> = {
+  'number:revoked': 'Сертификат с этим номером отозван',
   'requestNumber:duplicate': 'По заявке с этим номером уже есть поручение',
   'amountKop:too_small': 'Сумма не может быть отрицательной',
   'priceKop:too_small': 'Цена не может быть отрицательной',

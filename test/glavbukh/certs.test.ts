@@ -52,3 +52,14 @@ it('fills an open request in when its number arrives, and reads a passed certifi
   expect((s.get('2026-11-30', req.id) as { s: string }).s).toBe('certified');
   expect((s.get('2026-12-01', req.id) as { s: string }).s).toBe('expired');
 });
+
+it('keeps a revoked certificate revoked: a list carrying its number changes nothing, adding it by hand is refused', async () => {
+  env = await testEnv();
+  const { id: a } = await env.admin('clients.create', { name: 'ООО Ромашка' });
+  const w = { db: env.core.db, now: '2026-12-01T10:00:00.000Z', employeeId: null };
+  const c = recordCertificate(w, { clientId: a, programme: 'GB', number: 'R-1', validUntil: '2027-12-01', status: 'certified', source: 'import' });
+  recordCertificate(w, { id: c.id, clientId: a, programme: 'GB', number: 'R-1', validUntil: '2027-12-01', status: 'revoked', source: 'manual', note: 'ошибка КЦ' });
+  expect(recordCertificate(w, { clientId: a, programme: 'GB', number: 'R-1', validUntil: '2027-12-01', status: 'certified', source: 'import' })).toEqual({ id: c.id, outcome: 'same' });
+  expect(() => recordCertificate(w, { clientId: a, programme: 'GB', number: 'r-1', status: 'certified', source: 'manual' })).toThrow(/revoked/);
+  expect((env.core.db.$client.prepare('SELECT status FROM gb_certificates WHERE id = ?').get(c.id) as { status: string }).status).toBe('revoked');
+});

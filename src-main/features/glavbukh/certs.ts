@@ -106,6 +106,12 @@ export function recordCertificate(w: CertWriter, c: CertInput): CertResult {
     ) as CertRow | undefined;
   }
   const exact = c.id != null;
+  // A revoked certificate stays revoked: a later list still carrying its number changes nothing, and adding it by hand
+  // is refused (a person who means it edits the certificate itself).
+  if (!exact && row && row.status === 'revoked' && c.status !== 'revoked') {
+    if (c.source === 'manual') throw new AppError('CONFLICT', 'certificate revoked', [{ path: 'number', reason: 'revoked' }]);
+    return { id: row.id, outcome: 'same' };
+  }
   const next = {
     contactId: exact ? (c.contactId ?? null) : (c.contactId ?? row?.contactId ?? null),
     // The same number written differently stays as first written.
