@@ -38,7 +38,11 @@ export class GbCardPage {
   async cancel(): Promise<void> {
     await this.dialog.getByRole('button', { name: 'Отмена' }).click();
     const confirm = this.page.getByRole('button', { name: 'Закрыть', exact: true });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-    await this.page.getByTestId('gb-save').waitFor({ state: 'detached' });
+    const save = this.page.getByTestId('gb-save');
+    // With typed data the form asks first, and the question may take a moment to appear: wait for it or for the
+    // dialog to go, whichever comes (a bare isVisible() right after the click missed it on a loaded machine).
+    await Promise.race([confirm.waitFor({ state: 'visible' }).catch(() => undefined), save.waitFor({ state: 'detached' }).catch(() => undefined)]);
+    if (await confirm.isVisible()) await confirm.click();
+    await save.waitFor({ state: 'detached' });
   }
 }
