@@ -2,7 +2,7 @@
 import type { GbProblem, GbProblemCode } from '../../../src-shared/glavbukh-requests';
 import type { GbRuleField } from '../../../src-shared/glavbukh';
 import { formatDate } from '../../../src-shared/format';
-import { ApiCallError, getToken } from '../../api/transport';
+import { downloadStoredFile } from '../../api/storedFile';
 
 export const PROBLEM_TEXT: Record<GbProblemCode, string> = {
   name_missing: 'Не указано наименование',
@@ -42,25 +42,5 @@ export const RULE_FIELD_TEXT: Record<GbRuleField, string> = {
   distribution: 'Действующий дистрибутив',
 };
 
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Saves a request's stored file: through the desktop bridge, or GET /files/glavbukh/<id> in a browser. */
-export async function downloadGbRequestFile(id: number, name: string): Promise<void> {
-  const token = getToken();
-  if (window.crm?.downloadGbRequest) {
-    const r = await window.crm.downloadGbRequest(id, token);
-    if (!r.ok) throw new ApiCallError(r.error);
-    save(new Blob([r.data.bytes as Uint8Array<ArrayBuffer>]), r.data.name);
-    return;
-  }
-  const res = await fetch(`files/glavbukh/${id}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new ApiCallError({ code: res.status === 404 ? 'NOT_FOUND' : res.status === 403 ? 'FORBIDDEN' : res.status === 401 ? 'UNAUTHORIZED' : 'INTERNAL' });
-  save(await res.blob(), name);
-}
+export const downloadGbRequestFile = (id: number, name: string): Promise<void> => downloadStoredFile('glavbukh', id, name, window.crm?.downloadGbRequest?.bind(window.crm));
