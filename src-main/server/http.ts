@@ -172,40 +172,38 @@ async function handleUpload(core: Core, req: http.IncomingMessage, res: http.Ser
   sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result);
 }
 
-/** GET /files/imports/<sha256>: a stored import file, with its first name; GET /files/usr/<id>: a stored USR file, with its name. */
-function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, find: (token: string | null) => ApiResult<{ path: string; name: string; size: number }>): void {
+/** Answers a download: 405 for anything but GET, the core's refusal as a contract error, else the file's head (then its body). */
+function startDownload<T extends { name: string }>(req: http.IncomingMessage, res: http.ServerResponse, find: (token: string | null) => ApiResult<T>, size: (f: T) => number): T | null {
   if (req.method !== 'GET') {
     res.setHeader('Allow', 'GET');
-    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
+    sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
+    return null;
   }
   const r = find(bearer(req));
-  if (!r.ok) return sendJson(res, HTTP_STATUS[r.error.code], r);
+  if (!r.ok) {
+    sendJson(res, HTTP_STATUS[r.error.code], r);
+    return null;
+  }
   const ascii = r.data.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   res.writeHead(200, {
     'Content-Type': 'application/octet-stream',
-    'Content-Length': String(r.data.size),
+    'Content-Length': String(size(r.data)),
     'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.data.name)}`,
     'Cache-Control': 'no-store',
   });
-  fs.createReadStream(r.data.path).pipe(res);
+  return r.data;
+}
+
+/** GET /files/imports/<sha256>: a stored import file, with its first name; GET /files/usr/<id>: a stored USR file, with its name. */
+function handleDownload(req: http.IncomingMessage, res: http.ServerResponse, find: (token: string | null) => ApiResult<{ path: string; name: string; size: number }>): void {
+  const f = startDownload(req, res, find, (x) => x.size);
+  if (f) fs.createReadStream(f.path).pipe(res);
 }
 
 /** GET of a file the core hands over whole (a Главбух request kept in the database), checked like a contract call. */
 function handleBytes(req: http.IncomingMessage, res: http.ServerResponse, find: (token: string | null) => ApiResult<DownloadedFile>): void {
-  if (req.method !== 'GET') {
-    res.setHeader('Allow', 'GET');
-    return sendJson(res, 405, { ok: false, error: { code: 'BAD_INPUT', detail: 'use GET' } });
-  }
-  const r = find(bearer(req));
-  if (!r.ok) return sendJson(res, HTTP_STATUS[r.error.code], r);
-  const ascii = r.data.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  res.writeHead(200, {
-    'Content-Type': 'application/octet-stream',
-    'Content-Length': String(r.data.bytes.byteLength),
-    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(r.data.name)}`,
-    'Cache-Control': 'no-store',
-  });
-  res.end(Buffer.from(r.data.bytes.buffer, r.data.bytes.byteOffset, r.data.bytes.byteLength));
+  const f = startDownload(req, res, find, (x) => x.bytes.byteLength);
+  if (f) res.end(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength));
 }
 
 /** GET /files/usr-zip/<token>: a finished USR ZIP, once (the token, handed to the employee who built it, is the key). */
