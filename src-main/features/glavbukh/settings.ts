@@ -1,6 +1,6 @@
 // The Главбух settings (programmes, their request rules, the "expires within" default) kept as JSON in `settings` under `glavbukh`.
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/stmt';
+import { readJsonSetting, writeJsonSetting } from '../../db/settings';
 import { DEFAULT_GB_SETTINGS, GB_RULE_FIELDS, type GbProgramme, type GbRuleField, type GbSettings } from '../../../src-shared/glavbukh';
 
 export const GB_SETTINGS_KEY = 'glavbukh';
@@ -25,14 +25,7 @@ function programmeOf(v: unknown): GbProgramme | null {
 
 /** The saved settings; anything missing or malformed (an older version, a hand edit) falls back to the default. */
 export function readGbSettings(db: Db): GbSettings {
-  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(GB_SETTINGS_KEY) as { value: string } | undefined;
-  let saved: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = row ? JSON.parse(row.value) : {};
-    if (parsed && typeof parsed === 'object') saved = parsed as Record<string, unknown>;
-  } catch {
-    saved = {};
-  }
+  const saved = readJsonSetting(db, GB_SETTINGS_KEY);
   const programmes = Array.isArray(saved.programmes) ? saved.programmes.map(programmeOf).filter((p): p is GbProgramme => p !== null) : [];
   const unique = programmes.filter((p, i) => programmes.findIndex((o) => o.code === p.code) === i);
   return {
@@ -42,7 +35,7 @@ export function readGbSettings(db: Db): GbSettings {
 }
 
 export function saveGbSettings(db: Db, s: GbSettings): void {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(GB_SETTINGS_KEY, JSON.stringify(s));
+  writeJsonSetting(db, GB_SETTINGS_KEY, s);
 }
 
 /** A programme by code, or null when the settings have no such programme. */

@@ -1,6 +1,6 @@
 // The USR settings (stale limit, retention) kept as JSON in `settings` under `usr`, read defensively.
 import type { Db } from '../../db/connection';
-import { stmt } from '../../db/stmt';
+import { readJsonSetting, writeJsonSetting } from '../../db/settings';
 import { DEFAULT_USR_SETTINGS, USR_RETENTION_YEARS_MAX, USR_STALE_DAYS_MAX, type UsrSettings } from '../../../src-shared/usr-card';
 
 export const USR_SETTINGS_KEY = 'usr';
@@ -9,14 +9,7 @@ const intIn = (v: unknown, min: number, max: number): v is number => typeof v ==
 
 /** The saved settings; a field that is missing or malformed (an older version, a hand edit) falls back to its default. */
 export function readUsrSettings(db: Db): UsrSettings {
-  const row = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(USR_SETTINGS_KEY) as { value: string } | undefined;
-  let saved: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = row ? JSON.parse(row.value) : {};
-    if (parsed && typeof parsed === 'object') saved = parsed as Record<string, unknown>;
-  } catch {
-    saved = {};
-  }
+  const saved = readJsonSetting(db, USR_SETTINGS_KEY);
   return {
     staleDays: intIn(saved.staleDays, 1, USR_STALE_DAYS_MAX) ? saved.staleDays : DEFAULT_USR_SETTINGS.staleDays,
     retentionYears: intIn(saved.retentionYears, 1, USR_RETENTION_YEARS_MAX) ? saved.retentionYears : DEFAULT_USR_SETTINGS.retentionYears,
@@ -24,8 +17,5 @@ export function readUsrSettings(db: Db): UsrSettings {
 }
 
 export function saveUsrSettings(db: Db, s: UsrSettings): void {
-  stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    USR_SETTINGS_KEY,
-    JSON.stringify({ staleDays: s.staleDays, retentionYears: s.retentionYears }),
-  );
+  writeJsonSetting(db, USR_SETTINGS_KEY, { staleDays: s.staleDays, retentionYears: s.retentionYears });
 }
