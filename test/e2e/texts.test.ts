@@ -129,7 +129,7 @@ describe('texts and layout', () => {
     for (const f of await probe.latin(DATA)) found.push(`new contract ${f.where}: ${f.text}`);
     await page.keyboard.press('Escape');
     expect([...new Set(found)]).toEqual([]);
-  });
+  }, 180_000);
 
   it('at 1280×720 no badge is cut and no column header is clipped or pushed past the edge', async () => {
     const found: string[] = [];

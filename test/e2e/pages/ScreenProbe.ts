@@ -18,9 +18,14 @@ export class ScreenProbe {
 
   /** Opens a route of the app (the part after '#') and waits for the screen to settle. */
   async go(route: string): Promise<void> {
+    // Not 'networkidle': the push stream is a request that stays open, so the network is never idle while a screen
+    // listens, and every call would wait out the whole timeout on a loaded machine.
     await this.page.evaluate(`window.location.hash = ${JSON.stringify(route)}`);
-    await this.page.waitForLoadState('networkidle').catch(() => undefined);
-    await this.page.waitForTimeout(400);
+    await this.page.waitForFunction(`window.location.hash === ${JSON.stringify(`#${route}`)}`, undefined, { timeout: 10_000 });
+    await this.page.waitForTimeout(150);
+    // Screens show a loader while their data comes; a screen that keeps one (a long job) is probed as it is.
+    await this.page.waitForFunction(`!document.querySelector('.mantine-Loader-root')`, undefined, { timeout: 10_000 }).catch(() => undefined);
+    await this.page.waitForTimeout(250);
   }
 
   /** The data-testid of the element that has keyboard focus. */
