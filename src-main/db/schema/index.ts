@@ -13,3 +13,4 @@ export * from './imports';
 export * from './chat';
 export * from './usr';
 export * from './glavbukh';
+export * from './nss';

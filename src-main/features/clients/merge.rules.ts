@@ -73,6 +73,8 @@ export const CONTACT_RULES: Record<string, RefRule> = {
   'chat_questions.contact_id': move('chat_questions', 'contact_id'),
   'gb_certificates.contact_id': move('gb_certificates', 'contact_id'),
   'gb_request_items.contact_id': move('gb_request_items', 'contact_id'),
+  'nss_records.contact_id': move('nss_records', 'contact_id'),
+  'nss_seminar_people.contact_id': move('nss_seminar_people', 'contact_id'),
   'contact_roles.contact_id': {
     kind: 'resolve',
     count: (db, from, to) => ({
@@ -145,6 +147,39 @@ export const CLIENT_RULES: Record<string, RefRule> = {
   // Certificate numbers are unique per programme, not per client: both clients' certificates simply move.
   'gb_certificates.client_id': move('gb_certificates', 'client_id'),
   'gb_request_items.client_id': move('gb_request_items', 'client_id'),
+  'nss_records.client_id': move('nss_records', 'client_id'),
+  'nss_cycles.client_id': move('nss_cycles', 'client_id'),
+  'nss_seminar_people.client_id': {
+    kind: 'resolve',
+    count: (db, from, to) => ({
+      count: countOf(db, 'SELECT COUNT(*) AS n FROM nss_seminar_people WHERE client_id = ?', from),
+      collisions: countOf(
+        db,
+        'SELECT COUNT(*) AS n FROM nss_seminar_people p WHERE p.client_id = ? AND EXISTS (SELECT 1 FROM nss_seminar_people o WHERE o.client_id = ? AND o.seminar_id = p.seminar_id AND o.fio = p.fio)',
+        from,
+        to,
+      ),
+    }),
+    apply(ctx, from, to, dropped) {
+      // One person registered for one seminar by both clients: the survivor's registration stays, attended if either was.
+      const clash = `FROM nss_seminar_people p WHERE p.client_id = ? AND EXISTS (SELECT 1 FROM nss_seminar_people o WHERE o.client_id = ? AND o.seminar_id = p.seminar_id AND o.fio = p.fio)`;
+      const rows = stmt(ctx.db, `SELECT p.* ${clash}`).all(from, to) as { seminar_id: number; fio: string; attended: number }[];
+      if (rows.length) dropped['nss_seminar_people.client_id'] = rows;
+      for (const r of rows) {
+        if (r.attended) stmt(ctx.db, 'UPDATE nss_seminar_people SET attended = 1 WHERE client_id = ? AND seminar_id = ? AND fio = ?').run(to, r.seminar_id, r.fio);
+      }
+      stmt(ctx.db, `DELETE FROM nss_seminar_people WHERE id IN (SELECT p.id ${clash})`).run(from, to);
+      stmt(ctx.db, 'UPDATE nss_seminar_people SET client_id = ? WHERE client_id = ?').run(to, from);
+    },
+  },
+  'nss_client_months.client_id': {
+    kind: 'resolve',
+    count: (db, from) => ({ count: countOf(db, 'SELECT COUNT(*) AS n FROM nss_client_months WHERE client_id = ?', from), collisions: 0 }),
+    // Derived from the records: the merged client's months go, the survivor's are recomputed after the merge.
+    apply(ctx, from) {
+      stmt(ctx.db, 'DELETE FROM nss_client_months WHERE client_id = ?').run(from);
+    },
+  },
   'client_counterparties.client_id': {
     kind: 'resolve',
     count: (db, from, to) => ({
