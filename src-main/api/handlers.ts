@@ -31,6 +31,7 @@ import { usrHandlers } from '../features/usr/usr.handlers';
 import { usrCardHandlers } from '../features/usr/card.handlers';
 import { usrSettingsHandlers } from '../features/usr/settings.handlers';
 import { glavbukhCardHandlers } from '../features/glavbukh/card.handlers';
+import { nssHandlers } from '../features/nss/nss.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
@@ -69,4 +70,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...usrSettingsHandlers,
   ...glavbukhListHandlers,
   ...glavbukhCardHandlers,
+  ...nssHandlers,
 };

@@ -1,5 +1,6 @@
 // Applying a parsed «Задать вопрос» export in its file's transaction: dedupe, the kit's client, the join with e-mailed questions, tasks on request.
 import { Ctx } from '../../api/context';
+import { NssTouches } from '../nss/aggregate';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import type { PushMessage } from '../../../src-shared/events';
@@ -38,6 +39,7 @@ export function applyQuestions(parsed: ParsedFile<QuestionRecord>, ctx: ApplyCon
   const wantTasks = ctx.options[QUESTION_TASKS_OPTION] === true;
   const taskCtx = new Ctx(db, importer(db, ctx.employeeId), { now: () => new Date(ctx.now) }, null);
   const problems: ImportProblem[] = [];
+  const nss = new NssTouches();
   const changedClients = new Set<number>();
   let added = 0;
   let skipped = 0;
@@ -91,6 +93,7 @@ export function applyQuestions(parsed: ParsedFile<QuestionRecord>, ctx: ApplyCon
       taskId = made.taskId;
     }
     const contactId = clientId != null ? matchContact(db, clientId, r) : null;
+    nss.add(clientId, r.askedAt);
     insert.run(
       r.systemNumber,
       r.distrNumber,
@@ -116,5 +119,6 @@ export function applyQuestions(parsed: ParsedFile<QuestionRecord>, ctx: ApplyCon
   }
   for (const m of taskCtx.pending as PushMessage[]) ctx.emit(m.event, m.data as never);
   for (const clientId of changedClients) ctx.emit('client.changed', { clientId, by: ctx.employeeId });
+  nss.flush(db);
   return { added, skipped, flagged, problems };
 }

@@ -1,5 +1,6 @@
 // The join of «Задать вопрос» questions from both roads: an imported question and an e-mailed question task are one record when the rule says so.
 import type { Db } from '../../db/connection';
+import { touchNss } from '../nss/aggregate';
 import { stmt } from '../../db/stmt';
 import type { SystemCatalog } from '../../../src-shared/systems';
 import type { MailFields } from '../../../src-shared/mail-types';
@@ -123,4 +124,12 @@ export function linkImportedQuestion(db: Db, questionId: number, taskId: number)
     taskId,
     questionId,
   );
+  // The question and its task now count once (ЛК): both clients' months are recomputed.
+  const q = stmt(db, 'SELECT q.client_id AS c, q.asked_at AS at, t.client_id AS tc, t.created_at AS tat FROM chat_questions q JOIN tasks t ON t.id = q.task_id WHERE q.id = ?').get(questionId) as
+    | { c: number | null; at: string; tc: number | null; tat: string }
+    | undefined;
+  if (q) {
+    touchNss(db, q.c, [q.at]);
+    touchNss(db, q.tc, [q.tat]);
+  }
 }

@@ -1,5 +1,6 @@
 // Applying parsed chat sessions inside the file's transaction: idempotent by (system number, distr, comp, start), linked where possible.
 import { stmt } from '../../db/stmt';
+import { NssTouches } from '../nss/aggregate';
 import type { ApplyContext, ApplyResult, ImportProblem, ParsedFile } from '../imports/format';
 import { loadCatalog } from '../systems/systems.repo';
 import type { ChatSessionRecord } from './sessions.parse';
@@ -32,6 +33,7 @@ export function applyChatSessions(parsed: ParsedFile<ChatSessionRecord>, ctx: Ap
   const contacts = new ContactMatcher(ctx.db);
   const operators = new OperatorResolver(ctx.db);
   const ins = stmt(ctx.db, INSERT);
+  const nss = new NssTouches();
   const problems: ImportProblem[] = [];
   let added = 0;
   let skipped = 0;
@@ -76,12 +78,14 @@ export function applyChatSessions(parsed: ParsedFile<ChatSessionRecord>, ctx: Ap
       skipped++;
       continue;
     }
+    nss.add(link.clientId, r.startAt);
     added++;
     if (recordProblems.length > 0) {
       flagged++;
       problems.push(...recordProblems);
     }
   }
+  nss.flush(ctx.db);
   return { added, skipped, flagged, problems };
 }
 

@@ -1,5 +1,7 @@
 // Handlers of imported chat sessions: the list and one dialog (scoped by role), kits linked to no client, the operator mapping.
 import type { HandlerMap } from '../../api/handler';
+import { touchNssFrom } from '../nss/aggregate';
+import { DATE_MIN } from '../../../src-shared/api/common';
 import type { Ctx } from '../../api/context';
 import { ricTimeZone } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
@@ -104,6 +106,7 @@ export const chatSessionsHandlers: HandlerMap<
       upd.run(input.clientId, distributionId, contacts.match(input.clientId, s), JSON.stringify(flags), s.id);
     }
     const kit = system ? formatDistr({ system: system.code, number: input.distrNumber, comp: input.comp }) : kitText(input.systemNumber, input.distrNumber, input.comp);
+    touchNssFrom(db, input.clientId, DATE_MIN, ctx.today());
     addClientEvent(ctx, input.clientId, 'chat_kit_linked', { kit, sessions: sessions.length });
     ctx.audit('chat_kit', null, 'link', { ...input, distributionId, sessions: sessions.length });
     touchClient(ctx, input.clientId);

@@ -9,6 +9,8 @@ import { referencesTo, type ForeignRef } from './merge.refs';
 import { addClientEvent } from './events';
 import { dropClientIndex, reindexClient } from './search-index';
 import { refreshReadiness } from './readiness';
+import { touchNssFrom } from '../nss/aggregate';
+import { DATE_MIN } from '../../../src-shared/api/common';
 import { settleDuplicateFlags } from './duplicates';
 
 interface ClientRow {
@@ -184,6 +186,8 @@ export function mergeClients(ctx: Ctx, input: { survivorId: number; mergedId: nu
 
   addClientEvent(ctx, s.id, 'client_merged', { fromId: m.id, fromName: m.name, fromInn: m.inn, moves: Object.fromEntries(summary.map((x) => [x.ref, x.count])) });
   refreshReadiness(ctx, s.id);
+  // The merged client's НСС months went with the rule; the survivor's are recomputed from every source it now has.
+  touchNssFrom(db, s.id, DATE_MIN, ctx.today());
   reindexClient(db, s.id);
   ctx.audit('client', s.id, 'merge', { mergedId: m.id, moves: summary, filled: plan.filled, dropped });
   ctx.audit('client', m.id, 'merged_into', { survivorId: s.id });

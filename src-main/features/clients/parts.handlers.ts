@@ -1,5 +1,7 @@
 // Handlers for the parts of a card: contacts, distributions with schemes, events, readiness confirmations.
 import type { HandlerMap } from '../../api/handler';
+import { touchNssFrom } from '../nss/aggregate';
+import { DATE_MIN } from '../../../src-shared/api/common';
 import type { Ctx } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
@@ -137,6 +139,8 @@ export const partsHandlers: HandlerMap<
     }
     // Imported «Задать вопрос» questions of this kit, kept while it was no client's, now join the client.
     attachQuestions(sql, id);
+    // A new kit (its scheme) or questions joining the client change its НСС months.
+    touchNssFrom(sql, input.clientId, DATE_MIN, ctx.today());
     touchClient(ctx, input.clientId);
     return { id };
   },
@@ -162,6 +166,7 @@ export const partsHandlers: HandlerMap<
       effectiveFrom: input.effectiveFrom,
     });
     ctx.audit('distribution', input.id, 'set_scheme', { scheme: input.scheme, effectiveFrom: input.effectiveFrom, previous: prev?.scheme ?? null });
+    touchNssFrom(ctx.db, d.c, input.effectiveFrom, ctx.today());
     touchClient(ctx, d.c);
     return { ok: true };
   },

@@ -185,3 +185,21 @@ export function ensureNssMonth(db: Db, month: string, today: string, timeZone = 
   });
   return clients.length;
 }
+
+/** Collects the clients and dates a bulk write touched (an import of thousands of rows), recomputed once per client. */
+export class NssTouches {
+  private readonly byClient = new Map<number, string[]>();
+
+  add(clientId: number | null | undefined, date: string | null | undefined): void {
+    if (clientId == null || !date) return;
+    const list = this.byClient.get(clientId) ?? [];
+    list.push(date);
+    this.byClient.set(clientId, list);
+  }
+
+  flush(db: Db): void {
+    const tz = ricTimeZone(db);
+    for (const [clientId, dates] of this.byClient) touchNss(db, clientId, dates, tz);
+    this.byClient.clear();
+  }
+}

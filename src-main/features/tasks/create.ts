@@ -1,5 +1,6 @@
 // Creating a task (поручение): client matching, assignment rules, deadline per kind, the client's timeline, a notification.
 import type { Ctx } from '../../api/context';
+import { touchNss } from '../nss/aggregate';
 import type { Db } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { AppError, badField } from '../../api/errors';
@@ -140,6 +141,8 @@ export function createTask(ctx: Ctx, t: NewTask): CreateResult {
     now.toISOString(),
   );
   const taskId = Number(r.lastInsertRowid);
+  // A «Задать вопрос» question is ЛК in the НСС figures of its client.
+  if (t.kind === 'question') touchNss(db, clientId, [now.toISOString()]);
   const assigneeName = assignee.id ? (stmt(db, 'SELECT full_name AS n FROM employees WHERE id = ?').get(assignee.id) as { n: string }).n : null;
   if (clientId != null) {
     addClientEvent(ctx, clientId, 'task_created', { taskId, kind: t.kind, requestNumber: t.requestNumber, assignee: assigneeName, deadline });

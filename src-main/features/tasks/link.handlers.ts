@@ -1,5 +1,6 @@
 // Linking a task that came without a client (a question from a kit not in the base) to a client, optionally adding the kit to it.
 import type { HandlerMap } from '../../api/handler';
+import { touchNss } from '../nss/aggregate';
 import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import { CLIENT_EDITORS } from '../../../src-shared/roles';
@@ -44,7 +45,12 @@ export const linkHandlers: HandlerMap<'tasks.linkClient'> = {
     }
 
     const now = ctx.nowIso();
+    const was = stmt(ctx.db, 'SELECT client_id AS c, kind, created_at AS at FROM tasks WHERE id = ?').get(t.id) as { c: number | null; kind: string; at: string };
     stmt(ctx.db, "UPDATE tasks SET client_id = ?, matched_by = 'manual', updated_at = ? WHERE id = ?").run(client.id, now, t.id);
+    if (was.kind === 'question') {
+      touchNss(ctx.db, was.c, [was.at]);
+      touchNss(ctx.db, client.id, [was.at]);
+    }
     // Nobody has taken it and it went out in turn only for want of a client: the client's own people get it now.
     const row = stmt(ctx.db, 'SELECT assigned_by AS by, status, direction_id AS d, kind, request_number AS n, deadline FROM tasks WHERE id = ?').get(t.id) as {
       by: string;

@@ -6,7 +6,8 @@ import type { PdfWriter } from '../pdf/writer';
 
 const kitName = (r: { systemCode: string; distrNumber: number; comp: number }) => formatDistr({ system: r.systemCode, number: r.distrNumber, comp: r.comp });
 
-function head(w: PdfWriter, title: string, params: [string, string][], today: string): void {
+/** The title, the date and the filters of a report, at the top of its first page. */
+export function head(w: PdfWriter, title: string, params: [string, string][], today: string): void {
   w.startSection(title);
   w.text(title.toUpperCase(), { size: 13, bold: true, align: 'center', after: 2 });
   w.text(`на ${formatDateLong(today)}`, { size: 9, align: 'center', grey: true, after: 8 });
