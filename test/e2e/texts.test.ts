@@ -82,7 +82,7 @@ const DATA = ['admin', 'sio-texts', 'calling', 'sale', 'backups', 'tmp', 'crm-e2
 const screens = () => [
   '/home',
   '/clients',
-  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh'].map((t) => `/clients/${clientId}/${t}`),
+  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh', 'nss'].map((t) => `/clients/${clientId}/${t}`),
   '/tasks',
   `/tasks/${taskId}`,
   '/tasks/queue',
@@ -100,6 +100,7 @@ const screens = () => [
   '/reports/chat-operators',
   '/reports/opkn',
   '/reports/usr-olap',
+  '/reports/nss',
   '/chat/quality',
   ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr', 'glavbukh'].map((t) => `/settings/${t}`),
 ];

@@ -22,9 +22,10 @@ import { UsrSection } from '../../components/usr/UsrSection';
 import { staleCount, useUsrCard } from '../../components/usr/useUsrCard';
 import { GbSection } from '../../components/glavbukh/GbSection';
 import { useGbCard } from '../../components/glavbukh/useGbCard';
+import { NssRecordsSection } from '../nss/NssRecordsSection';
 import { todayIso } from './card/format';
 
-export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh'] as const;
+export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh', 'nss'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
 
 /** Esc inside a dialog closes the dialog (Mantine handles it); only a bare Esc leaves the card. */
@@ -120,6 +121,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <Tabs.Tab value="glavbukh" data-testid="gb-tab">
             Главбух
           </Tabs.Tab>
+          <Tabs.Tab value="nss" data-testid="nss-tab">
+            НСС
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="sm" keepMounted>
           <GeneralTab client={card.client} reload={reload} />
@@ -156,6 +160,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
               reload();
             }}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="nss" pt="sm">
+          <NssRecordsSection clientId={id} distributions={card.distributions} contacts={card.contacts} />
         </Tabs.Panel>
       </Tabs>
       <MergeDialog client={{ id, name: card.client.name }} initialOther={mergeWith ?? null} opened={mergeWith !== undefined} onClose={() => setMergeWith(undefined)} />

@@ -39,7 +39,8 @@ export function UsrReportActions({
   title: string;
   xlsx: () => Promise<{ details: PrintedFile[] }>;
   pdf: () => Promise<{ details: PrintedFile[] }>;
-  zip: () => ZipInput;
+  /** Omitted: a report without «Выгрузить USR». */
+  zip?: () => ZipInput;
   disabled: boolean;
   /** How many rows are selected (0: the ZIP takes the whole report). */
   selected: number;
@@ -81,6 +82,7 @@ export function UsrReportActions({
     }
   };
   const exportZip = async () => {
+    if (!zip) return;
     const jobId = `zip-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     setBusy('zip');
     setProgress({ jobId, done: 0, total: 0 });
@@ -109,9 +111,11 @@ export function UsrReportActions({
         <Button size="xs" leftSection={<IconPrinter size={16} />} variant="light" onClick={() => void printPdf()} loading={busy === 'pdf'} disabled={disabled} data-testid="report-pdf">
           Печать
         </Button>
-        <Button size="xs" leftSection={<IconFileZip size={16} />} onClick={() => void exportZip()} loading={busy === 'zip'} disabled={disabled} data-testid="report-usr-zip">
-          {selected ? `Выгрузить USR (выбрано: ${selected})` : 'Выгрузить USR'}
-        </Button>
+        {zip && (
+          <Button size="xs" leftSection={<IconFileZip size={16} />} onClick={() => void exportZip()} loading={busy === 'zip'} disabled={disabled} data-testid="report-usr-zip">
+            {selected ? `Выгрузить USR (выбрано: ${selected})` : 'Выгрузить USR'}
+          </Button>
+        )}
       </Group>
       {progress && (
         <div data-testid="usr-zip-progress">

@@ -6,6 +6,8 @@ import { DocumentReturnsReport } from './DocumentReturnsReport';
 import { ChatOperatorsReport } from './ChatOperatorsReport';
 import { OpknReport } from './OpknReport';
 import { UsrOlapReport } from './UsrOlapReport';
+import { NssReport } from './NssReport';
+import { NSS_REPORT_READERS } from '../../../src-shared/api/nss';
 import { ANY_STAFF } from '../../../src-shared/roles';
 
 export interface ReportDef {
@@ -53,5 +55,12 @@ export const REPORTS: ReportDef[] = [
     description: 'Сеансы обновления по месяцам: СИО / клиент / комплект, фильтры по схеме, системе и ключевым клиентам; файлы USR за каждой ячейкой',
     roles: ['admin', 'head'],
     Component: UsrOlapReport,
+  },
+  {
+    key: 'nss',
+    title: 'НСС',
+    description: 'Работа с клиентами НСС: контакты в месяц против плана, ГЛ и ЛК, онлайн-диалог, семинары, перерывы без контакта, циклы к продлению; по клиентам, СИО и персональным менеджерам',
+    roles: NSS_REPORT_READERS,
+    Component: NssReport,
   },
 ];
