@@ -34,6 +34,8 @@ import { glavbukhCardHandlers } from '../features/glavbukh/card.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
+import { nssSeminarHandlers } from '../features/nss/seminars.handlers';
+import { nssCycleHandlers } from '../features/nss/cycles.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -69,4 +71,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...usrSettingsHandlers,
   ...glavbukhListHandlers,
   ...glavbukhCardHandlers,
+  ...nssSeminarHandlers,
+  ...nssCycleHandlers,
 };
