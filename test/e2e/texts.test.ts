@@ -82,7 +82,7 @@ const DATA = ['admin', 'sio-texts', 'calling', 'sale', 'backups', 'tmp', 'crm-e2
 const screens = () => [
   '/home',
   '/clients',
-  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh'].map((t) => `/clients/${clientId}/${t}`),
+  ...['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh', 'nss'].map((t) => `/clients/${clientId}/${t}`),
   '/tasks',
   `/tasks/${taskId}`,
   '/tasks/queue',
@@ -97,6 +97,7 @@ const screens = () => [
   '/usr/kits',
   '/glavbukh',
   '/glavbukh/archive',
+  '/nss/seminars',
   '/reports/chat-operators',
   '/reports/opkn',
   '/reports/usr-olap',

@@ -1,4 +1,4 @@
-// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность, USR, Главбух); the URL follows the tab.
+// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность, USR, Главбух, НСС); the URL follows the tab.
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { Alert, Badge, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
@@ -23,8 +23,9 @@ import { staleCount, useUsrCard } from '../../components/usr/useUsrCard';
 import { GbSection } from '../../components/glavbukh/GbSection';
 import { useGbCard } from '../../components/glavbukh/useGbCard';
 import { todayIso } from './card/format';
+import { NssTab } from '../nss/NssTab';
 
-export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh'] as const;
+export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh', 'nss'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
 
 /** Esc inside a dialog closes the dialog (Mantine handles it); only a bare Esc leaves the card. */
@@ -120,6 +121,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <Tabs.Tab value="glavbukh" data-testid="gb-tab">
             Главбух
           </Tabs.Tab>
+          <Tabs.Tab value="nss" data-testid="nss-tab-button">
+            НСС
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="general" pt="sm" keepMounted>
           <GeneralTab client={card.client} reload={reload} />
@@ -156,6 +160,9 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
               reload();
             }}
           />
+        </Tabs.Panel>
+        <Tabs.Panel value="nss" pt="sm">
+          <NssTab clientId={id} kits={card.distributions.map((d) => ({ id: d.id, kit: d.code }))} />
         </Tabs.Panel>
       </Tabs>
       <MergeDialog client={{ id, name: card.client.name }} initialOther={mergeWith ?? null} opened={mergeWith !== undefined} onClose={() => setMergeWith(undefined)} />
