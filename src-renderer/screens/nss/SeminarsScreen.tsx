@@ -42,7 +42,23 @@ export function SeminarsScreen({ id }: { id?: string }) {
   }, [from, to]);
   useEffect(load, [load]);
 
-  const open = data?.items.find((s) => s.id === openId) ?? null;
+  // A seminar outside the period (a link from a client's card) is read on its own.
+  const [single, setSingle] = useState<NssSeminar | null>(null);
+  const listed = data?.items.find((s) => s.id === openId) ?? null;
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    if (openId == null || !data || listed) return;
+    let live = true;
+    call('nss.seminars.get', { id: openId }).then(
+      (s) => live && setSingle(s),
+      (e: unknown) => live && notifications.show({ color: 'red', message: errorText(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [openId, data, listed, nonce]);
+  const open = listed ?? (single?.id === openId ? single : null);
+  const changed = () => (load(), setNonce((n) => n + 1));
   const go = (s: NssSeminar) => navigate(`/nss/seminars/${s.id}`, { samePage: true });
 
   const onKey = (e: React.KeyboardEvent, i: number) => {
@@ -170,7 +186,7 @@ export function SeminarsScreen({ id }: { id?: string }) {
                 </Button>
               </Group>
             )}
-            <SeminarPeople seminar={open} canEdit={canRegister} onChanged={load} />
+            <SeminarPeople seminar={open} canEdit={canRegister} onChanged={changed} />
           </Stack>
         )}
       </Drawer>
