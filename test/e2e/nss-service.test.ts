@@ -56,3 +56,16 @@ it('proposes a cycle from a specification, saves it and renews it', async () => 
   const events = await e.api('events.list', { clientId });
   expect(events.map((ev) => ev.kind)).toEqual(expect.arrayContaining(['nss_cycle_created', 'nss_cycle_renewed']));
 });
+
+it('opens the seminar from the client’s tab and removes the registration after a confirmation: the attendance goes', async () => {
+  const tab = new NssTabPage(page);
+  await tab.open(clientId);
+  await tab.seminars.locator('tbody tr').first().click();
+  const seminars = new SeminarsPage(page);
+  await seminars.drawer.waitFor();
+  await expect.poll(() => seminars.people.count()).toBe(1);
+  await seminars.drawer.getByTestId('seminar-remove').first().click();
+  await page.getByTestId('seminar-remove-confirm').click();
+  await expect.poll(() => seminars.people.count()).toBe(0);
+  expect(await e.api('nss.seminars.ofClient', { clientId })).toEqual([]);
+});
