@@ -35,6 +35,8 @@ import { nssHandlers } from '../features/nss/nss.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
+import { nssSeminarHandlers } from '../features/nss/seminars.handlers';
+import { nssCycleHandlers } from '../features/nss/cycles.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -71,4 +73,6 @@ export const handlers: HandlerMap<MethodName> = {
   ...glavbukhListHandlers,
   ...glavbukhCardHandlers,
   ...nssHandlers,
+  ...nssSeminarHandlers,
+  ...nssCycleHandlers,
 };

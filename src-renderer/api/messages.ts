@@ -108,6 +108,16 @@ const FIELD_REASON_TEXT: Record<string, string> = {
   'priceKop:too_small': 'Цена не может быть отрицательной',
   'distributions:required': 'Выберите хотя бы один дистрибутив: спецификация без дистрибутивов не сохраняется',
   'parentId:required': 'Выберите договор',
+  'seminarId:full': 'Мест нет: на семинар записано столько, сколько он вмещает',
+  'fio:duplicate': 'Этот человек уже записан на семинар',
+  'capacity:below_registered': 'Записано больше людей, чем столько мест',
+  'id:attended': 'На семинаре уже отмечены пришедшие',
+  'endsOn:not_after_start': 'Окончание должно быть позже начала',
+  'contactId:not_of_client': 'Это контактное лицо другого клиента',
+  'distributionIds:not_of_client': 'Комплект принадлежит другому клиенту',
+  'specificationId:not_of_client': 'Это не спецификация этого клиента',
+  'id:renewed': 'Цикл уже продлён',
+  'id:lapsed': 'Цикл отмечен как не продлённый',
 };
 
 export function issueText(issue: ApiIssue): string {

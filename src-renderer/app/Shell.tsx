@@ -1,6 +1,6 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate, IconCertificate } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate, IconCertificate, IconPresentation } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
@@ -25,6 +25,7 @@ import { ChatScreen } from '../screens/chat/ChatScreen';
 import { QualityScreen } from '../screens/quality/QualityScreen';
 import { UsrScreen } from '../screens/usr/UsrScreen';
 import { GlavbukhScreen } from '../screens/glavbukh/GlavbukhScreen';
+import { SeminarsScreen } from '../screens/nss/SeminarsScreen';
 import { GB_REQUESTERS } from '../../src-shared/glavbukh-requests';
 
 /** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
@@ -38,6 +39,7 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
   { key: 'usr', label: 'USR-файлы', icon: <IconFileCertificate size={18} />, roles: CLIENT_EDITORS },
   { key: 'glavbukh', label: 'Главбух', icon: <IconCertificate size={18} />, roles: GB_REQUESTERS },
+  { key: 'nss/seminars', label: 'Семинары', icon: <IconPresentation size={18} /> },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];
@@ -78,6 +80,10 @@ function Screen({ route }: { route: string[] }) {
       return <UsrScreen tab={id} />;
     case 'glavbukh':
       return <GlavbukhScreen tab={id} />;
+    case 'nss':
+      if (id === 'seminars') return <SeminarsScreen id={route[2]} />;
+      // #/nss: the НСС report (also in «Отчёты»).
+      return <ReportsScreen reportKey="nss" />;
     case 'chat':
       if (id === 'operator') return <OperatorScreen />;
       return <ChatScreen tab={id} />;

@@ -84,6 +84,7 @@ export function CommandPalette() {
       list.push({ id: 'new-client', label: 'Новый клиент', hint: 'Alt+N', keywords: 'создать добавить', icon: <IconPlus size={18} />, run: () => setNewOpen(true) });
     if (hasRole(...CLIENT_EDITORS))
       list.push({ id: 'usr', label: 'USR-файлы', hint: 'доказательства обновлений', keywords: 'юзер файлы обновления комплекты сио пополнение', icon: <IconFileCertificate size={18} />, run: go('/usr') });
+    list.push({ id: 'nss-seminars', label: 'Семинары', hint: 'НСС', keywords: 'семинар запись посещение нсс', icon: <IconFileCertificate size={18} />, run: go('/nss/seminars') });
     if (canHandleMail(user.roles))
       list.push({ id: 'mail-queue', label: 'Нераспознанные письма', hint: 'Поручения', keywords: 'почта очередь письма', icon: <IconMailQuestion size={18} />, run: go('/tasks/queue') });
     for (const r of REPORTS)

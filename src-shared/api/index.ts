@@ -24,9 +24,10 @@ import { glavbukhListApi } from './glavbukh-list';
 import { glavbukhRequestsApi } from './glavbukh-requests';
 import { glavbukhCardApi } from './glavbukh-card';
 import { nssApi } from './nss';
+import { nssServiceApi } from './nss-service';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi, ...glavbukhCardApi, ...nssApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi, ...glavbukhCardApi, ...nssApi, ...nssServiceApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

@@ -97,6 +97,7 @@ const screens = () => [
   '/usr/kits',
   '/glavbukh',
   '/glavbukh/archive',
+  '/nss/seminars',
   '/reports/chat-operators',
   '/reports/opkn',
   '/reports/usr-olap',

@@ -1,4 +1,4 @@
-// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность, USR, Главбух); the URL follows the tab.
+// Client card: header of key facts and tabs (Общие, Контакты, Реквизиты, Дистрибутивы, Документы, События, Готовность, USR, Главбух, НСС); the URL follows the tab.
 import { useEffect, useState } from 'react';
 import { notifications } from '@mantine/notifications';
 import { Alert, Badge, Button, Center, Loader, Stack, Tabs } from '@mantine/core';
@@ -22,8 +22,8 @@ import { UsrSection } from '../../components/usr/UsrSection';
 import { staleCount, useUsrCard } from '../../components/usr/useUsrCard';
 import { GbSection } from '../../components/glavbukh/GbSection';
 import { useGbCard } from '../../components/glavbukh/useGbCard';
-import { NssRecordsSection } from '../nss/NssRecordsSection';
 import { todayIso } from './card/format';
+import { NssTab } from '../nss/NssTab';
 
 export const CARD_TABS = ['general', 'contacts', 'requisites', 'distributions', 'documents', 'events', 'readiness', 'usr', 'glavbukh', 'nss'] as const;
 export type CardTab = (typeof CARD_TABS)[number];
@@ -121,7 +121,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           <Tabs.Tab value="glavbukh" data-testid="gb-tab">
             Главбух
           </Tabs.Tab>
-          <Tabs.Tab value="nss" data-testid="nss-tab">
+          <Tabs.Tab value="nss" data-testid="nss-tab-button">
             НСС
           </Tabs.Tab>
         </Tabs.List>
@@ -162,7 +162,7 @@ export function ClientCardScreen({ id, tab }: { id: number; tab?: string }) {
           />
         </Tabs.Panel>
         <Tabs.Panel value="nss" pt="sm">
-          <NssRecordsSection clientId={id} distributions={card.distributions} contacts={card.contacts} />
+          <NssTab clientId={id} distributions={card.distributions} contacts={card.contacts} />
         </Tabs.Panel>
       </Tabs>
       <MergeDialog client={{ id, name: card.client.name }} initialOther={mergeWith ?? null} opened={mergeWith !== undefined} onClose={() => setMergeWith(undefined)} />

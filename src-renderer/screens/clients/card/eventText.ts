@@ -7,6 +7,8 @@ import { durationText, sessionsText } from '../../../components/chatSession';
 import { formatDistr } from '../../../../src-shared/distr';
 import { GB_EVENT_TITLE, gbEventText } from '../../../components/glavbukh/gbEventText';
 import { GB_EVENT_KINDS } from '../../../../src-shared/glavbukh';
+import { NSS_CYCLE_EVENT_TITLE, nssCycleEventText } from '../../../components/nss/nssServiceText';
+import { NSS_CYCLE_EVENT_KINDS } from '../../../../src-shared/nss-service';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v : null);
 const scheme = (v: unknown): string => {
@@ -36,6 +38,7 @@ export const EVENT_TITLES: Record<string, string> = {
   chat_question: 'Вопрос «Задать вопрос»',
   ...Object.fromEntries(TASK_EVENT_KINDS.map((k) => [k, TASK_EVENT_TITLE])),
   ...Object.fromEntries(GB_EVENT_KINDS.map((k) => [k, GB_EVENT_TITLE])),
+  ...Object.fromEntries(NSS_CYCLE_EVENT_KINDS.map((k) => [k, NSS_CYCLE_EVENT_TITLE])),
 };
 
 /**
@@ -101,7 +104,7 @@ export function eventText(ev: Pick<ClientEventRow, 'kind' | 'text' | 'data'>, st
     case 'chat_kit_linked':
       return `Комплект ${str(d.kit) ?? ''} из чата привязан к клиенту: ${sessionsText(typeof d.sessions === 'number' ? d.sessions : 0)}`;
     default:
-      return gbEventText(ev.kind, ev.data) ?? taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
+      return gbEventText(ev.kind, ev.data) ?? nssCycleEventText(ev.kind, ev.data) ?? taskEventText(ev.kind, ev.data) ?? (ev.text || ev.kind);
   }
 }
 
