@@ -34,6 +34,7 @@ import { glavbukhCardHandlers } from '../features/glavbukh/card.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
+import { nssKcHandlers } from '../features/nss/kc.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -49,6 +50,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...reportsHandlers,
   ...usrReportsHandlers,
   ...glavbukhRequestsHandlers,
+  ...nssKcHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,
