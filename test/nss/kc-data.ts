@@ -46,4 +46,4 @@ export function addCounterparty(db: Db, clientId: number, from: string, o: { nam
 }
 
 /** Valid ИНН of organisations (10 digits) for test clients. */
-export const INNS = ['7707083893', '7736050003', '7702070139', '7728168971', '7740000076', '7710140679', '7703270067'];
+export const INNS = ['7707083893', '7736050003', '7702070139', '7728168971', '7740000076', '7710140679', '7703270067'] as const;

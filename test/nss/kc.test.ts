@@ -59,6 +59,7 @@ describe('nss.kc.preview', () => {
     const p = await env.as(head.token, 'nss.kc.preview', { month: '2026-10' });
     expect(p.total).toBe(3);
     expect(p.rows.map((r) => r.clientId)).toEqual([a.id, b.id, c.id]);
+    expect(p.rows.some((r) => r.clientId === d.id)).toBe(false);
     expect(p.rows[0]).toEqual({
       clientId: a.id,
       inn: INNS[0],
