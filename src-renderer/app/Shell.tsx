@@ -26,6 +26,8 @@ import { QualityScreen } from '../screens/quality/QualityScreen';
 import { UsrScreen } from '../screens/usr/UsrScreen';
 import { GlavbukhScreen } from '../screens/glavbukh/GlavbukhScreen';
 import { GB_REQUESTERS } from '../../src-shared/glavbukh-requests';
+import { NssKcScreen } from '../screens/nss/NssKcScreen';
+import { NSS_KC_ROLES } from '../../src-shared/api/nss-kc';
 
 /** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
@@ -38,6 +40,7 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
   { key: 'usr', label: 'USR-файлы', icon: <IconFileCertificate size={18} />, roles: CLIENT_EDITORS },
   { key: 'glavbukh', label: 'Главбух', icon: <IconCertificate size={18} />, roles: GB_REQUESTERS },
+  { key: 'nss/kc', label: 'НСС в КЦ', icon: <IconFileCertificate size={18} />, roles: NSS_KC_ROLES },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];
@@ -57,6 +60,8 @@ function Screen({ route }: { route: string[] }) {
   const [section, id] = route;
   // «Качество ответов» lives under the chat section: #/chat/quality[/session/<id>].
   if (section === 'chat' && id === 'quality') return <QualityScreen route={route} />;
+  // The monthly НСС report to the КЦ and its archive: #/nss/kc[/archive].
+  if (section === 'nss' && id === 'kc') return <NssKcScreen />;
   switch (section) {
     case 'home':
       return <MyDayScreen />;

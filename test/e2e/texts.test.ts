@@ -97,6 +97,8 @@ const screens = () => [
   '/usr/kits',
   '/glavbukh',
   '/glavbukh/archive',
+  '/nss/kc',
+  '/nss/kc/archive',
   '/reports/chat-operators',
   '/reports/opkn',
   '/reports/usr-olap',
