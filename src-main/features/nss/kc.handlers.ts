@@ -1,26 +1,26 @@
 // Handlers of the monthly НСС report to the КЦ: preview (nothing saved), save into the archive (refused while problems remain), the archive.
 import { createHash } from 'node:crypto';
-import type { HandlerMap } from '../../api/handler';
+import { prepared, type HandlerMap } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import { AppError, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
-import { NSS_KC_DIFF_SHOWN, NSS_KC_PROBLEMS_SHOWN, type NssKcArchiveItem, type NssKcDiff, type NssKcRow, type NssKcTotals } from '../../../src-shared/nss';
+import type { NssKcArchiveItem, NssKcDiff, NssKcPreview, NssKcRow, NssKcTotals } from '../../../src-shared/nss';
 import { ensureNssMonth } from './aggregate';
 import { readNssSettings } from './settings';
-import { nssKcFacts } from './kc.rows';
-import { checkNssKc, monthTotals, totalsOf } from './kc.check';
-import { cutDiff, diffWithPrevious } from './kc.diff';
-import { NSS_KC_FORMAT, nssKcFileName, writeNssKc } from './kc.format';
+import { buildNssKc, previewOf } from './kc.build';
+import { NSS_KC_FORMAT, nssKcFileName } from './kc.format';
+import { nssKcPreviewTask } from './kc.workers';
 
-/** Everything of the month's report: rows, bytes, totals, problems, differences. */
-export function buildNssKc(ctx: Ctx, month: string) {
+/**
+ * The preview is built on a pool thread (a month of 100,000 clients takes seconds of CPU: the query, the file, the
+ * check, the comparison); the month's missing aggregates are written first, here. An in-memory database builds inline.
+ */
+async function preview(ctx: Ctx, month: string, offset: number, limit: number): Promise<NssKcPreview> {
   ensureNssMonth(ctx.db, month, ctx.today());
-  const facts = nssKcFacts(ctx.db, month);
-  const rows = facts.map((f) => f.row);
-  const bytes = writeNssKc(rows);
-  const problems = checkNssKc(facts, bytes, monthTotals(ctx.db, month));
-  const diff = diffWithPrevious(ctx.db, month, rows, readNssSettings(ctx.db).bigChangePct);
-  return { rows, bytes, totals: totalsOf(rows), problems, diff };
+  const bigChangePct = readNssSettings(ctx.db).bigChangePct;
+  const dbFile = ctx.db.$client.name;
+  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) return previewOf(buildNssKc(ctx.db, month, bigChangePct), month, offset, limit);
+  return ctx.offload(nssKcPreviewTask, { dbFile, month, bigChangePct, offset, limit });
 }
 
 const ITEM_COLS = `r.id, r.month, r.file_name AS fileName, r.row_count AS rowCount, r.created_at AS createdAt, e.full_name AS createdBy, r.sha256,
@@ -35,25 +35,16 @@ function itemOf(ctx: Ctx, id: number): NssKcArchiveItem | undefined {
 }
 
 export const nssKcHandlers: HandlerMap<'nss.kc.preview' | 'nss.kc.save' | 'nss.kc.list' | 'nss.kc.get'> = {
-  'nss.kc.preview': (input, ctx) => {
-    const b = buildNssKc(ctx, input.month);
-    return {
-      month: input.month,
-      format: NSS_KC_FORMAT,
-      fileName: nssKcFileName(input.month, 'черновик'),
-      total: b.rows.length,
-      offset: input.offset,
-      rows: b.rows.slice(input.offset, input.offset + input.limit),
-      totals: b.totals,
-      problems: b.problems.slice(0, NSS_KC_PROBLEMS_SHOWN),
-      problemCount: b.problems.length,
-      diff: cutDiff(b.diff, NSS_KC_DIFF_SHOWN),
-    };
-  },
+  'nss.kc.preview': prepared<'nss.kc.preview', NssKcPreview>({
+    prepare: (input, ctx) => preview(ctx, input.month, input.offset, input.limit),
+    run: (_input, _ctx, result) => result,
+  }),
 
-  // One transaction (the dispatcher's): the rows, the check, the comparison and the archive see one state of the data.
+  // One transaction (the dispatcher's): the rows, the check, the comparison and the archive see one state of the data —
+  // so the save builds on the event loop (seconds for 100,000 clients, once a month; the preview is what is repeated).
   'nss.kc.save': (input, ctx) => {
-    const b = buildNssKc(ctx, input.month);
+    ensureNssMonth(ctx.db, input.month, ctx.today());
+    const b = buildNssKc(ctx.db, input.month, readNssSettings(ctx.db).bigChangePct);
     if (b.problems.length) {
       const issues = b.problems.map((p) =>
         p.clientId == null ? { path: 'totals', reason: p.code } : { path: `clients.${p.clientId}.${p.code}`, reason: p.code, ref: { id: p.clientId, name: p.name } },

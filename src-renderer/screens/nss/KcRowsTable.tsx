@@ -40,10 +40,10 @@ export function KcRowsTable({ rows, total, page, onPage, totals }: { rows: NssKc
               <Table.Td>{r.chats}</Table.Td>
               <Table.Td>{r.seminars}</Table.Td>
               <Table.Td>
-                {r.sio} ({r.sioVisits})
+                {r.sio || "—"} ({r.sioVisits})
               </Table.Td>
               <Table.Td>
-                {r.pm} ({r.pmContacts})
+                {r.pm || "—"} ({r.pmContacts})
               </Table.Td>
               <Table.Td>{day(r.lastContactOn)}</Table.Td>
               <Table.Td>{day(r.cycleEndsOn)}</Table.Td>
