@@ -26,7 +26,7 @@ export interface NssKcFacts {
 const ROWS_SQL = `
 SELECT m.client_id AS clientId, c.name AS cName, c.inn AS cInn, c.kpp AS cKpp, k.full_name AS kName, k.short_name AS kShort, k.inn AS kInn, k.kpp AS kKpp,
   m.nss_kits AS nssKits, m.contacts, m.gl_calls AS glCalls, m.lk, m.chats, m.seminars, m.sio_visits AS sioVisits, m.pm_contacts AS pmContacts,
-  (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month <= m.month) AS lastContactOn,
+  COALESCE(m.last_contact_on, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month < m.month)) AS lastContactOn,
   c.sio_id AS sioId, es.full_name AS sio, ep.full_name AS pm,
   (SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = m.client_id AND y.state = 'active' AND y.starts_on <= @last AND y.ends_on >= @first) AS cycleEndsOn
 FROM nss_client_months m
