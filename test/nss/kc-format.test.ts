@@ -89,6 +89,8 @@ describe('checks of a row and of the file', () => {
     expect(codes({ inn: '7707083893', kits: '' }, { kitCount: 0 })).toEqual(['no_kits']);
     expect(codes({ inn: '7707083893', nssKits: 3 })).toEqual(['kits_not_nss']);
     expect(codes({ inn: '7707083893', sio: '' }, { sioId: null })).toEqual(['no_sio']);
+    // A counterparty's ИНН is fixed on «Реквизиты».
+    expect(rowProblems({ ...facts({ inn: '7707083894' }), byCounterparty: true })[0]!.fixTab).toBe('requisites');
     const p = rowProblems(facts({ inn: '' }, { sioId: null }));
     expect(p).toEqual([
       { clientId: 1, name: row().name, code: 'no_inn', fixTab: 'general' },

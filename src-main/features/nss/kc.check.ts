@@ -39,11 +39,13 @@ export function rowProblems(f: NssKcFacts): NssKcProblem[] {
   const { row } = f;
   const out: NssKcProblem[] = [];
   const add = (code: NssKcProblem['code'], fixTab: NssKcProblem['fixTab']) => out.push({ clientId: row.clientId, name: row.name, code, fixTab });
-  if (!row.inn) add('no_inn', 'general');
-  else if (checkInn(row.inn)) add('bad_inn', 'general');
+  // A counterparty's requisites are fixed on «Реквизиты», the client's own on «Общие».
+  const req = f.byCounterparty ? 'requisites' : 'general';
+  if (!row.inn) add('no_inn', req);
+  else if (checkInn(row.inn)) add('bad_inn', req);
   else if (row.inn.length === 10) {
-    if (!row.kpp) add('no_kpp', 'general');
-    else if (checkKpp(row.kpp)) add('bad_kpp', 'general');
+    if (!row.kpp) add('no_kpp', req);
+    else if (checkKpp(row.kpp)) add('bad_kpp', req);
   }
   if (f.kitCount === 0) add('no_kits', 'distributions');
   else if (f.kitCount !== row.nssKits) add('kits_not_nss', 'distributions');

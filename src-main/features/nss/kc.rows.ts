@@ -21,6 +21,8 @@ export interface NssKcFacts {
   sioId: number | null;
   /** Kits in the list (each НСС on the last day). */
   kitCount: number;
+  /** ИНН/КПП/name came from the counterparty valid on the last day (fixed on «Реквизиты»), not from the client's own fields. */
+  byCounterparty?: boolean;
 }
 
 const ROWS_SQL = `
@@ -86,6 +88,7 @@ export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
     return {
       sioId: r.sioId,
       kitCount: list.length,
+      byCounterparty,
       row: {
         clientId: r.clientId,
         inn,
