@@ -11,6 +11,7 @@ import type { UploadedFile } from '../src-shared/imports';
 import { downloadImport, uploadImport } from './features/imports/upload';
 import { downloadUsr, type UsrDownload } from './features/usr/card.download';
 import { downloadGbRequest } from './features/glavbukh/request.download';
+import { downloadNssKc } from './features/nss/kc.download';
 import type { DownloadedFile } from '../src-shared/bridge';
 
 export interface Core {
@@ -30,6 +31,8 @@ export interface Core {
   downloadUsr(token: string | null, usrFileId: string): ApiResult<UsrDownload>;
   /** A Главбух certification request's stored file (by gb_requests.id, as text from the URL), byte for byte. */
   downloadGbRequest(token: string | null, requestId: string): ApiResult<DownloadedFile>;
+  /** A saved monthly НСС report to the КЦ (by nss_kc_reports.id, as text from the URL), byte for byte. */
+  downloadNssKc(token: string | null, reportId: string): ApiResult<DownloadedFile>;
   /** Closes the database at once; resolves when the pool's threads have ended. */
   close(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export function createCore(opts: { dbPath: string; clock?: Clock; log?: (msg: st
     download: (token, sha256) => downloadImport(deps, token, sha256),
     downloadUsr: (token, usrFileId) => downloadUsr(deps, token, usrFileId),
     downloadGbRequest: (token, requestId) => downloadGbRequest(deps, token, requestId),
+    downloadNssKc: (token, reportId) => downloadNssKc(deps, token, reportId),
     close: () => {
       db.$client.close();
       hold.release();

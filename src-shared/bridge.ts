@@ -24,6 +24,8 @@ export interface CrmBridge {
   downloadUsr?(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
   /** A Главбух certification request's stored file (what GET /files/glavbukh/<id> gives in a browser). */
   downloadGbRequest?(requestId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
+  /** A saved monthly НСС report to the КЦ (what GET /files/nss-kc/<id> gives in a browser). */
+  downloadNssKc?(reportId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
 }
 
 /** A file handed to the window whole (USR files are tens of kilobytes). */

@@ -177,6 +177,8 @@ export interface NssColumnDoc {
 
 /** The monthly report to the КЦ: one row per НСС client. */
 export interface NssKcRow {
+  /** The client in the base (not a column of the file; for links and the comparison's names). */
+  clientId: number;
   inn: string;
   kpp: string;
   name: string;
@@ -196,12 +198,35 @@ export interface NssKcRow {
   cycleEndsOn: string;
 }
 
+/** Problem codes of the КЦ report check (NssKcProblem.code). All are errors: saving is refused while any remains. */
+export const NSS_KC_PROBLEMS = ['no_inn', 'bad_inn', 'no_kpp', 'bad_kpp', 'no_kits', 'kits_not_nss', 'no_sio', 'totals'] as const;
+export type NssKcProblemCode = (typeof NSS_KC_PROBLEMS)[number];
+
 export interface NssKcProblem {
   clientId: number | null;
   name: string;
-  /** no_inn | bad_inn | no_kpp | no_kits | no_sio | totals */
+  /** no_inn | bad_inn | no_kpp | bad_kpp | no_kits | kits_not_nss | no_sio | totals (NSS_KC_PROBLEMS) */
   code: string;
+  /** The card tab where it is fixed (#/clients/<id>/<tab>); absent for a problem of the whole file. */
+  fixTab?: 'general' | 'requisites' | 'distributions';
 }
+
+/** The figures of the КЦ file summed over its rows. */
+export interface NssKcTotals {
+  rows: number;
+  nssKits: number;
+  contacts: number;
+  glCalls: number;
+  lk: number;
+  chats: number;
+  seminars: number;
+  sioVisits: number;
+  pmContacts: number;
+}
+
+/** The figures the comparison with last month's report looks at. */
+export const NSS_KC_FIGURES = ['nssKits', 'contacts', 'glCalls', 'lk', 'chats', 'seminars', 'sioVisits', 'pmContacts'] as const;
+export type NssKcFigure = (typeof NSS_KC_FIGURES)[number];
 
 export interface NssKcDiff {
   /** The month of the report compared with (null: none saved yet). */
@@ -210,6 +235,41 @@ export interface NssKcDiff {
   added: { inn: string; kpp: string; name: string }[];
   gone: { inn: string; kpp: string; name: string }[];
   changed: { inn: string; kpp: string; name: string; field: string; before: number; after: number }[];
+  /** Full counts (the lists in a preview may be cut to NSS_KC_DIFF_SHOWN). */
+  counts?: { added: number; gone: number; changed: number };
+  /** The «big change» threshold (%) the comparison used. */
+  bigChangePct?: number;
+}
+
+/** How many entries of each difference list a preview carries. */
+export const NSS_KC_DIFF_SHOWN = 500;
+/** How many problems a preview lists (the count is always whole). */
+export const NSS_KC_PROBLEMS_SHOWN = 1000;
+
+/** `nss.kc.preview`: the month's file as it would be saved; nothing written. */
+export interface NssKcPreview {
+  month: string;
+  format: string;
+  fileName: string;
+  total: number;
+  offset: number;
+  rows: NssKcRow[];
+  totals: NssKcTotals;
+  problems: NssKcProblem[];
+  problemCount: number;
+  diff: NssKcDiff;
+}
+
+/** `nss.kc.get`: one archived report exactly as saved. */
+export interface NssKcReportDetail extends NssKcArchiveItem {
+  format: string;
+  /** The latest saved report of its month. */
+  latest: boolean;
+  total: number;
+  offset: number;
+  rows: NssKcRow[];
+  totals: NssKcTotals;
+  diff: NssKcDiff;
 }
 
 export interface NssKcArchiveItem {
@@ -220,4 +280,6 @@ export interface NssKcArchiveItem {
   createdAt: string;
   createdBy: string | null;
   sha256: string;
+  /** The latest saved report of its month (a later save is a corrected report). */
+  latest?: boolean;
 }

@@ -37,6 +37,7 @@ import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
 import { nssSeminarHandlers } from '../features/nss/seminars.handlers';
 import { nssCycleHandlers } from '../features/nss/cycles.handlers';
+import { nssKcHandlers } from '../features/nss/kc.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -52,6 +53,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...reportsHandlers,
   ...usrReportsHandlers,
   ...glavbukhRequestsHandlers,
+  ...nssKcHandlers,
   ...backupHandlers,
   ...systemsHandlers,
   ...dedupeHandlers,

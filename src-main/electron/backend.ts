@@ -29,6 +29,8 @@ export interface Backend {
   downloadUsr(usrFileId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
   /** A Главбух request's stored file, checked as GET /files/glavbukh/<id> is. */
   downloadGbRequest(requestId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
+  /** A saved НСС report to the КЦ, checked as GET /files/nss-kc/<id> is. */
+  downloadNssKc(reportId: number, token: string | null): Promise<ApiResult<DownloadedFile>>;
   /** Opens a one-time download (`files/usr-zip/<token>`) as a stream; null when it is unknown or already taken. */
   openDownload(url: string): Promise<Readable | null>;
   /** Push events for the window; returns the unsubscribe function. */
@@ -105,6 +107,7 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
       return { ok: true, data: { name: r.data.name, bytes: new Uint8Array(await fs.promises.readFile(r.data.path)) } };
     },
     downloadGbRequest: async (requestId, token) => core.downloadGbRequest(token, String(requestId)),
+    downloadNssKc: async (reportId, token) => core.downloadNssKc(token, String(reportId)),
     async openDownload(url) {
       const m = DOWNLOAD_URL.exec(url);
       const r = m ? takeDownload(m[1]!) : null;
@@ -214,6 +217,15 @@ export function remoteBackend(baseUrl: string, opts: RemoteOptions = {}): Backen
         const res = await fetch(`${baseUrl}/files/glavbukh/${requestId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(timeoutMs) });
         if (!res.ok) return (await res.json()) as ApiResult<DownloadedFile>;
         return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `request-${requestId}.csv`, bytes: new Uint8Array(await res.arrayBuffer()) } };
+      } catch {
+        return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
+      }
+    },
+    async downloadNssKc(reportId, token) {
+      try {
+        const res = await fetch(`${baseUrl}/files/nss-kc/${reportId}`, { headers: token ? { Authorization: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(timeoutMs) });
+        if (!res.ok) return (await res.json()) as ApiResult<DownloadedFile>;
+        return { ok: true, data: { name: fileNameOf(res.headers.get('content-disposition')) ?? `nss-kc-${reportId}.csv`, bytes: new Uint8Array(await res.arrayBuffer()) } };
       } catch {
         return { ok: false, error: { code: 'INTERNAL', detail: 'network' } };
       }

@@ -8,4 +8,5 @@ export const OPEN_OPERATOR_CHANNEL = 'crm:open-operator';
 export const UPLOAD_CHANNEL = 'crm:upload';
 export const DOWNLOAD_USR_CHANNEL = 'crm:download-usr';
 export const DOWNLOAD_GB_REQUEST_CHANNEL = 'crm:download-gb-request';
+export const DOWNLOAD_NSS_KC_CHANNEL = 'crm:download-nss-kc';
 export const SAVE_DOWNLOAD_CHANNEL = 'crm:save-download';

@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiResult } from '../../src-shared/errors';
 import { localBackend, remoteBackend, type Backend } from './backend';
 import { ConnectionError, resolveConnection } from './connection';
-import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_GB_REQUEST_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, SAVE_DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_GB_REQUEST_CHANNEL, DOWNLOAD_NSS_KC_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, SAVE_DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from './channels';
 import { OPERATOR_SHORTCUT, OPERATOR_TEXT_MAX, isOperatorOpen, operatorUrl, operatorWindowOptions } from './operator';
 import { keyFileBox, keyPathFor, safeStorageBox } from '../features/mail/secrets';
 import { APP_SCHEME, APP_URL, isAppUrl, rendererResponse } from './static';
@@ -128,6 +128,13 @@ function serveContract(b: Backend): void {
       return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
     }
     return b.downloadGbRequest(requestId, (token as string | null | undefined) ?? null);
+  });
+  ipcMain.handle(DOWNLOAD_NSS_KC_CHANNEL, async (event, reportId: unknown, token: unknown) => {
+    if (!trusted(event)) return { ok: false, error: { code: 'FORBIDDEN', detail: 'untrusted sender' } };
+    if (typeof reportId !== 'number' || !Number.isSafeInteger(reportId) || reportId < 1 || (token !== null && token !== undefined && typeof token !== 'string')) {
+      return { ok: false, error: { code: 'BAD_INPUT', detail: 'bad IPC arguments', issues: [{ path: '', reason: 'invalid_type' }] } };
+    }
+    return b.downloadNssKc(reportId, (token as string | null | undefined) ?? null);
   });
   // A one-time download (a USR ZIP): the employee picks the file, the host streams the archive into it.
   ipcMain.handle(SAVE_DOWNLOAD_CHANNEL, async (event, url: unknown, name: unknown) => {

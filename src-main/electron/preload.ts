@@ -2,7 +2,7 @@
 // and the operator window's few host services (clipboard text, always on top, the global shortcut's request).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { CrmBridge } from '../../src-shared/bridge';
-import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_GB_REQUEST_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, SAVE_DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from './channels';
+import { CALL_CHANNEL, CLIPBOARD_CHANNEL, DOWNLOAD_GB_REQUEST_CHANNEL, DOWNLOAD_NSS_KC_CHANNEL, DOWNLOAD_USR_CHANNEL, EVENT_CHANNEL, NOTIFY_CHANNEL, ON_TOP_CHANNEL, OPEN_OPERATOR_CHANNEL, SAVE_DOWNLOAD_CHANNEL, UPLOAD_CHANNEL } from './channels';
 
 const bridge: CrmBridge = {
   call: (method, input, token) => ipcRenderer.invoke(CALL_CHANNEL, method, input, token),
@@ -27,6 +27,7 @@ const bridge: CrmBridge = {
   upload: (name, bytes, token) => ipcRenderer.invoke(UPLOAD_CHANNEL, name, bytes, token),
   downloadUsr: (usrFileId, token) => ipcRenderer.invoke(DOWNLOAD_USR_CHANNEL, usrFileId, token),
   downloadGbRequest: (requestId, token) => ipcRenderer.invoke(DOWNLOAD_GB_REQUEST_CHANNEL, requestId, token),
+  downloadNssKc: (reportId, token) => ipcRenderer.invoke(DOWNLOAD_NSS_KC_CHANNEL, reportId, token),
   saveDownload: (url, name) => ipcRenderer.invoke(SAVE_DOWNLOAD_CHANNEL, url, name),
 };
 

@@ -279,6 +279,7 @@ export function createHttpServer(core: Core, opts: HttpOptions): http.Server {
       if (p.startsWith('/files/imports/')) return handleDownload(req, res, (token) => core.download(token, p.slice('/files/imports/'.length)));
       if (p.startsWith('/files/usr/')) return handleDownload(req, res, (token) => core.downloadUsr(token, p.slice('/files/usr/'.length)));
       if (p.startsWith('/files/glavbukh/')) return handleBytes(req, res, (token) => core.downloadGbRequest(token, p.slice('/files/glavbukh/'.length)));
+      if (p.startsWith('/files/nss-kc/')) return handleBytes(req, res, (token) => core.downloadNssKc(token, p.slice('/files/nss-kc/'.length)));
       if (p.startsWith('/files/usr-zip/')) return handleUsrZip(req, res, p.slice('/files/usr-zip/'.length));
       if (p.startsWith('/api/')) return void handleApi(core, req, res, p.slice(5), { address: clientAddress(req, trusted) }).catch(done);
       serveStatic(opts.staticDir, req, res, p);

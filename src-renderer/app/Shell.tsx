@@ -27,6 +27,9 @@ import { UsrScreen } from '../screens/usr/UsrScreen';
 import { GlavbukhScreen } from '../screens/glavbukh/GlavbukhScreen';
 import { SeminarsScreen } from '../screens/nss/SeminarsScreen';
 import { GB_REQUESTERS } from '../../src-shared/glavbukh-requests';
+import { NssKcScreen } from '../screens/nss/NssKcScreen';
+import { NSS_KC_ROLES } from '../../src-shared/api/nss-kc';
+import { NSS_REPORT_READERS } from '../../src-shared/api/nss';
 
 /** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
@@ -39,7 +42,9 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
   { key: 'usr', label: 'USR-файлы', icon: <IconFileCertificate size={18} />, roles: CLIENT_EDITORS },
   { key: 'glavbukh', label: 'Главбух', icon: <IconCertificate size={18} />, roles: GB_REQUESTERS },
+  { key: 'nss', label: 'НСС', icon: <IconChartBar size={18} />, roles: NSS_REPORT_READERS },
   { key: 'nss/seminars', label: 'Семинары', icon: <IconPresentation size={18} /> },
+  { key: 'nss/kc', label: 'НСС в КЦ', icon: <IconFileCertificate size={18} />, roles: NSS_KC_ROLES },
   { key: 'reports', label: 'Отчёты', icon: <IconChartBar size={18} /> },
   { key: 'settings', label: 'Настройки', icon: <IconSettings size={18} /> },
 ];
@@ -59,6 +64,8 @@ function Screen({ route }: { route: string[] }) {
   const [section, id] = route;
   // «Качество ответов» lives under the chat section: #/chat/quality[/session/<id>].
   if (section === 'chat' && id === 'quality') return <QualityScreen route={route} />;
+  // The monthly НСС report to the КЦ and its archive: #/nss/kc[/archive].
+  if (section === 'nss' && id === 'kc') return <NssKcScreen />;
   switch (section) {
     case 'home':
       return <MyDayScreen />;

@@ -98,6 +98,8 @@ const screens = () => [
   '/glavbukh',
   '/glavbukh/archive',
   '/nss/seminars',
+  '/nss/kc',
+  '/nss/kc/archive',
   '/reports/chat-operators',
   '/reports/opkn',
   '/reports/usr-olap',

@@ -8,6 +8,8 @@
 // or a tab gets a leading apostrophe so a spreadsheet never runs it as a formula (a name or a note is free text from
 // the card); `+7 …` phones and `-` are left as they are — they are data a spreadsheet shows as text when quoted.
 
+import { csvField as field } from '../../files/csv';
+
 export const GB_REQUEST_FORMAT = 'gb-request/1';
 
 /** One client of the request as it leaves the program (also kept as JSON in gb_request_items.row). */
@@ -44,25 +46,6 @@ export const GB_REQUEST_COLUMNS: readonly (readonly [keyof GbRequestRow, string]
 ];
 
 const BOM = '\ufeff';
-
-/**
- * Anything a field must be changed for: a quote, a line break, or a formula's first character (Excel evaluates a
- * quoted field starting with `=`, `@`, `+`, `-` or a tab). A phone number like `+7 (423) 123-45-67` stays as it is.
- */
-const SPECIAL = /["\r\n]|^[=@+\-\t]/;
-const FORMULA = /^[=@+\-\t]/;
-const PHONE = /^\+?[\d\s()-]+$/;
-
-function field(v: string | number): string {
-  let s = typeof v === 'number' ? String(v) : v;
-  // Most fields need nothing: one test, then the plain quoted value.
-  if (SPECIAL.test(s)) {
-    s = s.replace(/\r\n?|\n/g, ' ');
-    if (FORMULA.test(s) && !PHONE.test(s)) s = `'${s}`;
-    s = s.replace(/"/g, '""');
-  }
-  return `"${s}"`;
-}
 
 /** The request file: header row, then one line per row. */
 export function writeGbRequest(rows: readonly GbRequestRow[]): Uint8Array {

@@ -1,0 +1,33 @@
+// The monthly НСС report to the КЦ built from one state of the database: rows, file, totals, problems, differences — and a preview page of it.
+import type { Db } from '../../db/connection';
+import { NSS_KC_DIFF_SHOWN, NSS_KC_PROBLEMS_SHOWN, type NssKcPreview } from '../../../src-shared/nss';
+import { nssKcFacts } from './kc.rows';
+import { checkNssKc, monthTotals, totalsOf } from './kc.check';
+import { cutDiff, diffWithPrevious } from './kc.diff';
+import { NSS_KC_FORMAT, nssKcFileName, writeNssKc } from './kc.format';
+
+/** Everything of the month's report. The month's aggregates must be complete (ensureNssMonth) — this only reads. */
+export function buildNssKc(db: Db, month: string, bigChangePct: number) {
+  const facts = nssKcFacts(db, month);
+  const rows = facts.map((f) => f.row);
+  const bytes = writeNssKc(rows);
+  const problems = checkNssKc(facts, bytes, monthTotals(db, month));
+  const diff = diffWithPrevious(db, month, rows, bigChangePct);
+  return { rows, bytes, totals: totalsOf(rows), problems, diff };
+}
+
+/** The preview's answer: one page of rows, the problems and the differences cut to what a screen shows (counts whole). */
+export function previewOf(b: ReturnType<typeof buildNssKc>, month: string, offset: number, limit: number): NssKcPreview {
+  return {
+    month,
+    format: NSS_KC_FORMAT,
+    fileName: nssKcFileName(month, 'черновик'),
+    total: b.rows.length,
+    offset,
+    rows: b.rows.slice(offset, offset + limit),
+    totals: b.totals,
+    problems: b.problems.slice(0, NSS_KC_PROBLEMS_SHOWN),
+    problemCount: b.problems.length,
+    diff: cutDiff(b.diff, NSS_KC_DIFF_SHOWN),
+  };
+}

@@ -1,0 +1,87 @@
+// Handlers of the monthly НСС report to the КЦ: preview (nothing saved), save into the archive (refused while problems remain), the archive.
+import { createHash } from 'node:crypto';
+import { prepared, type HandlerMap } from '../../api/handler';
+import type { Ctx } from '../../api/context';
+import { AppError, notFound } from '../../api/errors';
+import { stmt } from '../../db/stmt';
+import type { NssKcArchiveItem, NssKcDiff, NssKcPreview, NssKcRow, NssKcTotals } from '../../../src-shared/nss';
+import { ensureNssMonth } from './aggregate';
+import { readNssSettings } from './settings';
+import { buildNssKc, previewOf } from './kc.build';
+import { NSS_KC_FORMAT, nssKcFileName } from './kc.format';
+import { nssKcPreviewTask } from './kc.workers';
+
+/**
+ * The preview is built on a pool thread (a month of 100,000 clients takes seconds of CPU: the query, the file, the
+ * check, the comparison); the month's missing aggregates are written first, here. An in-memory database builds inline.
+ */
+async function preview(ctx: Ctx, month: string, offset: number, limit: number): Promise<NssKcPreview> {
+  ensureNssMonth(ctx.db, month, ctx.today());
+  const bigChangePct = readNssSettings(ctx.db).bigChangePct;
+  const dbFile = ctx.db.$client.name;
+  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) return previewOf(buildNssKc(ctx.db, month, bigChangePct), month, offset, limit);
+  return ctx.offload(nssKcPreviewTask, { dbFile, month, bigChangePct, offset, limit });
+}
+
+const ITEM_COLS = `r.id, r.month, r.file_name AS fileName, r.row_count AS rowCount, r.created_at AS createdAt, e.full_name AS createdBy, r.sha256,
+  r.id = (SELECT x.id FROM nss_kc_reports x WHERE x.month = r.month ORDER BY x.created_at DESC, x.id DESC LIMIT 1) AS latest`;
+
+type ItemRow = Omit<NssKcArchiveItem, 'latest'> & { latest: number };
+const toItem = ({ latest, ...r }: ItemRow): NssKcArchiveItem => ({ ...r, latest: latest === 1 });
+
+function itemOf(ctx: Ctx, id: number): NssKcArchiveItem | undefined {
+  const r = stmt(ctx.db, `SELECT ${ITEM_COLS} FROM nss_kc_reports r LEFT JOIN employees e ON e.id = r.created_by WHERE r.id = ?`).get(id) as ItemRow | undefined;
+  return r && toItem(r);
+}
+
+export const nssKcHandlers: HandlerMap<'nss.kc.preview' | 'nss.kc.save' | 'nss.kc.list' | 'nss.kc.get'> = {
+  'nss.kc.preview': prepared<'nss.kc.preview', NssKcPreview>({
+    prepare: (input, ctx) => preview(ctx, input.month, input.offset, input.limit),
+    run: (_input, _ctx, result) => result,
+  }),
+
+  // One transaction (the dispatcher's): the rows, the check, the comparison and the archive see one state of the data —
+  // so the save builds on the event loop (seconds for 100,000 clients, once a month; the preview is what is repeated).
+  'nss.kc.save': (input, ctx) => {
+    ensureNssMonth(ctx.db, input.month, ctx.today());
+    const b = buildNssKc(ctx.db, input.month, readNssSettings(ctx.db).bigChangePct);
+    if (b.problems.length) {
+      const issues = b.problems.map((p) =>
+        p.clientId == null ? { path: 'totals', reason: p.code } : { path: `clients.${p.clientId}.${p.code}`, reason: p.code, ref: { id: p.clientId, name: p.name } },
+      );
+      throw new AppError('BAD_INPUT', `${b.problems.length} problems in the report`, issues);
+    }
+    const sha256 = createHash('sha256').update(b.bytes).digest('hex');
+    const id = Number(
+      stmt(
+        ctx.db,
+        `INSERT INTO nss_kc_reports (month, format, file_name, content, sha256, rows, totals, diff, row_count, created_by, created_at)
+         VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(input.month, NSS_KC_FORMAT, Buffer.from(b.bytes), sha256, JSON.stringify(b.rows), JSON.stringify(b.totals), JSON.stringify(b.diff), b.rows.length, ctx.me.id, ctx.nowIso())
+        .lastInsertRowid,
+    );
+    stmt(ctx.db, 'UPDATE nss_kc_reports SET file_name = ? WHERE id = ?').run(nssKcFileName(input.month, id), id);
+    ctx.audit('nss_kc_report', id, 'save', { month: input.month, rows: b.rows.length, sha256 });
+    return itemOf(ctx, id)!;
+  },
+
+  'nss.kc.list': (input, ctx) =>
+    (stmt(ctx.db, `SELECT ${ITEM_COLS} FROM nss_kc_reports r LEFT JOIN employees e ON e.id = r.created_by ORDER BY r.created_at DESC, r.id DESC LIMIT ?`).all(input.limit) as ItemRow[]).map(toItem),
+
+  'nss.kc.get': (input, ctx) => {
+    const item = itemOf(ctx, input.id);
+    if (!item) throw notFound('report');
+    const saved = stmt(ctx.db, 'SELECT format, rows, totals, diff FROM nss_kc_reports WHERE id = ?').get(input.id) as { format: string; rows: string; totals: string; diff: string };
+    const rows = JSON.parse(saved.rows) as NssKcRow[];
+    return {
+      ...item,
+      latest: item.latest ?? false,
+      format: saved.format,
+      total: rows.length,
+      offset: input.offset,
+      rows: rows.slice(input.offset, input.offset + input.limit),
+      totals: JSON.parse(saved.totals) as NssKcTotals,
+      diff: JSON.parse(saved.diff) as NssKcDiff,
+    };
+  },
+};

@@ -1,0 +1,113 @@
+// The rows of the monthly НСС report to the КЦ, read from the monthly aggregates (nss_client_months) and the card.
+//
+// A row per client with a row for the month and `nss_kits > 0` (НСС kits on the month's last day). Every column:
+// - inn / kpp / name: the client's counterparty valid on the month's last day (client_counterparties, the latest
+//   effective_from ≤ that day) when there is one, else the client's own fields; a 12-digit ИНН (ИП) has no КПП;
+// - kits: the client's kits whose scheme on the last day (distribution_schemes, latest effective_from ≤ day) is `nss`;
+// - nssKits … pmContacts: the month's aggregates (definitions.ts says what each counts);
+// - lastContactOn: the latest last_contact_on of the client's months up to this one;
+// - sio / pm: the card's СИО and personal manager (employees.full_name);
+// - cycleEndsOn: the nearest end among the client's active НСС cycles overlapping the month ('' when none).
+import type { Db } from '../../db/connection';
+import { stmt } from '../../db/stmt';
+import { formatDistr } from '../../../src-shared/distr';
+import type { NssKcRow } from '../../../src-shared/nss';
+import { monthFirst, monthLast } from './aggregate';
+
+/** A row with the facts the check needs beside it. */
+export interface NssKcFacts {
+  row: NssKcRow;
+  /** The client's СИО id (null: none on the card). */
+  sioId: number | null;
+  /** Kits in the list (each НСС on the last day). */
+  kitCount: number;
+  /** ИНН/КПП/name came from the counterparty valid on the last day (fixed on «Реквизиты»), not from the client's own fields. */
+  byCounterparty?: boolean;
+}
+
+const ROWS_SQL = `
+SELECT m.client_id AS clientId, c.name AS cName, c.inn AS cInn, c.kpp AS cKpp, k.full_name AS kName, k.short_name AS kShort, k.inn AS kInn, k.kpp AS kKpp,
+  m.nss_kits AS nssKits, m.contacts, m.gl_calls AS glCalls, m.lk, m.chats, m.seminars, m.sio_visits AS sioVisits, m.pm_contacts AS pmContacts,
+  COALESCE(m.last_contact_on, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month < m.month)) AS lastContactOn,
+  c.sio_id AS sioId, es.full_name AS sio, ep.full_name AS pm,
+  (SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = m.client_id AND y.state = 'active' AND y.starts_on <= @last AND y.ends_on >= @first) AS cycleEndsOn
+FROM nss_client_months m
+JOIN clients c ON c.id = m.client_id
+LEFT JOIN counterparties k ON k.id = (SELECT cc.counterparty_id FROM client_counterparties cc WHERE cc.client_id = m.client_id AND cc.effective_from <= @last
+                                      ORDER BY cc.effective_from DESC LIMIT 1)
+LEFT JOIN employees es ON es.id = c.sio_id
+LEFT JOIN employees ep ON ep.id = c.pm_id
+WHERE m.month = @month AND m.nss_kits > 0
+ORDER BY c.name_lc, c.id`;
+
+const KITS_SQL = `
+SELECT d.client_id AS clientId, d.system_code AS system, d.distr_number AS number, d.comp
+FROM distributions d
+WHERE d.client_id IN (SELECT client_id FROM nss_client_months WHERE month = @month AND nss_kits > 0)
+  AND (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= @last
+       ORDER BY s.effective_from DESC, s.id DESC LIMIT 1) = 'nss'`;
+
+interface Raw {
+  clientId: number;
+  cName: string;
+  cInn: string | null;
+  cKpp: string | null;
+  kName: string | null;
+  kShort: string | null;
+  kInn: string | null;
+  kKpp: string | null;
+  nssKits: number;
+  contacts: number;
+  glCalls: number;
+  lk: number;
+  chats: number;
+  seminars: number;
+  sioVisits: number;
+  pmContacts: number;
+  lastContactOn: string | null;
+  sioId: number | null;
+  sio: string | null;
+  pm: string | null;
+  cycleEndsOn: string | null;
+}
+
+/** The month's rows in file order (by name), with the facts of the check. Call ensureNssMonth first. */
+export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
+  const p = { month, first: monthFirst(month), last: monthLast(month) };
+  const kits = new Map<number, string[]>();
+  for (const k of stmt(db, KITS_SQL).all(p) as { clientId: number; system: string; number: number; comp: number }[]) {
+    const list = kits.get(k.clientId) ?? [];
+    list.push(formatDistr({ system: k.system, number: k.number, comp: k.comp }));
+    kits.set(k.clientId, list);
+  }
+  return (stmt(db, ROWS_SQL).all(p) as Raw[]).map((r) => {
+    const list = (kits.get(r.clientId) ?? []).sort();
+    const byCounterparty = r.kInn != null;
+    const inn = ((byCounterparty ? r.kInn : r.cInn) ?? '').trim();
+    const kpp = inn.length === 12 ? '' : (((byCounterparty ? r.kKpp : r.cKpp) ?? '').trim());
+    return {
+      sioId: r.sioId,
+      kitCount: list.length,
+      byCounterparty,
+      row: {
+        clientId: r.clientId,
+        inn,
+        kpp,
+        name: ((byCounterparty ? r.kName || r.kShort : null) ?? r.cName).trim(),
+        kits: list.join(', '),
+        nssKits: r.nssKits,
+        contacts: r.contacts,
+        glCalls: r.glCalls,
+        lk: r.lk,
+        chats: r.chats,
+        seminars: r.seminars,
+        sioVisits: r.sioVisits,
+        pmContacts: r.pmContacts,
+        lastContactOn: r.lastContactOn ?? '',
+        sio: r.sio?.trim() ?? '',
+        pm: r.pm?.trim() ?? '',
+        cycleEndsOn: r.cycleEndsOn ?? '',
+      },
+    };
+  });
+}
