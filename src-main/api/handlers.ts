@@ -34,6 +34,7 @@ import { glavbukhCardHandlers } from '../features/glavbukh/card.handlers';
 import { usrReportsHandlers } from '../features/reports/usr-reports.handlers';
 import { glavbukhListHandlers } from '../features/glavbukh/list.handlers';
 import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers';
+import { nssCallsHandlers } from '../features/nss/calls.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -69,4 +70,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...usrSettingsHandlers,
   ...glavbukhListHandlers,
   ...glavbukhCardHandlers,
+  ...nssCallsHandlers,
 };

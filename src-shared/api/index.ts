@@ -23,9 +23,10 @@ import { usrReportsApi } from './usr-reports';
 import { glavbukhListApi } from './glavbukh-list';
 import { glavbukhRequestsApi } from './glavbukh-requests';
 import { glavbukhCardApi } from './glavbukh-card';
+import { nssCallsApi } from './nss-calls';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi, ...glavbukhCardApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi, ...glavbukhCardApi, ...nssCallsApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;
