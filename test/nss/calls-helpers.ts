@@ -3,9 +3,9 @@ import type { Db } from '../../src-main/db/connection';
 
 const NOW = '2026-01-01T00:00:00Z';
 
-/** A client with a kit (system code + number) on the НСС scheme from 2025-01-01, and phones (stored as the channels store them: 10 digits). */
-export function nssClient(db: Db, name: string, kit: { code: string; number: number } | null, phones: string[] = []): { id: number; kitId: number | null } {
-  const id = Number(db.$client.prepare('INSERT INTO clients (name, name_lc, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, name.toLowerCase(), NOW, NOW).lastInsertRowid);
+/** A client (or the given existing one) with a kit (system code + number) on the НСС scheme from 2025-01-01, and phones (stored as the channels store them: 10 digits). */
+export function nssClient(db: Db, name: string, kit: { code: string; number: number } | null, phones: string[] = [], existingId?: number): { id: number; kitId: number | null } {
+  const id = existingId ?? Number(db.$client.prepare('INSERT INTO clients (name, name_lc, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, name.toLowerCase(), NOW, NOW).lastInsertRowid);
   let kitId: number | null = null;
   if (kit) {
     kitId = Number(db.$client.prepare('INSERT INTO distributions (client_id, system_code, distr_number, created_at) VALUES (?, ?, ?, ?)').run(id, kit.code, kit.number, NOW).lastInsertRowid);

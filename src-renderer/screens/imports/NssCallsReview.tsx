@@ -1,0 +1,306 @@
+// Review of a staged ГЛ call list: map the columns, see how every call matched a client, match rows by hand or leave them out, then apply all at once.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { NSS_CALL_FIELDS, NSS_CALL_ROW_STATES, type NssCallMapping, type NssCallReviewRow, type NssCallRowState, type NssCallsDecisions, type NssCallsReview } from '../../../src-shared/nss-calls';
+import { formatDate } from '../../../src-shared/format';
+import { ApiCallError, call } from '../../api/transport';
+import { errorText } from '../../api/messages';
+import { navigate } from '../../app/router';
+import { useLeaveGuard } from '../../app/leaveGuard';
+import { ClientPicker } from '../../components/ClientPicker';
+import { CALL_FIELD_TEXT, CALL_MAPPING_ERROR_TEXT, CALL_MATCH_BY_TEXT, CALL_STATE_TEXT, DURATION_UNIT_TEXT, callProblemText, durationText } from './nssCallsTexts';
+
+const PAGE = 100;
+
+function MappingEditor({ review, mapping, onChange }: { review: NssCallsReview; mapping: NssCallMapping; onChange: (m: NssCallMapping) => void }) {
+  const columns = [{ value: '', label: '— нет —' }, ...review.headers.map((h, i) => ({ value: String(i), label: h.trim() ? h : `Столбец ${i + 1}` }))];
+  return (
+    <Paper withBorder p="sm">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Text fw={500}>Столбцы списка</Text>
+          <Text size="sm" c="dimmed" data-testid="calls-mapping-source">
+            {review.mappingSource === 'remembered' ? 'Сопоставление запомнено для списков с такими заголовками' : review.mappingSource === 'guessed' ? 'Угадано по заголовкам — проверьте' : 'Сопоставление изменено вами'}
+          </Text>
+        </Group>
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
+          {NSS_CALL_FIELDS.map((f) => (
+            <Select
+              key={f}
+              size="xs"
+              label={CALL_FIELD_TEXT[f]}
+              data={columns}
+              value={mapping[f] != null ? String(mapping[f]) : ''}
+              allowDeselect={false}
+              data-testid={`calls-map-${f}`}
+              onChange={(v) => {
+                const next = { ...mapping };
+                if (v == null || v === '') delete next[f];
+                else next[f] = Number(v);
+                onChange(next);
+              }}
+            />
+          ))}
+        </SimpleGrid>
+        {review.durationUnit && <Text size="sm" c="dimmed">Длительность читается {DURATION_UNIT_TEXT[review.durationUnit]}.</Text>}
+        {review.mappingErrors.map((e) => (
+          <Text key={e} size="sm" c="red">
+            {CALL_MAPPING_ERROR_TEXT[e] ?? 'Сопоставление столбцов не подходит'}
+          </Text>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
+function RowDecision({ r, left, onMatch, onSkip }: { r: NssCallReviewRow; left: boolean; onMatch: (clientId: number | null) => void; onSkip: (skip: boolean) => void }) {
+  const open = !r.skipped && (r.state === 'ambiguous' || r.state === 'unmatched');
+  return (
+    <Group gap={6}>
+      {open && r.state === 'ambiguous' && (
+        <Select size="xs" w={220} placeholder="Выберите клиента" data={r.candidates.map((c) => ({ value: String(c.id), label: c.name }))} onChange={(v) => v && onMatch(Number(v))} data-testid="calls-row-candidates" />
+      )}
+      {open && <ClientPicker size="xs" w={220} label="" placeholder="Найти клиента…" value={null} onChange={(c) => c && onMatch(c.id)} testId="calls-row-picker" />}
+      {r.by === 'hand' && !r.skipped && (
+        <Button size="compact-xs" variant="subtle" onClick={() => onMatch(null)}>
+          Отменить выбор
+        </Button>
+      )}
+      <Checkbox size="xs" label="Не загружать" checked={left} onChange={(e) => onSkip(e.currentTarget.checked)} data-testid="calls-row-skip" />
+    </Group>
+  );
+}
+
+function ClientCell({ r }: { r: NssCallReviewRow }) {
+  return (
+    <Stack gap={0}>
+      {r.client ? (
+        <>
+          <Anchor size="sm" href={`#/clients/${r.client.id}`} target="_blank">
+            {r.client.name}
+          </Anchor>
+          {r.by && (
+            <Text size="xs" c="dimmed">
+              {CALL_MATCH_BY_TEXT[r.by]}
+            </Text>
+          )}
+        </>
+      ) : r.state === 'ambiguous' ? (
+        <Text size="sm">подходят: {r.candidates.length}</Text>
+      ) : (
+        r.state !== 'invalid' && <Text size="sm" c="dimmed">—</Text>
+      )}
+      {r.state === 'duplicate' && (
+        <Text size="xs" c="dimmed" data-testid="calls-row-duplicate">
+          {r.otherRow != null ? `тот же звонок в строке ${r.otherRow}` : 'этот звонок уже записан'} — не будет записан ещё раз
+        </Text>
+      )}
+      {r.state === 'invalid' && (
+        <Text size="xs" c="red">
+          {callProblemText(r.problem)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function EmployeeCell({ r }: { r: NssCallReviewRow }) {
+  if (!r.values.employee) return <Text size="sm" c="dimmed">—</Text>;
+  if (r.employee) return <Text size="sm">{r.employee.name}</Text>;
+  return (
+    <Stack gap={0}>
+      <Text size="sm">{r.values.employee}</Text>
+      <Text size="xs" c="orange">
+        не сотрудник — имя будет в комментарии
+      </Text>
+    </Stack>
+  );
+}
+
+export function NssCallsReviewScreen({ stageId }: { stageId: number }) {
+  const [review, setReview] = useState<NssCallsReview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [mapping, setMapping] = useState<NssCallMapping | null>(null);
+  const [matches, setMatches] = useState<Map<number, number>>(new Map());
+  const [skip, setSkip] = useState<Set<number>>(new Set());
+  const [state, setState] = useState<NssCallRowState | null>(null);
+  const [page, setPage] = useState(1);
+  const [busy, setBusy] = useState(false);
+  const seq = useRef(0);
+
+  const decisions = useMemo<Partial<NssCallsDecisions>>(
+    () => ({ ...(mapping ? { mapping } : {}), matches: [...matches].map(([row, clientId]) => ({ row, clientId })), skip: [...skip] }),
+    [mapping, matches, skip],
+  );
+  const load = useCallback(async () => {
+    const mine = ++seq.current;
+    try {
+      const r = await call('nss.calls.review', { stageId, decisions, state: state ?? undefined, offset: (page - 1) * PAGE, limit: PAGE });
+      if (mine !== seq.current) return;
+      setReview(r);
+      setError(null);
+    } catch (err) {
+      if (mine === seq.current) setError(errorText(err));
+    }
+  }, [stageId, decisions, state, page]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const staged = review?.stageState === 'staged';
+  const touched = mapping !== null || matches.size > 0 || skip.size > 0;
+  const guard = useLeaveGuard(staged && touched);
+  const blocking = review?.open ?? 0;
+  const canApply = !!review && staged && review.mappingErrors.length === 0 && blocking === 0 && review.total > review.skippedCount;
+
+  function match(row: number, clientId: number | null) {
+    setMatches((m) => {
+      const next = new Map(m);
+      if (clientId == null) next.delete(row);
+      else next.set(row, clientId);
+      return next;
+    });
+  }
+  function leaveOut(row: number, on: boolean) {
+    setSkip((s) => {
+      const next = new Set(s);
+      if (on) next.add(row);
+      else next.delete(row);
+      return next;
+    });
+  }
+
+  async function apply() {
+    if (!review || !canApply) return;
+    setBusy(true);
+    guard.saving = true;
+    try {
+      const res = await call('imports.stage.apply', { id: stageId, decisions: { ...decisions, mapping: mapping ?? review.mapping } });
+      notifications.show({ color: 'green', message: `Звонки загружены: записано ${res.added}, не записано ${res.skipped}` });
+      navigate('/imports', { replace: true });
+    } catch (err) {
+      const rows = err instanceof ApiCallError ? (err.error.issues ?? []).filter((i) => i.path.startsWith('rows.')).length : 0;
+      notifications.show({ color: 'red', message: rows ? `Список не загружен: не решено строк — ${rows}. Ничего не записано` : errorText(err) });
+      void load();
+    } finally {
+      guard.saving = false;
+      setBusy(false);
+    }
+  }
+  function discard() {
+    modals.openConfirmModal({
+      title: 'Отложить список?',
+      children: <Text size="sm">Из списка ничего не будет записано. Его можно будет загрузить ещё раз.</Text>,
+      labels: { confirm: 'Отложить', cancel: 'Отмена' },
+      onConfirm: () => {
+        call('imports.stage.discard', { id: stageId })
+          .then(() => navigate('/imports', { replace: true }))
+          .catch((err: unknown) => notifications.show({ color: 'red', message: errorText(err) }));
+      },
+    });
+  }
+  useHotkeys([['mod+Enter', () => void apply()]]);
+
+  if (error && !review) return <Alert color="red">{error}</Alert>;
+  if (!review) return <Text c="dimmed">Загрузка…</Text>;
+  const pages = Math.max(1, Math.ceil((state ? review.counts[state] : review.total) / PAGE));
+  return (
+    <Stack gap="sm" data-testid="calls-review" data-stage-state={review.stageState}>
+      <Group justify="space-between">
+        <Stack gap={0}>
+          <Title order={3}>Звонки горячей линии: {review.fileName}</Title>
+          <Text size="sm" c="dimmed">
+            Строк {review.total}. Ничего не записано, пока вы не нажмёте «Загрузить список».
+          </Text>
+        </Stack>
+        <Group gap="xs">
+          <Button variant="default" onClick={() => navigate('/imports')}>
+            К импорту
+          </Button>
+          {staged && (
+            <>
+              <Button variant="default" color="red" onClick={discard} data-testid="calls-discard">
+                Отложить
+              </Button>
+              <Button onClick={() => void apply()} disabled={!canApply} loading={busy} data-testid="calls-apply" title="Ctrl+Enter">
+                Загрузить список
+              </Button>
+            </>
+          )}
+        </Group>
+      </Group>
+      {!staged && <Alert color="gray">{review.stageState === 'applied' ? 'Этот список уже загружен.' : 'Этот список отложен.'}</Alert>}
+      {error && <Alert color="red">{error}</Alert>}
+      {staged && <MappingEditor review={review} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} />}
+      {staged && review.unknownEmployees > 0 && (
+        <Alert color="gray" data-testid="calls-unknown-employees">
+          Звонков с оператором, которого нет среди сотрудников: {review.unknownEmployees}. Они будут записаны без сотрудника, имя оператора — в комментарии.
+        </Alert>
+      )}
+      {staged && blocking > 0 && (
+        <Alert color="orange" data-testid="calls-blocking">
+          Не решено строк: {blocking}. Выберите клиента или отметьте «Не загружать» — звонки загружаются только все сразу.
+        </Alert>
+      )}
+      <Group gap={6} data-testid="calls-states">
+        <Button size="compact-sm" variant={state === null ? 'filled' : 'default'} onClick={() => (setState(null), setPage(1))}>
+          Все: {review.total}
+        </Button>
+        {NSS_CALL_ROW_STATES.map((s) => (
+          <Button key={s} size="compact-sm" variant={state === s ? 'filled' : 'default'} color={CALL_STATE_TEXT[s].color} onClick={() => (setState(s), setPage(1))} disabled={review.counts[s] === 0} data-testid={`calls-state-${s}`}>
+            {CALL_STATE_TEXT[s].label}: {review.counts[s]}
+          </Button>
+        ))}
+        {review.skippedCount > 0 && (
+          <Badge variant="light" color="gray" tt="none">
+            Не загружать: {review.skippedCount}
+          </Badge>
+        )}
+      </Group>
+      <Table striped data-testid="calls-rows">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Строка</Table.Th>
+            <Table.Th>Когда</Table.Th>
+            <Table.Th>Телефон / дистрибутив</Table.Th>
+            <Table.Th>Оператор</Table.Th>
+            <Table.Th>Длительность</Table.Th>
+            <Table.Th>Состояние</Table.Th>
+            <Table.Th>Клиент</Table.Th>
+            {staged && <Table.Th>Решение</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {review.rows.map((r) => (
+            <Table.Tr key={r.row} data-row={r.row} data-state={r.state} data-skipped={r.skipped || undefined}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{r.values.date ? `${formatDate(r.values.date)} ${r.values.time?.slice(0, 5) ?? ''}` : '—'}</Table.Td>
+              <Table.Td>{[r.values.phone, r.values.kit].filter(Boolean).join(' / ') || '—'}</Table.Td>
+              <Table.Td>
+                <EmployeeCell r={r} />
+              </Table.Td>
+              <Table.Td>{durationText(r.values.durationSec)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Badge variant="light" style={{ minWidth: 'max-content' }} color={r.skipped ? 'gray' : CALL_STATE_TEXT[r.state].color} tt="none">
+                  {r.skipped ? 'Не загружать' : CALL_STATE_TEXT[r.state].label}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <ClientCell r={r} />
+              </Table.Td>
+              {staged && (
+                <Table.Td>
+                  <RowDecision r={r} left={skip.has(r.row)} onMatch={(id) => match(r.row, id)} onSkip={(on) => leaveOut(r.row, on)} />
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+    </Stack>
+  );
+}
