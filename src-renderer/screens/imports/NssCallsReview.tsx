@@ -1,19 +1,13 @@
 // Review of a staged ГЛ call list: map the columns, see how every call matched a client, match rows by hand or leave them out, then apply all at once.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
-import { NSS_CALL_FIELDS, NSS_CALL_ROW_STATES, type NssCallMapping, type NssCallReviewRow, type NssCallRowState, type NssCallsDecisions, type NssCallsReview } from '../../../src-shared/nss-calls';
+import { NSS_CALL_FIELDS, NSS_CALL_ROW_STATES, type NssCallMapping, type NssCallReviewRow, type NssCallRowState, type NssCallsReview } from '../../../src-shared/nss-calls';
 import { formatDate } from '../../../src-shared/format';
-import { ApiCallError, call } from '../../api/transport';
-import { errorText } from '../../api/messages';
+import { call } from '../../api/transport';
 import { navigate } from '../../app/router';
-import { useLeaveGuard } from '../../app/leaveGuard';
+import { REVIEW_PAGE, useStagedReview, type StagedDecisions } from './useStagedReview';
 import { ClientPicker } from '../../components/ClientPicker';
 import { CALL_FIELD_TEXT, CALL_MAPPING_ERROR_TEXT, CALL_MATCH_BY_TEXT, CALL_STATE_TEXT, DURATION_UNIT_TEXT, callProblemText, durationText } from './nssCallsTexts';
 
-const PAGE = 100;
 
 function MappingEditor({ review, mapping, onChange }: { review: NssCallsReview; mapping: NssCallMapping; onChange: (m: NssCallMapping) => void }) {
   const columns = [{ value: '', label: '— нет —' }, ...review.headers.map((h, i) => ({ value: String(i), label: h.trim() ? h : `Столбец ${i + 1}` }))];
@@ -121,92 +115,18 @@ function EmployeeCell({ r }: { r: NssCallReviewRow }) {
 }
 
 export function NssCallsReviewScreen({ stageId }: { stageId: number }) {
-  const [review, setReview] = useState<NssCallsReview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<NssCallMapping | null>(null);
-  const [matches, setMatches] = useState<Map<number, number>>(new Map());
-  const [skip, setSkip] = useState<Set<number>>(new Set());
-  const [state, setState] = useState<NssCallRowState | null>(null);
-  const [page, setPage] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
-
-  const decisions = useMemo<Partial<NssCallsDecisions>>(
-    () => ({ ...(mapping ? { mapping } : {}), matches: [...matches].map(([row, clientId]) => ({ row, clientId })), skip: [...skip] }),
-    [mapping, matches, skip],
+  const { review, error, mapping, setMapping, skip, state, setState, page, setPage, busy, staged, blocking, canApply, match, leaveOut, apply, discard } = useStagedReview<NssCallMapping, NssCallRowState, Awaited<ReturnType<typeof fetchPage>>>(
+    stageId,
+    fetchPage,
+    (res) => `Звонки загружены: записано ${res.added}, не записано ${res.skipped}`,
   );
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const r = await call('nss.calls.review', { stageId, decisions, state: state ?? undefined, offset: (page - 1) * PAGE, limit: PAGE });
-      if (mine !== seq.current) return;
-      setReview(r);
-      setError(null);
-    } catch (err) {
-      if (mine === seq.current) setError(errorText(err));
-    }
-  }, [stageId, decisions, state, page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const staged = review?.stageState === 'staged';
-  const touched = mapping !== null || matches.size > 0 || skip.size > 0;
-  const guard = useLeaveGuard(staged && touched);
-  const blocking = review?.open ?? 0;
-  const canApply = !!review && staged && review.mappingErrors.length === 0 && blocking === 0 && review.total > review.skippedCount;
-
-  function match(row: number, clientId: number | null) {
-    setMatches((m) => {
-      const next = new Map(m);
-      if (clientId == null) next.delete(row);
-      else next.set(row, clientId);
-      return next;
-    });
+  function fetchPage(q: { decisions: StagedDecisions<NssCallMapping>; state: NssCallRowState | undefined; offset: number; limit: number }) {
+    return call('nss.calls.review', { stageId, ...q });
   }
-  function leaveOut(row: number, on: boolean) {
-    setSkip((s) => {
-      const next = new Set(s);
-      if (on) next.add(row);
-      else next.delete(row);
-      return next;
-    });
-  }
-
-  async function apply() {
-    if (!review || !canApply) return;
-    setBusy(true);
-    guard.saving = true;
-    try {
-      const res = await call('imports.stage.apply', { id: stageId, decisions: { ...decisions, mapping: mapping ?? review.mapping } });
-      notifications.show({ color: 'green', message: `Звонки загружены: записано ${res.added}, не записано ${res.skipped}` });
-      navigate('/imports', { replace: true });
-    } catch (err) {
-      const rows = err instanceof ApiCallError ? (err.error.issues ?? []).filter((i) => i.path.startsWith('rows.')).length : 0;
-      notifications.show({ color: 'red', message: rows ? `Список не загружен: не решено строк — ${rows}. Ничего не записано` : errorText(err) });
-      void load();
-    } finally {
-      guard.saving = false;
-      setBusy(false);
-    }
-  }
-  function discard() {
-    modals.openConfirmModal({
-      title: 'Отложить список?',
-      children: <Text size="sm">Из списка ничего не будет записано. Его можно будет загрузить ещё раз.</Text>,
-      labels: { confirm: 'Отложить', cancel: 'Отмена' },
-      onConfirm: () => {
-        call('imports.stage.discard', { id: stageId })
-          .then(() => navigate('/imports', { replace: true }))
-          .catch((err: unknown) => notifications.show({ color: 'red', message: errorText(err) }));
-      },
-    });
-  }
-  useHotkeys([['mod+Enter', () => void apply()]]);
 
   if (error && !review) return <Alert color="red">{error}</Alert>;
   if (!review) return <Text c="dimmed">Загрузка…</Text>;
-  const pages = Math.max(1, Math.ceil((state ? review.counts[state] : review.total) / PAGE));
+  const pages = Math.max(1, Math.ceil((state ? review.counts[state] : review.total) / REVIEW_PAGE));
   return (
     <Stack gap="sm" data-testid="calls-review" data-stage-state={review.stageState}>
       <Group justify="space-between">
