@@ -1,55 +1,16 @@
 // Review of a staged certified list: map the columns, see how every row matched, match rows by hand or leave them out, then apply all at once.
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { GB_LIST_FIELDS, GB_ROW_STATES, type GbListReview, type GbMapping, type GbReviewRow, type GbRowState } from '../../../src-shared/glavbukh';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { GB_LIST_FIELDS, GB_ROW_STATES, type GbMapping, type GbReviewRow, type GbRowState } from '../../../src-shared/glavbukh';
 import { formatDate } from '../../../src-shared/format';
 import { call } from '../../api/transport';
 import { navigate } from '../../app/router';
 import { REVIEW_PAGE, useStagedReview, type StagedDecisions } from './useStagedReview';
 import { ClientPicker } from '../../components/ClientPicker';
+import { MappingEditor } from './MappingEditor';
 import { FIELD_TEXT, MAPPING_ERROR_TEXT, MATCH_BY_TEXT, ROW_STATE_TEXT, rowProblemText } from './gbListTexts';
 
 /** States that keep the list from being applied unless the row is matched by hand or left out. */
 const BLOCKING: GbRowState[] = ['ambiguous', 'unmatched', 'duplicate', 'invalid'];
-
-function MappingEditor({ review, mapping, onChange }: { review: GbListReview; mapping: GbMapping; onChange: (m: GbMapping) => void }) {
-  const columns = [{ value: '', label: '— нет —' }, ...review.headers.map((h, i) => ({ value: String(i), label: h.trim() ? h : `Столбец ${i + 1}` }))];
-  return (
-    <Paper withBorder p="sm">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={500}>Столбцы списка</Text>
-          <Text size="sm" c="dimmed" data-testid="gb-mapping-source">
-            {review.mappingSource === 'remembered' ? 'Сопоставление запомнено для списков с такими заголовками' : review.mappingSource === 'guessed' ? 'Угадано по заголовкам — проверьте' : 'Сопоставление изменено вами'}
-          </Text>
-        </Group>
-        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
-          {GB_LIST_FIELDS.map((f) => (
-            <Select
-              key={f}
-              size="xs"
-              label={FIELD_TEXT[f]}
-              data={columns}
-              value={mapping[f] != null ? String(mapping[f]) : ''}
-              allowDeselect={false}
-              data-testid={`gb-map-${f}`}
-              onChange={(v) => {
-                const next = { ...mapping };
-                if (v == null || v === '') delete next[f];
-                else next[f] = Number(v);
-                onChange(next);
-              }}
-            />
-          ))}
-        </SimpleGrid>
-        {review.mappingErrors.map((e) => (
-          <Text key={e} size="sm" c="red">
-            {MAPPING_ERROR_TEXT[e] ?? e}
-          </Text>
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
 
 function RowDecision({ r, left, onMatch, onSkip }: { r: GbReviewRow; left: boolean; onMatch: (clientId: number | null) => void; onSkip: (skip: boolean) => void }) {
   const open = !r.skipped && BLOCKING.includes(r.state) && r.state !== 'invalid';
@@ -169,7 +130,7 @@ export function GbListReviewScreen({ stageId }: { stageId: number }) {
       </Group>
       {!staged && <Alert color="gray">{review.stageState === 'applied' ? 'Этот список уже загружен.' : 'Этот список отложен.'}</Alert>}
       {error && <Alert color="red">{error}</Alert>}
-      {staged && <MappingEditor review={review} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} />}
+      {staged && <MappingEditor headers={review.headers} source={review.mappingSource} errors={review.mappingErrors} fields={GB_LIST_FIELDS} fieldText={FIELD_TEXT} errorText={MAPPING_ERROR_TEXT} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} testPrefix="gb" />}
       {staged && blocking > 0 && (
         <Alert color="orange" data-testid="gb-blocking">
           Не решено строк: {blocking}. Выберите клиента или отметьте «Не загружать» — список загружается только целиком.

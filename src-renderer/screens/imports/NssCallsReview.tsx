@@ -1,54 +1,14 @@
 // Review of a staged ГЛ call list: map the columns, see how every call matched a client, match rows by hand or leave them out, then apply all at once.
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { NSS_CALL_FIELDS, NSS_CALL_ROW_STATES, type NssCallMapping, type NssCallReviewRow, type NssCallRowState, type NssCallsReview } from '../../../src-shared/nss-calls';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { NSS_CALL_FIELDS, NSS_CALL_ROW_STATES, type NssCallMapping, type NssCallReviewRow, type NssCallRowState } from '../../../src-shared/nss-calls';
 import { formatDate } from '../../../src-shared/format';
 import { call } from '../../api/transport';
 import { navigate } from '../../app/router';
 import { REVIEW_PAGE, useStagedReview, type StagedDecisions } from './useStagedReview';
 import { ClientPicker } from '../../components/ClientPicker';
+import { MappingEditor } from './MappingEditor';
 import { CALL_FIELD_TEXT, CALL_MAPPING_ERROR_TEXT, CALL_MATCH_BY_TEXT, CALL_STATE_TEXT, DURATION_UNIT_TEXT, callProblemText, durationText } from './nssCallsTexts';
 
-
-function MappingEditor({ review, mapping, onChange }: { review: NssCallsReview; mapping: NssCallMapping; onChange: (m: NssCallMapping) => void }) {
-  const columns = [{ value: '', label: '— нет —' }, ...review.headers.map((h, i) => ({ value: String(i), label: h.trim() ? h : `Столбец ${i + 1}` }))];
-  return (
-    <Paper withBorder p="sm">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={500}>Столбцы списка</Text>
-          <Text size="sm" c="dimmed" data-testid="calls-mapping-source">
-            {review.mappingSource === 'remembered' ? 'Сопоставление запомнено для списков с такими заголовками' : review.mappingSource === 'guessed' ? 'Угадано по заголовкам — проверьте' : 'Сопоставление изменено вами'}
-          </Text>
-        </Group>
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
-          {NSS_CALL_FIELDS.map((f) => (
-            <Select
-              key={f}
-              size="xs"
-              label={CALL_FIELD_TEXT[f]}
-              data={columns}
-              value={mapping[f] != null ? String(mapping[f]) : ''}
-              allowDeselect={false}
-              data-testid={`calls-map-${f}`}
-              onChange={(v) => {
-                const next = { ...mapping };
-                if (v == null || v === '') delete next[f];
-                else next[f] = Number(v);
-                onChange(next);
-              }}
-            />
-          ))}
-        </SimpleGrid>
-        {review.durationUnit && <Text size="sm" c="dimmed">Длительность читается {DURATION_UNIT_TEXT[review.durationUnit]}.</Text>}
-        {review.mappingErrors.map((e) => (
-          <Text key={e} size="sm" c="red">
-            {CALL_MAPPING_ERROR_TEXT[e] ?? 'Сопоставление столбцов не подходит'}
-          </Text>
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
 
 function RowDecision({ r, left, onMatch, onSkip }: { r: NssCallReviewRow; left: boolean; onMatch: (clientId: number | null) => void; onSkip: (skip: boolean) => void }) {
   const open = !r.skipped && (r.state === 'ambiguous' || r.state === 'unmatched');
@@ -154,7 +114,9 @@ export function NssCallsReviewScreen({ stageId }: { stageId: number }) {
       </Group>
       {!staged && <Alert color="gray">{review.stageState === 'applied' ? 'Этот список уже загружен.' : 'Этот список отложен.'}</Alert>}
       {error && <Alert color="red">{error}</Alert>}
-      {staged && <MappingEditor review={review} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} />}
+      {staged && <MappingEditor headers={review.headers} source={review.mappingSource} errors={review.mappingErrors} fields={NSS_CALL_FIELDS} fieldText={CALL_FIELD_TEXT} errorText={CALL_MAPPING_ERROR_TEXT} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} testPrefix="calls" columnsWide={4}>
+          {review.durationUnit && <Text size="sm" c="dimmed">Длительность читается {DURATION_UNIT_TEXT[review.durationUnit]}.</Text>}
+        </MappingEditor>}
       {staged && review.unknownEmployees > 0 && (
         <Alert color="gray" data-testid="calls-unknown-employees">
           Звонков с оператором, которого нет среди сотрудников: {review.unknownEmployees}. Они будут записаны без сотрудника, имя оператора — в комментарии.
