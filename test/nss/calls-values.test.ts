@@ -5,6 +5,7 @@ import { durationUnitOf, nameKeys, parseCallDateTime, parseCallTime, parseDurati
 import { detectCallList } from '../../src-main/features/nss/calls.detect';
 import { detectGbList } from '../../src-main/features/glavbukh/list.format';
 import iconv from 'iconv-lite';
+import { excelSerialDate, excelSerialDateTime } from '../../src-main/features/imports/sheet/xlsx';
 
 describe('call list headers', () => {
   it('guesses the mapping from Russian and English header words', () => {
@@ -59,6 +60,11 @@ describe('call list values', () => {
     expect(parseCallDateTime('2026-01-31T23:30:05')).toEqual({ date: '2026-01-31', time: '23:30:05' });
     expect(parseCallDateTime('2026-01-31 12:00:00')).toEqual({ date: '2026-01-31', time: '12:00:00' });
     expect(parseCallDateTime('31.02.2026 10:00')).toBeUndefined();
+    // A date-styled XLSX cell keeps its time of day (a date-time column); a whole day reads as the date alone, as before.
+    const day = excelSerialDate(46060)!;
+    expect(excelSerialDateTime(46060.78125)).toBe(`${day} 18:45:00`);
+    expect(excelSerialDateTime(46060)).toBe(day);
+    expect(parseCallDateTime(excelSerialDateTime(46060.78125)!)).toEqual({ date: day, time: '18:45:00' });
     expect(parseKit('SKJP 123456')).toEqual({ code: 'SKJP', number: 123456 });
     expect(parseKit('skjp-123456')).toEqual({ code: 'SKJP', number: 123456 });
     expect(parseKit('123456')).toEqual({ code: null, number: 123456 });
