@@ -19,3 +19,5 @@ export const ANY_STAFF: readonly Role[] = ROLES;
 export const CLIENT_EDITORS: readonly Role[] = ['admin', 'head', 'sales', 'sio', 'pm', 'caller'];
 export const MANAGERS: readonly Role[] = ['admin', 'head'];
 export const ADMINS: readonly Role[] = ['admin'];
+/** Who may review and apply an imported ГЛ call list (НСС work: the heads, СИО and personal managers). */
+export const NSS_CALL_IMPORTERS: readonly Role[] = [...MANAGERS, 'sio', 'pm'];

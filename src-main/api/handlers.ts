@@ -38,6 +38,7 @@ import { glavbukhRequestsHandlers } from '../features/glavbukh/requests.handlers
 import { nssSeminarHandlers } from '../features/nss/seminars.handlers';
 import { nssCycleHandlers } from '../features/nss/cycles.handlers';
 import { nssKcHandlers } from '../features/nss/kc.handlers';
+import { nssCallsHandlers } from '../features/nss/calls.handlers';
 
 export const handlers: HandlerMap<MethodName> = {
   ...authHandlers,
@@ -77,4 +78,5 @@ export const handlers: HandlerMap<MethodName> = {
   ...nssHandlers,
   ...nssSeminarHandlers,
   ...nssCycleHandlers,
+  ...nssCallsHandlers,
 };

@@ -20,6 +20,7 @@ import { OperatorScreen } from '../screens/chat/OperatorScreen';
 import { OPERATOR_WINDOW_NAME, openOperatorWindow, useOperatorShortcut } from '../components/operatorWindow';
 import { ImportsScreen } from '../screens/imports/ImportsScreen';
 import { GbListReviewScreen } from '../screens/imports/GbListReview';
+import { NssCallsReviewScreen } from '../screens/imports/NssCallsReview';
 import { IMPORTERS } from '../../src-shared/api/imports';
 import { ChatScreen } from '../screens/chat/ChatScreen';
 import { QualityScreen } from '../screens/quality/QualityScreen';
@@ -82,6 +83,8 @@ function Screen({ route }: { route: string[] }) {
     case 'imports':
       // #/imports/glavbukh/<stage id>: the review of a staged certified list.
       if (id === 'glavbukh' && route[2]) return <GbListReviewScreen key={route[2]} stageId={Number(route[2])} />;
+      // #/imports/nss-calls/<stage id>: the review of a staged ГЛ call list.
+      if (id === 'nss-calls' && route[2]) return <NssCallsReviewScreen key={route[2]} stageId={Number(route[2])} />;
       return <ImportsScreen />;
     case 'usr':
       return <UsrScreen tab={id} />;

@@ -13,13 +13,16 @@ import { AppError } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import { GB_LIST_KIND } from '../../features/glavbukh/list.stage';
 import { gbListCliReview } from '../../features/glavbukh/list.cli';
+import { NSS_CALLS_KIND } from '../../features/nss/calls.stage';
+import { nssCallsCliReview } from '../../features/nss/calls.cli';
 
 export const IMPORT_USAGE = `  import    --db F [--json] [--apply] [--kind K] FILE…
                                            import files of any kind the program knows (chat and
                                            question exports, USR files, lists; ZIPs are opened),
                                            detected from the content; one result per file.
                                            Staged kinds (lists) are only reviewed unless --apply;
-                                           --kind reads every file as that kind (glavbukh.list)`;
+                                           --kind reads every file as that kind (glavbukh.list,
+                                           nss.calls)`;
 
 interface JsonResult {
   file: string;
@@ -62,7 +65,10 @@ export async function importCommand(args: string[]): Promise<void> {
     const reviews = new Map<number, string[]>();
     for (const r of detail.results) {
       const stageId = stages.get(r.id);
-      if (stageId != null && (r.kind === GB_LIST_KIND || r.kind == null)) reviews.set(r.id, gbListCliReview(core.db, stageId));
+      if (stageId == null) continue;
+      const kind = r.kind ?? (stmt(core.db, 'SELECT kind FROM import_stages WHERE id = ?').get(stageId) as { kind: string } | undefined)?.kind;
+      if (kind === NSS_CALLS_KIND) reviews.set(r.id, nssCallsCliReview(core.db, stageId));
+      else if (kind === GB_LIST_KIND || kind == null) reviews.set(r.id, gbListCliReview(core.db, stageId));
     }
     const refusals = new Map<number, string[]>();
     const refused = new Set<number>();

@@ -3,6 +3,7 @@ import { registerFormat } from '../imports/formats';
 import { GB_REQUESTERS } from '../../../src-shared/glavbukh-requests';
 import type { StagedFormat } from '../imports/format';
 import { sheetKind } from '../imports/sheet/sheet';
+import { detectCallList } from '../nss/calls.detect';
 import { gbListParseTask } from './list.workers';
 import type { GbSheetRecord } from './list.review';
 import { applyGbList } from './list.apply';
@@ -11,9 +12,12 @@ import { cachedStageParsed, GB_LIST_KIND } from './list.stage';
 
 export { GB_LIST_KIND };
 
-/** An XLSX (a ZIP named .xlsx), a CSV by name, and an old `.xls` (claimed to be refused with a clear status). */
+/**
+ * An XLSX (a ZIP named .xlsx), a CSV by name, and an old `.xls` (claimed to be refused with a clear status) — except a
+ * ГЛ call list (a CSV with a call list's header, an XLSX named as one), which is the НСС format's.
+ */
 export function detectGbList(head: Buffer, name: string): boolean {
-  return sheetKind(head, name) !== null;
+  return sheetKind(head, name) !== null && !detectCallList(head, name);
 }
 
 export const gbListFormat: StagedFormat<GbSheetRecord> = registerFormat<StagedFormat<GbSheetRecord>>({

@@ -1,12 +1,10 @@
 // A certified list's review: the staged list read with a mapping and the person's decisions, counts and one page of rows.
 import type { Db } from '../../db/connection';
-import { AppError, notFound } from '../../api/errors';
-import { stmt } from '../../db/stmt';
 import type { GbListDecisions, GbListReview, GbRowState } from '../../../src-shared/glavbukh';
 import { resolveMapping } from './list.mapping';
 import { countStates, decideRows, readList, reviewRow, type GbSheetRecord } from './list.review';
 import { readGbSettings } from './settings';
-import type { ParsedFile } from '../imports/format';
+import { stageSheetCache } from '../imports/sheet/stage-cache';
 
 export const GB_LIST_KIND = 'glavbukh.list';
 
@@ -15,16 +13,10 @@ export const listCacheKey = (db: Db, fileId: number): string => `${db.$client.na
 
 const SAMPLE_ROWS = 5;
 
-/** The stage's parsed list, kept in memory per stage (a stage's content never changes); the stored JSON's length guards the entry. */
-const parsedCache = new Map<string, { parsed: ParsedFile<GbSheetRecord>; fileId: number; jsonLength: number }>();
-
-const cacheKeyOf = (db: Db, stageId: number) => `${db.$client.name}:${stageId}`;
+const stages = stageSheetCache<GbSheetRecord>(GB_LIST_KIND, 'certified list');
 
 /** The staged list as its review read it, for the apply (undefined when not in memory or not the same stage). */
-export function cachedStageParsed(db: Db, stageId: number, fileId: number, jsonLength: number): ParsedFile<GbSheetRecord> | undefined {
-  const e = parsedCache.get(cacheKeyOf(db, stageId));
-  return e && e.fileId === fileId && e.jsonLength === jsonLength ? e.parsed : undefined;
-}
+export const cachedStageParsed = stages.cached;
 
 export interface ReviewQuery {
   stageId: number;
@@ -36,24 +28,8 @@ export interface ReviewQuery {
 
 /** The review of a staged list (the caller has checked the person may see the stage). */
 export function loadReview(db: Db, input: ReviewQuery): GbListReview {
-  const s = stmt(db, 'SELECT s.kind, s.state, s.file_id AS fileId, f.name FROM import_stages s JOIN import_files f ON f.id = s.file_id WHERE s.id = ?').get(input.stageId) as {
-    kind: string;
-    state: string;
-    fileId: number;
-    name: string;
-  } | undefined;
-  if (!s) throw notFound('stage');
-  if (s.kind !== GB_LIST_KIND) throw new AppError('BAD_INPUT', 'not a certified list', [{ path: 'stageId', reason: 'wrong_kind' }]);
-  // Keyed by the database file too: tests and the bench open several.
-  const key = cacheKeyOf(db, input.stageId);
-  let entry = parsedCache.get(key);
-  if (!entry || entry.fileId !== s.fileId) {
-    const row = stmt(db, 'SELECT parsed FROM import_stages WHERE id = ?').get(input.stageId) as { parsed: string };
-    entry = { parsed: JSON.parse(row.parsed) as ParsedFile<GbSheetRecord>, fileId: s.fileId, jsonLength: row.parsed.length };
-    parsedCache.set(key, entry);
-    if (parsedCache.size > 8) parsedCache.delete(parsedCache.keys().next().value!);
-  }
-  const rec = entry.parsed.records[0] ?? { headers: [], rows: [] };
+  const s = stages.load(db, input.stageId);
+  const rec = s.parsed.records[0] ?? { headers: [], rows: [] };
   const d = input.decisions ?? {};
   const m = resolveMapping(db, rec.headers, d.mapping);
   const base: Omit<GbListReview, 'programme' | 'counts' | 'skippedCount' | 'open' | 'rows'> = {

@@ -4,6 +4,7 @@ import '../chat/chat.formats';
 import '../chat/questions.formats';
 import '../usr/usr.formats';
 import '../glavbukh/list.format';
+import '../nss/calls.format';
 
 /** Called before a batch runs, so that a host which never imported a feature still knows its formats. */
 export function loadKnownFormats(): void {

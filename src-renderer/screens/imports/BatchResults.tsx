@@ -9,6 +9,9 @@ import { errorText } from '../../api/messages';
 import { navigate } from '../../app/router';
 import { kindText, problemText, statusOf } from './importTexts';
 
+/** Staged kinds with a review screen of their own: `#/imports/<route>/<stage id>`. */
+const REVIEW_ROUTES: Partial<Record<string, string>> = { 'glavbukh.list': 'glavbukh', 'nss.calls': 'nss-calls' };
+
 function Problems({ r }: { r: ImportResultRow }) {
   const [open, setOpen] = useState(false);
   if (r.problemCount === 0) return null;
@@ -77,12 +80,12 @@ export function BatchResults({ batch, onChanged }: { batch: ImportBatchDetail; o
                       <Badge color={s.color} variant="light" tt="none">
                         {s.label}
                       </Badge>
-                      {r.stageId != null && r.kind === 'glavbukh.list' && (
-                        <Button size="compact-xs" onClick={() => navigate(`/imports/glavbukh/${r.stageId}`)} data-testid="import-review">
+                      {r.stageId != null && r.kind != null && REVIEW_ROUTES[r.kind] && (
+                        <Button size="compact-xs" onClick={() => navigate(`/imports/${REVIEW_ROUTES[r.kind!]}/${r.stageId}`)} data-testid="import-review">
                           Проверить
                         </Button>
                       )}
-                      {r.stageId != null && r.kind !== 'glavbukh.list' && (
+                      {r.stageId != null && !(r.kind != null && REVIEW_ROUTES[r.kind]) && (
                         <>
                           <Button size="compact-xs" onClick={() => void stage(r, 'apply')}>
                             Применить

@@ -1,61 +1,16 @@
 // Review of a staged certified list: map the columns, see how every row matched, match rows by hand or leave them out, then apply all at once.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
-import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
-import { GB_LIST_FIELDS, GB_ROW_STATES, type GbListDecisions, type GbListReview, type GbMapping, type GbReviewRow, type GbRowState } from '../../../src-shared/glavbukh';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { GB_LIST_FIELDS, GB_ROW_STATES, type GbMapping, type GbReviewRow, type GbRowState } from '../../../src-shared/glavbukh';
 import { formatDate } from '../../../src-shared/format';
-import { ApiCallError, call } from '../../api/transport';
-import { errorText } from '../../api/messages';
+import { call } from '../../api/transport';
 import { navigate } from '../../app/router';
-import { useLeaveGuard } from '../../app/leaveGuard';
+import { REVIEW_PAGE, useStagedReview, type StagedDecisions } from './useStagedReview';
 import { ClientPicker } from '../../components/ClientPicker';
+import { MappingEditor } from './MappingEditor';
 import { FIELD_TEXT, MAPPING_ERROR_TEXT, MATCH_BY_TEXT, ROW_STATE_TEXT, rowProblemText } from './gbListTexts';
 
-const PAGE = 100;
 /** States that keep the list from being applied unless the row is matched by hand or left out. */
 const BLOCKING: GbRowState[] = ['ambiguous', 'unmatched', 'duplicate', 'invalid'];
-
-function MappingEditor({ review, mapping, onChange }: { review: GbListReview; mapping: GbMapping; onChange: (m: GbMapping) => void }) {
-  const columns = [{ value: '', label: '— нет —' }, ...review.headers.map((h, i) => ({ value: String(i), label: h.trim() ? h : `Столбец ${i + 1}` }))];
-  return (
-    <Paper withBorder p="sm">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={500}>Столбцы списка</Text>
-          <Text size="sm" c="dimmed" data-testid="gb-mapping-source">
-            {review.mappingSource === 'remembered' ? 'Сопоставление запомнено для списков с такими заголовками' : review.mappingSource === 'guessed' ? 'Угадано по заголовкам — проверьте' : 'Сопоставление изменено вами'}
-          </Text>
-        </Group>
-        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
-          {GB_LIST_FIELDS.map((f) => (
-            <Select
-              key={f}
-              size="xs"
-              label={FIELD_TEXT[f]}
-              data={columns}
-              value={mapping[f] != null ? String(mapping[f]) : ''}
-              allowDeselect={false}
-              data-testid={`gb-map-${f}`}
-              onChange={(v) => {
-                const next = { ...mapping };
-                if (v == null || v === '') delete next[f];
-                else next[f] = Number(v);
-                onChange(next);
-              }}
-            />
-          ))}
-        </SimpleGrid>
-        {review.mappingErrors.map((e) => (
-          <Text key={e} size="sm" c="red">
-            {MAPPING_ERROR_TEXT[e] ?? e}
-          </Text>
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
 
 function RowDecision({ r, left, onMatch, onSkip }: { r: GbReviewRow; left: boolean; onMatch: (clientId: number | null) => void; onSkip: (skip: boolean) => void }) {
   const open = !r.skipped && BLOCKING.includes(r.state) && r.state !== 'invalid';
@@ -136,92 +91,18 @@ function ClientCell({ r }: { r: GbReviewRow }) {
 }
 
 export function GbListReviewScreen({ stageId }: { stageId: number }) {
-  const [review, setReview] = useState<GbListReview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [mapping, setMapping] = useState<GbMapping | null>(null);
-  const [matches, setMatches] = useState<Map<number, number>>(new Map());
-  const [skip, setSkip] = useState<Set<number>>(new Set());
-  const [state, setState] = useState<GbRowState | null>(null);
-  const [page, setPage] = useState(1);
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
-
-  const decisions = useMemo<Partial<GbListDecisions>>(
-    () => ({ ...(mapping ? { mapping } : {}), matches: [...matches].map(([row, clientId]) => ({ row, clientId })), skip: [...skip] }),
-    [mapping, matches, skip],
+  const { review, error, mapping, setMapping, skip, state, setState, page, setPage, busy, staged, blocking, canApply, match, leaveOut, apply, discard } = useStagedReview<GbMapping, GbRowState, Awaited<ReturnType<typeof fetchPage>>>(
+    stageId,
+    fetchPage,
+    (res) => `Список загружен: записано ${res.added}, без изменений ${res.skipped}`,
   );
-  const load = useCallback(async () => {
-    const mine = ++seq.current;
-    try {
-      const r = await call('glavbukh.list.review', { stageId, decisions, state: state ?? undefined, offset: (page - 1) * PAGE, limit: PAGE });
-      if (mine !== seq.current) return;
-      setReview(r);
-      setError(null);
-    } catch (err) {
-      if (mine === seq.current) setError(errorText(err));
-    }
-  }, [stageId, decisions, state, page]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const staged = review?.stageState === 'staged';
-  const touched = mapping !== null || matches.size > 0 || skip.size > 0;
-  const guard = useLeaveGuard(staged && touched);
-  const blocking = review?.open ?? 0;
-  const canApply = !!review && staged && review.mappingErrors.length === 0 && blocking === 0 && review.total > review.skippedCount;
-
-  function match(row: number, clientId: number | null) {
-    setMatches((m) => {
-      const next = new Map(m);
-      if (clientId == null) next.delete(row);
-      else next.set(row, clientId);
-      return next;
-    });
+  function fetchPage(q: { decisions: StagedDecisions<GbMapping>; state: GbRowState | undefined; offset: number; limit: number }) {
+    return call('glavbukh.list.review', { stageId, ...q });
   }
-  function leaveOut(row: number, on: boolean) {
-    setSkip((s) => {
-      const next = new Set(s);
-      if (on) next.add(row);
-      else next.delete(row);
-      return next;
-    });
-  }
-
-  async function apply() {
-    if (!review || !canApply) return;
-    setBusy(true);
-    guard.saving = true;
-    try {
-      const res = await call('imports.stage.apply', { id: stageId, decisions: { ...decisions, mapping: mapping ?? review.mapping } });
-      notifications.show({ color: 'green', message: `Список загружен: записано ${res.added}, без изменений ${res.skipped}` });
-      navigate('/imports', { replace: true });
-    } catch (err) {
-      const rows = err instanceof ApiCallError ? (err.error.issues ?? []).filter((i) => i.path.startsWith('rows.')).length : 0;
-      notifications.show({ color: 'red', message: rows ? `Список не загружен: не решено строк — ${rows}. Ничего не записано` : errorText(err) });
-      void load();
-    } finally {
-      guard.saving = false;
-      setBusy(false);
-    }
-  }
-  function discard() {
-    modals.openConfirmModal({
-      title: 'Отложить список?',
-      children: <Text size="sm">Из списка ничего не будет записано. Его можно будет загрузить ещё раз.</Text>,
-      labels: { confirm: 'Отложить', cancel: 'Отмена' },
-      onConfirm: () => {
-        call('imports.stage.discard', { id: stageId })
-          .then(() => navigate('/imports', { replace: true }))
-          .catch((err: unknown) => notifications.show({ color: 'red', message: errorText(err) }));
-      },
-    });
-  }
-  useHotkeys([['mod+Enter', () => void apply()]]);
 
   if (error && !review) return <Alert color="red">{error}</Alert>;
   if (!review) return <Text c="dimmed">Загрузка…</Text>;
-  const pages = Math.max(1, Math.ceil((state ? review.counts[state] : review.total) / PAGE));
+  const pages = Math.max(1, Math.ceil((state ? review.counts[state] : review.total) / REVIEW_PAGE));
   return (
     <Stack gap="sm" data-testid="gb-review" data-stage-state={review.stageState}>
       <Group justify="space-between">
@@ -249,7 +130,7 @@ export function GbListReviewScreen({ stageId }: { stageId: number }) {
       </Group>
       {!staged && <Alert color="gray">{review.stageState === 'applied' ? 'Этот список уже загружен.' : 'Этот список отложен.'}</Alert>}
       {error && <Alert color="red">{error}</Alert>}
-      {staged && <MappingEditor review={review} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} />}
+      {staged && <MappingEditor headers={review.headers} source={review.mappingSource} errors={review.mappingErrors} fields={GB_LIST_FIELDS} fieldText={FIELD_TEXT} errorText={MAPPING_ERROR_TEXT} mapping={mapping ?? review.mapping} onChange={(m) => (setMapping(m), setPage(1))} testPrefix="gb" />}
       {staged && blocking > 0 && (
         <Alert color="orange" data-testid="gb-blocking">
           Не решено строк: {blocking}. Выберите клиента или отметьте «Не загружать» — список загружается только целиком.

@@ -1,6 +1,6 @@
 // «Импорт»: drop or pick files (many, or ZIPs), watch the batch run with a result per file and record, and the journal of earlier imports.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileImport, IconUpload } from '@tabler/icons-react';
 import type { ImportBatchDetail, ImportBatchRow } from '../../../src-shared/imports';
 import { formatBytes, formatDateTime } from '../../../src-shared/format';
@@ -8,7 +8,10 @@ import { call, onPush } from '../../api/transport';
 import { errorText } from '../../api/messages';
 import { uploadFile } from './upload';
 import { BatchResults } from './BatchResults';
-import { SOURCE_TEXT } from './importTexts';
+import { SOURCE_TEXT, kindText } from './importTexts';
+
+/** Kinds a person may name for the files they drop (a spreadsheet detection cannot tell apart, an XLSX call list named otherwise). */
+const PICKED_KINDS = [{ value: '', label: 'Вид определить по содержимому' }, ...['nss.calls', 'glavbukh.list'].map((k) => ({ value: k, label: kindText(k) }))];
 
 interface Sending {
   name: string;
@@ -41,6 +44,7 @@ function useJournal() {
 export function ImportsScreen() {
   const [sending, setSending] = useState<Sending[]>([]);
   const [questionTasks, setQuestionTasks] = useState(false);
+  const [kind, setKind] = useState<string | null>(null);
   const [batch, setBatch] = useState<ImportBatchDetail | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -97,7 +101,7 @@ export function ImportsScreen() {
     }
     try {
       if (uploaded.length) {
-        const { batchId } = await call('imports.start', { files: uploaded, options: { questionTasks } });
+        const { batchId } = await call('imports.start', { files: uploaded, options: { questionTasks, ...(kind ? { kind } : {}) } });
         setOpenId(batchId);
         void journal.reload();
       }
@@ -134,11 +138,21 @@ export function ImportsScreen() {
             <Stack gap={0}>
               <Text fw={500}>Перетащите файлы сюда или выберите их</Text>
               <Text size="sm" c="dimmed">
-                Выгрузки Онлайн-диалога и «Задать вопрос», USR-файлы, списки сертифицированных по программе «Главбух» (XLSX, CSV), ZIP-архивы с ними. Вид файла определяется по содержимому; уже загруженные файлы не загружаются повторно.
+                Выгрузки Онлайн-диалога и «Задать вопрос», USR-файлы, списки сертифицированных по программе «Главбух» и списки звонков горячей линии (XLSX, CSV), ZIP-архивы с ними. Вид файла определяется по содержимому; уже загруженные файлы не загружаются повторно.
               </Text>
             </Stack>
           </Group>
           <Group>
+            <Select
+              size="sm"
+              w={260}
+              aria-label="Вид файлов"
+              data={PICKED_KINDS}
+              value={kind ?? ''}
+              allowDeselect={false}
+              onChange={(v) => setKind(v ? v : null)}
+              data-testid="import-kind"
+            />
             <Checkbox label="Создавать поручения по новым вопросам" checked={questionTasks} onChange={(e) => setQuestionTasks(e.currentTarget.checked)} />
             <Button leftSection={<IconUpload size={16} />} loading={busy} onClick={() => input.current?.click()} data-testid="import-pick">
               Выбрать файлы

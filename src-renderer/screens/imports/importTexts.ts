@@ -30,6 +30,7 @@ export const KIND_TEXT: Record<string, string> = {
   'chat.questions': 'Вопросы «Задать вопрос»',
   'usr.file': 'USR-файл',
   'glavbukh.list': 'Список сертифицированных (Главбух)',
+  'nss.calls': 'Звонки горячей линии (НСС)',
 };
 
 export const kindText = (k: string | null) => (k ? (KIND_TEXT[k] ?? k) : '—');

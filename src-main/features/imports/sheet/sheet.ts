@@ -1,7 +1,7 @@
 // A spreadsheet from outside read as header + rows of text: XLSX (first worksheet) or CSV; anything else refused with a status.
 import { SHEET_LIMITS, SheetError, type Sheet, type SheetLimits } from './limits';
 import { readXlsx } from './xlsx';
-import { readCsv } from './csv';
+import { decodeCsv, detectDelimiter, readCsv } from './csv';
 
 export { SheetError, SHEET_LIMITS, type Sheet, type SheetLimits, type SheetStatus } from './limits';
 
@@ -15,6 +15,23 @@ export function sheetKind(head: Uint8Array, name: string): 'xlsx' | 'csv' | 'xls
   if (/\.xls$/i.test(name.trim())) return 'xls';
   if (/\.csv$/i.test(name.trim())) return 'csv';
   return null;
+}
+
+/**
+ * The header cells of a CSV judged from its first bytes (for a format's `detect`: bounded work, no full parse); null for
+ * anything else — an XLSX keeps its text compressed, so only its name can be judged.
+ */
+export function csvHeadHeaders(head: Uint8Array, name: string): string[] | null {
+  if (sheetKind(head, name) !== 'csv') return null;
+  // Up to the first line's end: a multi-byte letter cut at the head's end would make the UTF-8 look like windows-1251.
+  let start = 0;
+  while (start < head.length && (head[start] === 0x0a || head[start] === 0x0d)) start++;
+  let end = head.indexOf(0x0a, start);
+  if (end < 0) end = Math.min(head.length, 4096);
+  const { text } = decodeCsv(head.subarray(0, end));
+  const line = text.replace(/^[\s\uFEFF]+/, '').split(/\r/)[0] ?? '';
+  const d = detectDelimiter(line);
+  return line.split(d).map((c) => c.trim().replace(/^"|"$/g, '').replace(/""/g, '"'));
 }
 
 /** Reads a spreadsheet within limits; throws SheetError with the status that refuses it. */

@@ -207,6 +207,16 @@ export function excelSerialDate(serial: number, date1904 = false): string | null
   return d.toISOString().slice(0, 10);
 }
 
+/** A date cell with its time of day when it has one (`YYYY-MM-DD HH:MM:SS`, a call list's date-time column); else as excelSerialDate. */
+export function excelSerialDateTime(serial: number, date1904 = false): string | null {
+  const date = excelSerialDate(serial, date1904);
+  if (date == null) return null;
+  const sec = Math.round((serial - Math.floor(serial)) * 86_400);
+  if (sec <= 0 || sec >= 86_400) return date;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${date} ${p(Math.floor(sec / 3600))}:${p(Math.floor(sec / 60) % 60)}:${p(sec % 60)}`;
+}
+
 /** A number cell's text: integers without exponent or float noise. */
 function numberText(v: string): string {
   const n = Number(v);
@@ -325,7 +335,7 @@ function readSheetXml(r: Reader, path: string, strings: string[], dates: Set<num
             if (s === undefined) throw new SheetError('malformed', `shared string ${text.slice(0, 20)}`);
             v = s;
           } else if (type === 'b') v = text === '1' ? 'TRUE' : text === '0' ? 'FALSE' : text;
-          else if (type === 'n' || type === '') v = text === '' ? '' : dates.has(style) ? (excelSerialDate(Number(text), date1904) ?? numberText(text)) : numberText(text);
+          else if (type === 'n' || type === '') v = text === '' ? '' : dates.has(style) ? (excelSerialDateTime(Number(text), date1904) ?? numberText(text)) : numberText(text);
           else v = text;
           put(col, v.trim());
           break;
