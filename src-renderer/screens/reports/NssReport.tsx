@@ -30,10 +30,10 @@ export const MIX_TEXT: Record<NssMix, string> = { nss: 'НСС', standard: 'ст
 export const CYCLE_TEXT: Record<NssCycleView, string> = { ahead: 'Впереди', due: 'Пора продлевать', overdue: 'Просрочен', renewed: 'Продлён', lapsed: 'Не продлён' };
 const CYCLE_COLOR: Record<NssCycleView, string> = { ahead: 'gray', due: 'orange', overdue: 'red', renewed: 'green', lapsed: 'dark' };
 const EMPTY_TEXT: Record<string, string> = {
-  chat_sessions: 'сеансы онлайн-диалога ещё не загружались — столбец «Онлайн-диалог» равен нулю поэтому',
-  questions: 'вопросов «Задать вопрос» в базе нет — столбец «ЛК» равен нулю поэтому',
-  gl_calls: 'звонков на ГЛ ещё не записано и не загружено — столбец «ГЛ» равен нулю поэтому',
-  seminars: 'посещений семинаров не отмечено — столбец «Семинары» равен нулю поэтому',
+  chat_sessions: '«Онлайн-диалог»: сеансы онлайн-диалога ещё не загружались',
+  questions: '«ЛК»: вопросов «Задать вопрос» в базе нет',
+  gl_calls: '«ГЛ»: звонков на горячую линию не записано и не загружено',
+  seminars: '«Семинары»: посещений семинаров не отмечено',
 };
 const SOURCE_TEXT: Record<string, string> = {
   gl_call: 'Звонок на ГЛ',
@@ -272,7 +272,7 @@ export function NssReport() {
       {error != null && !fieldErrors(error).toMonth && <Alert color="red">{errorText(error)}</Alert>}
       {report && report.emptySources.length > 0 && (
         <Alert color="gray" data-testid="nss-empty-sources">
-          {report.emptySources.map((s) => EMPTY_TEXT[s] ?? s).join('; ')}.
+          Столбцы равны нулю, потому что данных ещё нет — {report.emptySources.map((s) => EMPTY_TEXT[s] ?? s).join('; ')}.
         </Alert>
       )}
       {t && (
