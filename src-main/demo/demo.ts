@@ -1,5 +1,6 @@
 // Demo data for a new РИЦ to click through: staff of every role and a few hundred clients, loaded through the real API.
 import { loadDemoGlavbukh } from './glavbukh';
+import { loadDemoNss } from './nss';
 import { WorkerPool } from '../workers/pool';
 import { mailParseTask } from '../features/mail/mail.workers';
 import type { Db } from '../db/connection';
@@ -149,6 +150,7 @@ async function load(db: Db, clock: DemoClock, hash: string, opts: DemoOptions, p
   const env: DemoEnv = { db, pool, clock, call, actors, rng: new Rng((opts.seed ?? 20261127) + 1), nowIso };
   await loadDocuments(env);
   loadDemoGlavbukh(db, actors.today, adminId);
+  loadDemoNss(db, actors.today, adminId);
   await loadMail({ ...env, rng: new Rng((opts.seed ?? 20261127) + 2) });
   clock.current = new Date(nowIso);
 }

@@ -114,6 +114,18 @@ describe('demo data', () => {
     for (const s of ['nss', 'standard', 'mixed', null]) expect(summaries, String(s)).toContain(s);
   });
 
+  it('has half a year of НСС work: the report shows clients over the plan’s gap, seminars attended and cycles due', async () => {
+    const month = NOW.slice(0, 7);
+    const from = `${Number(month.slice(0, 4)) - (Number(month.slice(5)) <= 3 ? 1 : 0)}-${String(((Number(month.slice(5)) + 8) % 12) + 1).padStart(2, '0')}`;
+    const r = await call<{ totals: { clients: number; contacts: number; glCalls: number; seminars: number; overGapClients: number; cyclesDue: number } }>('nss.report', { fromMonth: from, toMonth: month });
+    expect(r.totals.clients).toBeGreaterThan(20);
+    expect(r.totals.glCalls).toBeGreaterThan(20);
+    expect(r.totals.seminars).toBeGreaterThan(0);
+    expect(r.totals.overGapClients).toBeGreaterThan(0);
+    expect(r.totals.overGapClients).toBeLessThan(r.totals.clients);
+    expect(r.totals.cyclesDue).toBeGreaterThan(0);
+  });
+
   it('keeps Онлайн-диалог as a history: on from the installation by its СИО, off from the day a client closed', () => {
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM distribution_chat WHERE enabled = 1 AND set_by IS NOT NULL').n).toBeGreaterThan(10);
     expect(one<{ n: number }>('SELECT COUNT(*) AS n FROM distribution_chat WHERE enabled = 0').n).toBeGreaterThan(0);

@@ -151,8 +151,8 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
   if (q.group === 'client') {
     const dir = q.desc ? 'DESC' : 'ASC';
     const sort = SORT_SQL[q.sort] ?? 'days_since';
-    // «No contact in the period» sorts as the longest wait.
-    const order = q.sort === 'daysSinceContact' ? `(days_since IS NULL) ${dir}, days_since ${dir}` : `${sort} ${dir}`;
+    // Without a contact in the period, the span without one (the longest gap) is how long they have waited.
+    const order = q.sort === 'daysSinceContact' ? `(days_since IS NULL) ${dir}, COALESCE(days_since, max_gap) ${dir}` : `${sort} ${dir}`;
     const rows = stmt(
       db,
       `WITH ${cte.sql} SELECT g.*, c.name, s.full_name AS sio_name, p.full_name AS pm_name
