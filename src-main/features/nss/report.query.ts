@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import { addDays, stmt } from '../../db/stmt';
 import type { NssClientRow, NssMonthPoint, NssMix, NssReportTotals, NssSettings, NssStaffRow } from '../../../src-shared/nss';
 import { MIX_SQL } from './definitions';
+import { cycleView } from './cycles';
 import { daysBetween, monthFirst, monthLast } from './aggregate';
 
 export interface NssReportQuery {
@@ -188,7 +189,7 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
         maxGapDays: maxGap,
         overGap: maxGap > params.maxGap,
         cycleEndsOn: (r.cycle_ends as string | null) ?? null,
-        cycleView: r.cycle_ends ? ((r.cycle_ends as string) < today ? 'overdue' : (r.cycle_ends as string) <= params.due ? 'due' : 'ahead') : null,
+        cycleView: r.cycle_ends ? cycleView('active', r.cycle_ends as string, today, settings.cycleDueDays) : null,
       };
     });
   } else {
