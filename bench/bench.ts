@@ -5,7 +5,8 @@
 // USR files: intake of 10,000 files through the import mechanism (bench/usr.ts); the reports «ОПКН», the OLAP pivot and a ZIP of
 // USR files over 100,000 kits (bench/usr-reports.ts) — `--only usr` runs both, `--only usr-reports` the reports alone.
 // Главбух: a 50,000-row certified list through the import mechanism (bench/glavbukh.ts).
-// `--only search|mail|documents|hotline|chat|usr|usr-reports|glavbukh`.
+// НСС: the report and the monthly КЦ file over 100,000 clients and 1,000,000 service records, cold (bench/nss.ts).
+// `--only search|mail|documents|hotline|chat|usr|usr-reports|glavbukh|nss`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -29,6 +30,7 @@ import { runUsrBench } from './usr';
 import { runUsrReportsBench } from './usr-reports';
 import { runGlavbukhBench } from './glavbukh';
 import { runGlavbukhRequestBench } from './glavbukh-request';
+import { runNssBench } from './nss';
 
 const { values: opts } = parseArgs({
   options: {
@@ -37,7 +39,7 @@ const { values: opts } = parseArgs({
     limit: { type: 'string', default: '100' },
     http: { type: 'string', default: '600' },
     keep: { type: 'boolean', default: false },
-    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report), `hotline` or `chat` (with hotline), `usr` (USR intake and reports) or `usr-reports`; all when omitted. */
+    /** `search` (clients and card), `mail` (intake from dovecot), `documents` (print, return report), `hotline` or `chat` (with hotline), `usr` (USR intake and reports), `usr-reports` or `nss`; all when omitted. */
     only: { type: 'string' },
     'mail-messages': { type: 'string', default: '2000' },
     'mail-latency': { type: 'string', default: '100' },
@@ -47,6 +49,10 @@ const { values: opts } = parseArgs({
     sessions: { type: 'string', default: '1000000' },
     /** USR files imported for `usr`. */
     'usr-files': { type: 'string', default: '10000' },
+    /** НСС service records seeded for `nss`. */
+    'nss-records': { type: 'string', default: '1000000' },
+    /** Cold runs per row of `nss`. */
+    'nss-runs': { type: 'string', default: '10' },
   },
 });
 const N = Number(opts.clients);
@@ -282,7 +288,7 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports' | 'glavbukh') =>
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports' | 'glavbukh' | 'nss') =>
   opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat') || (part === 'usr-reports' && opts.only === 'usr');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
@@ -294,3 +300,4 @@ if (runs('glavbukh')) await runGlavbukhBench({ keep: opts.keep });
 if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });
 // Главбух: checking a 10,000-client certification request (bench/glavbukh-request.ts).
 if (runs('glavbukh')) await runGlavbukhRequestBench({ keep: opts.keep });
+if (runs('nss')) await runNssBench({ clients: Number(opts.clients), records: Number(opts['nss-records']), runs: Number(opts['nss-runs']), keep: opts.keep });
