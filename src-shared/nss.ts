@@ -54,6 +54,8 @@ export interface NssRecordItem {
   employeeName: string | null;
   at: string;
   onDate: string;
+  /** HH:MM of `at` in the РИЦ zone. */
+  time: string;
   durationSec: number | null;
   count: number;
   comment: string | null;

@@ -261,3 +261,27 @@ describe('questions that matched no e-mail', () => {
     expect(await env.core.call('chat.questions.list', { from: '2026-11-30', to: '2026-11-01' }, env.adminToken)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });
+
+describe('«Задать вопрос» in the НСС figures (ЛК)', () => {
+  const lk = () => db().prepare('SELECT month, lk FROM nss_client_months WHERE client_id = ? AND lk > 0 ORDER BY month').all(clientId) as { month: string; lk: number }[];
+  beforeEach(async () => {
+    const kit = db().prepare('SELECT id FROM distributions WHERE client_id = ?').get(clientId) as { id: number };
+    await env.admin('distributions.setScheme', { id: kit.id, scheme: 'nss', effectiveFrom: '2026-01-01' });
+  });
+
+  it('a question imported with a task made for it counts once, in the month it was asked', async () => {
+    const head = await env.employee('head1', ['head']);
+    expect((await importFile(exportXml({ date: '2026-10-15 10:00:00' }), { questionTasks: true }, head.id)).added).toBe(1);
+    expect(db().prepare("SELECT COUNT(*) AS n FROM tasks WHERE kind = 'question'").get()).toEqual({ n: 1 });
+    expect(lk()).toEqual([{ month: '2026-10', lk: 1 }]);
+  });
+
+  it('a question of an unknown kit, its task linked to the client later, counts for that client', async () => {
+    const head = await env.employee('head1', ['head']);
+    await importFile(exportXml({ distr: '999', text: 'Вопрос с неизвестного комплекта', email: 'nobody@elsewhere.example', fio: 'Иванов Иван' }), { questionTasks: true }, head.id);
+    expect(lk()).toEqual([]);
+    const task = db().prepare("SELECT id FROM tasks WHERE kind = 'question' AND client_id IS NULL").get() as { id: number };
+    await env.admin('tasks.linkClient', { id: task.id, clientId });
+    expect(lk()).toEqual([{ month: '2026-11', lk: 1 }]);
+  });
+});

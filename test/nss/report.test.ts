@@ -161,4 +161,20 @@ describe('nss.report on a hand-built data set', () => {
     // Альфа 7 without the deleted call, Бета 2.
     expect(r.months.map((m) => [m.month, m.contacts])).toEqual([['2026-09', 0], ['2026-10', 9]]);
   });
+
+  it('an edit keeps who did it; a row of a future month follows a later scheme change', async () => {
+    const { a, b, s1 } = await dataset();
+    const visit = (await env.admin('nss.records.list', { clientId: a, kind: 'sio_visit' })).items[0]!;
+    expect(visit).toMatchObject({ employeeId: s1.id, time: '23:30' });
+    await env.admin('nss.records.save', { id: visit.id, clientId: a, kind: 'sio_visit', date: '2026-10-30', time: visit.time, distributionId: visit.distributionId });
+    expect((await env.admin('nss.records.list', { clientId: a, kind: 'sio_visit' })).items[0]).toMatchObject({ employeeId: s1.id, onDate: '2026-10-30' });
+    // A meeting planned in February; the kit goes standard from December: February is no НСС month any more.
+    await env.admin('nss.records.save', { clientId: b, kind: 'pm_meeting', date: '2027-02-10' });
+    const months = () => (stmt(env.core.db, 'SELECT month FROM nss_client_months WHERE client_id = ? ORDER BY month').all(b) as { month: string }[]).map((m) => m.month);
+    expect(months()).toContain('2027-02');
+    const kit = (stmt(env.core.db, 'SELECT id FROM distributions WHERE client_id = ?').get(b) as { id: number }).id;
+    await env.admin('distributions.setScheme', { id: kit, scheme: 'standard', effectiveFrom: '2026-12-01' });
+    expect(months()).not.toContain('2027-02');
+    expect(months()).toContain('2026-11');
+  });
 });

@@ -40,6 +40,7 @@ export function applyQuestions(parsed: ParsedFile<QuestionRecord>, ctx: ApplyCon
   const taskCtx = new Ctx(db, importer(db, ctx.employeeId), { now: () => new Date(ctx.now) }, null);
   const problems: ImportProblem[] = [];
   const nss = new NssTouches();
+  const taskOf = stmt(db, 'SELECT client_id AS c, created_at AS at FROM tasks WHERE id = ?');
   const changedClients = new Set<number>();
   let added = 0;
   let skipped = 0;
@@ -94,6 +95,11 @@ export function applyQuestions(parsed: ParsedFile<QuestionRecord>, ctx: ApplyCon
     }
     const contactId = clientId != null ? matchContact(db, clientId, r) : null;
     nss.add(clientId, r.askedAt);
+    if (taskId != null) {
+      // The task joined (made now, or the e-mailed twin) no longer counts on its own: its month is recomputed at the end.
+      const t = taskOf.get(taskId) as { c: number | null; at: string } | undefined;
+      if (t) nss.add(t.c, t.at);
+    }
     insert.run(
       r.systemNumber,
       r.distrNumber,

@@ -157,7 +157,9 @@ export function touchNssFrom(db: Db, clientId: number, fromDate: string, today: 
   const lower = [first, existing ? monthFirst(existing) : null].filter((d): d is string => !!d).sort()[0];
   if (!lower) return;
   const start = fromDate > lower ? fromDate : lower;
-  const toMonth = monthOf(today);
+  // Up to this month, or further when rows of future months exist (a record dated ahead): they follow the change too.
+  const stored = (stmt(db, 'SELECT MAX(month) AS m FROM nss_client_months WHERE client_id = ?').get(clientId) as { m: string | null }).m;
+  const toMonth = stored && stored > monthOf(today) ? stored : monthOf(today);
   if (monthOf(start) > toMonth) return;
   recomputeNssClient(db, clientId, monthOf(start), toMonth, timeZone);
 }

@@ -12,13 +12,13 @@ import { instantRange } from '../quality/week';
 import { formatDistr } from '../../../src-shared/distr';
 import { MANAGERS } from '../../../src-shared/roles';
 import type { PrintedFile } from '../../../src-shared/doc-types';
-import type { NssContactItem, NssReportInput } from '../../../src-shared/api/nss';
+import type { NssContactItem, NssReport, NssReportInput } from '../../../src-shared/api/nss';
 import { ensureNssMonth, monthFirst, monthLast, monthsBetween } from './aggregate';
 import { NSS_COLUMNS, SchemeTimeline } from './definitions';
 import { addNssRecord, deleteNssRecord, listNssRecords, updateNssRecord } from './records';
-import { nssReport, type NssReportQuery } from './report.query';
+import type { NssReportQuery } from './report.query';
 import { readNssSettings, saveNssSettings } from './settings';
-import { nssExportTask } from './nss.workers';
+import { nssExportTask, nssPageTask } from './nss.workers';
 
 type Printed = { files: string[]; details: PrintedFile[] };
 
@@ -58,9 +58,15 @@ function reportParams(ctx: Ctx, q: NssReportInput): [string, string][] {
   return out;
 }
 
-async function exported(ctx: Ctx, input: NssReportInput, format: 'xlsx' | 'pdf'): Promise<Printed> {
+/** The pool thread reads the database file itself; a database in memory (never a host's) has none. */
+function dbFileOf(ctx: Ctx): string {
   const dbFile = ctx.db.$client.name;
-  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) throw new Error('exports need a database file');
+  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) throw new Error('the НСС report needs a database file');
+  return dbFile;
+}
+
+async function exported(ctx: Ctx, input: NssReportInput, format: 'xlsx' | 'pdf'): Promise<Printed> {
+  const dbFile = dbFileOf(ctx);
   const q = { group: 'client' as const, sort: 'daysSinceContact' as const, desc: true, ...input };
   tx(ctx.db, () => ensurePeriod(ctx, q.fromMonth, q.toMonth));
   const { bytes, pages } = await ctx.offload(nssExportTask, {
@@ -126,11 +132,13 @@ export const nssHandlers: HandlerMap<Names> = {
   'nss.records.save': (input, ctx) => {
     const { id, clientId, ...rest } = input;
     assertClientVisible(ctx.db, clientId);
-    const write = { ...rest, clientId, employeeId: rest.employeeId === undefined ? ctx.me.id : rest.employeeId, source: 'manual' as const };
     if (id != null) {
-      updateNssRecord(ctx, id, write);
+      // An edit keeps who did it unless the input names someone: a head correcting a СИО's visit does not become its author.
+      const stored = stmt(ctx.db, 'SELECT employee_id AS e FROM nss_records WHERE id = ?').get(id) as { e: number | null } | undefined;
+      updateNssRecord(ctx, id, { ...rest, clientId, employeeId: rest.employeeId === undefined ? (stored?.e ?? null) : rest.employeeId, source: 'manual' });
       return { id };
     }
+    const write = { ...rest, clientId, employeeId: rest.employeeId === undefined ? ctx.me.id : rest.employeeId, source: 'manual' as const };
     const newId = addNssRecord(ctx.db, write, ctx.me.id, ctx.nowIso());
     ctx.audit('nss_record', newId, 'create', write);
     return { id: newId };
@@ -147,12 +155,15 @@ export const nssHandlers: HandlerMap<Names> = {
     deleteNssRecord(ctx, input.id);
     return { ok: true };
   },
-  'nss.report': (input, ctx) => {
-    const { limit, offset, ...q } = input;
-    tx(ctx.db, () => ensurePeriod(ctx, q.fromMonth, q.toMonth));
-    const r = nssReport(ctx.db, scoped(ctx, q, limit, offset), readNssSettings(ctx.db), ctx.today());
-    return { ...r, today: ctx.today(), emptySources: emptySources(ctx) };
-  },
+  'nss.report': prepared<'nss.report', NssReport>({
+    prepare: async (input, ctx) => {
+      const { limit, offset, ...q } = input;
+      tx(ctx.db, () => ensurePeriod(ctx, q.fromMonth, q.toMonth));
+      const r = await ctx.offload(nssPageTask, { dbFile: dbFileOf(ctx), today: ctx.today(), query: scoped(ctx, q, limit, offset), settings: readNssSettings(ctx.db) });
+      return { ...r, today: ctx.today(), emptySources: emptySources(ctx) };
+    },
+    run: (_i, _c, r) => r,
+  }),
   'nss.report.contacts': (input, ctx) => {
     assertClientVisible(ctx.db, input.clientId);
     if (!isManager(ctx)) {

@@ -1,9 +1,17 @@
-// Worker task kinds of НСС: the report's XLSX/PDF, built off the event loop.
+// Worker task kinds of НСС: the report's page and its XLSX/PDF, built off the event loop.
 import { registerTask } from '../../workers/registry';
 import type { NssExportInput, NssExportOutput } from './report.task';
+import type { NssPageInput } from './report.page.task';
+import type { NssReportResult } from './report.query';
 
 export const nssExportTask = registerTask<NssExportInput, NssExportOutput>({
   kind: 'nss.reportExport',
   module: 'src-main/features/nss/report.task',
   limits: { maxInputBytes: 1024 * 1024, timeoutMs: 180_000 },
+});
+
+export const nssPageTask = registerTask<NssPageInput, NssReportResult>({
+  kind: 'nss.reportPage',
+  module: 'src-main/features/nss/report.page.task',
+  limits: { maxInputBytes: 64 * 1024, timeoutMs: 120_000 },
 });

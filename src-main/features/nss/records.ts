@@ -166,9 +166,10 @@ export function listNssRecords(db: Db, f: RecordFilter, limit: number, offset: n
      FROM nss_records r JOIN clients c ON c.id = r.client_id
      LEFT JOIN distributions d ON d.id = r.distribution_id LEFT JOIN contacts ct ON ct.id = r.contact_id LEFT JOIN employees e ON e.id = r.employee_id
      ${w} ORDER BY r.at DESC, r.id DESC LIMIT ? OFFSET ?`,
-  ).all(...args, limit, offset) as (Omit<NssRecordItem, 'kit'> & { sys: string | null; num: number | null; comp: number | null })[];
+  ).all(...args, limit, offset) as (Omit<NssRecordItem, 'kit' | 'time'> & { sys: string | null; num: number | null; comp: number | null })[];
+  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: ricTimeZone(db), hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return {
     total,
-    items: rows.map(({ sys, num, comp, ...r }) => ({ ...r, kit: sys && num != null ? formatDistr({ system: sys, number: num, comp: comp ?? 1 }) : null })),
+    items: rows.map(({ sys, num, comp, ...r }) => ({ ...r, time: clock.format(new Date(r.at)), kit: sys && num != null ? formatDistr({ system: sys, number: num, comp: comp ?? 1 }) : null })),
   };
 }

@@ -79,15 +79,18 @@ function aggregateCte(q: NssReportQuery): { sql: string; args: unknown[] } {
     FROM w GROUP BY client_id),
   g AS (
     SELECT a.*,
+      -- The last contact up to the period's end, looking back before it when the period had none.
+      COALESCE(a.last_contact, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = a.client_id AND x.month < :fromMonth)) AS last_ever,
       CASE WHEN a.last_contact IS NULL THEN CAST(julianday(:end) - julianday(a.first_month || '-01') AS INTEGER) + 1
            ELSE MAX(a.inner_gap, CAST(julianday(:end) - julianday(a.last_contact) AS INTEGER)) END AS max_gap,
-      CASE WHEN a.last_contact IS NULL THEN NULL ELSE CAST(julianday(:end) - julianday(a.last_contact) AS INTEGER) END AS days_since,
+      CAST(julianday(:end) - julianday(COALESCE(a.last_contact, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = a.client_id AND x.month < :fromMonth))) AS INTEGER) AS days_since,
       (SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = a.client_id AND y.state = 'active') AS cycle_ends
     FROM a)`;
   return { sql, args };
 }
 
 interface Params {
+  fromMonth: string;
   plan: number;
   maxGap: number;
   end: string;
@@ -96,7 +99,7 @@ interface Params {
 
 function bind(args: unknown[], p: Params): unknown[] {
   // Positional args first, then the named ones (better-sqlite3 takes an object for the named).
-  return [...args, { plan: p.plan, maxGap: p.maxGap, end: p.end, due: p.due }];
+  return [...args, { plan: p.plan, maxGap: p.maxGap, end: p.end, due: p.due, fromMonth: p.fromMonth }];
 }
 
 const FIGURES = `SUM(g.contacts) AS contacts, SUM(g.gl_calls) AS glCalls, CAST(ROUND(SUM(g.gl_sec) / 60.0) AS INTEGER) AS glMinutes, SUM(g.lk) AS lk,
@@ -112,7 +115,7 @@ export interface NssReportResult {
 
 export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, today: string): NssReportResult {
   const { end, days } = periodBounds(q, today);
-  const params: Params = { plan: settings.plans.nss.contactsPerMonth, maxGap: settings.plans.nss.maxGapDays, end, due: addDays(today, settings.cycleDueDays) };
+  const params: Params = { fromMonth: q.fromMonth, plan: settings.plans.nss.contactsPerMonth, maxGap: settings.plans.nss.maxGapDays, end, due: addDays(today, settings.cycleDueDays) };
   const weeks = Math.max(days / 7, 1 / 7);
   const cte = aggregateCte(q);
   const filters: string[] = [];
@@ -184,7 +187,7 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
         perMonth: n('months') ? Math.round((n('contacts') / n('months')) * 10) / 10 : 0,
         planPerMonth: params.plan,
         monthsBelowPlan: n('below_plan'),
-        lastContactOn: (r.last_contact as string | null) ?? null,
+        lastContactOn: (r.last_ever as string | null) ?? null,
         daysSinceContact: (r.days_since as number | null) ?? null,
         maxGapDays: maxGap,
         overGap: maxGap > params.maxGap,

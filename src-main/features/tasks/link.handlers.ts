@@ -48,8 +48,11 @@ export const linkHandlers: HandlerMap<'tasks.linkClient'> = {
     const was = stmt(ctx.db, 'SELECT client_id AS c, kind, created_at AS at FROM tasks WHERE id = ?').get(t.id) as { c: number | null; kind: string; at: string };
     stmt(ctx.db, "UPDATE tasks SET client_id = ?, matched_by = 'manual', updated_at = ? WHERE id = ?").run(client.id, now, t.id);
     if (was.kind === 'question') {
+      // An imported question joined to this task follows it to the client (as linkImportedQuestion does): it is the ЛК.
+      const joined = stmt(ctx.db, 'SELECT asked_at AS at FROM chat_questions WHERE task_id = ? AND client_id IS NULL').all(t.id) as { at: string }[];
+      stmt(ctx.db, 'UPDATE chat_questions SET client_id = ? WHERE task_id = ? AND client_id IS NULL').run(client.id, t.id);
       touchNss(ctx.db, was.c, [was.at]);
-      touchNss(ctx.db, client.id, [was.at]);
+      touchNss(ctx.db, client.id, [was.at, ...joined.map((q) => q.at)]);
     }
     // Nobody has taken it and it went out in turn only for want of a client: the client's own people get it now.
     const row = stmt(ctx.db, 'SELECT assigned_by AS by, status, direction_id AS d, kind, request_number AS n, deadline FROM tasks WHERE id = ?').get(t.id) as {

@@ -32,6 +32,9 @@ interface Draft {
   count: number | string;
   comment: string;
   usrUpdate: string;
+  /** The stored duration and how it was shown: sent back unchanged unless the minutes were edited. */
+  origSec?: number | null;
+  origMinutes?: number | string;
 }
 
 const newDraft = (): Draft => ({ kind: 'pm_call', date: todayIso(), time: new Date().toTimeString().slice(0, 5), distributionId: null, contactId: null, minutes: '', count: 1, comment: '', usrUpdate: '' });
@@ -69,7 +72,7 @@ function RecordForm({ clientId, draft, distributions, contacts, onClose }: { cli
         time: d.time,
         distributionId: d.distributionId ? Number(d.distributionId) : null,
         contactId: d.contactId ? Number(d.contactId) : null,
-        durationSec: typeof d.minutes === 'number' ? Math.round(d.minutes * 60) : null,
+        durationSec: d.id != null && d.minutes === d.origMinutes ? (d.origSec ?? null) : typeof d.minutes === 'number' ? Math.round(d.minutes * 60) : null,
         count: d.count as number,
         comment: d.comment.trim() || undefined,
         usrUpdate: d.kind === 'sio_visit' && d.usrUpdate ? usr : null,
@@ -150,10 +153,12 @@ export function NssRecordsSection({ clientId, distributions, contacts, onChanged
       id: r.id,
       kind: r.kind,
       date: r.onDate,
-      time: new Date(r.at).toTimeString().slice(0, 5),
+      time: r.time,
       distributionId: r.distributionId ? String(r.distributionId) : null,
       contactId: r.contactId ? String(r.contactId) : null,
       minutes: r.durationSec != null ? Math.round(r.durationSec / 6) / 10 : '',
+      origSec: r.durationSec,
+      origMinutes: r.durationSec != null ? Math.round(r.durationSec / 6) / 10 : '',
       count: r.count,
       comment: r.comment ?? '',
       usrUpdate: r.usrUpdate ?? '',

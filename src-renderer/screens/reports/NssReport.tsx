@@ -205,8 +205,9 @@ export function NssReport() {
       group: owner ? 'client' : group,
       sioId: owner?.kind === 'sio' ? owner.id : undefined,
       pmId: owner?.kind === 'pm' ? owner.id : undefined,
-      overGapOnly: overGapOnly || undefined,
-      search: debounced.trim() || undefined,
+      // The staff view hides these fields: they do not filter it unseen.
+      overGapOnly: (owner || group === 'client') && overGapOnly ? true : undefined,
+      search: (owner || group === 'client') && debounced.trim() ? debounced.trim() : undefined,
       sort,
       desc,
     }),
