@@ -118,6 +118,8 @@ const FIELD_REASON_TEXT: Record<string, string> = {
   'specificationId:not_of_client': 'Это не спецификация этого клиента',
   'id:renewed': 'Цикл уже продлён',
   'id:lapsed': 'Цикл отмечен как не продлённый',
+  'month:future': 'Этот месяц ещё не наступил',
+  'usrUpdate:only_visit': 'Обновление USR отмечается только у визита СИО',
 };
 
 export function issueText(issue: ApiIssue): string {

@@ -177,4 +177,13 @@ describe('nss.report on a hand-built data set', () => {
     expect(months()).not.toContain('2027-02');
     expect(months()).toContain('2026-11');
   });
+
+  it('the КЦ report refuses a month that has not begun, writing nothing', async () => {
+    env = await testEnv({ now: NOW });
+    for (const m of ['nss.kc.preview', 'nss.kc.save'] as const) {
+      const r = await env.core.call(m, { month: '2026-12' }, env.adminToken);
+      expect(r.ok ? null : r.error).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: 'month', reason: 'future' }] });
+    }
+    expect(stmt(env.core.db, "SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'nss.month.%'").get()).toEqual({ n: 0 });
+  });
 });

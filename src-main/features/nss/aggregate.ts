@@ -142,8 +142,10 @@ export function touchNss(db: Db, clientId: number | null | undefined, dates: (st
   if (clientId == null) return;
   const days = dates.filter((d): d is string => !!d).map((d) => (d.length > 10 ? localDate(new Date(d), timeZone) : d));
   if (!days.length) return;
-  days.sort();
-  recomputeNssClient(db, clientId, monthOf(days[0]!), monthOf(days[days.length - 1]!), timeZone);
+  const months = [...new Set(days.map(monthOf))].sort();
+  // Near months in one pass; far apart (a date typed decades off), each month alone — never decades of rows between.
+  if (monthsBetween(months[0]!, months[months.length - 1]!).length <= 36) recomputeNssClient(db, clientId, months[0]!, months[months.length - 1]!, timeZone);
+  else for (const m of months) recomputeNssClient(db, clientId, m, m, timeZone);
 }
 
 /**

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { prepared, type HandlerMap } from '../../api/handler';
 import type { Ctx } from '../../api/context';
-import { AppError, notFound } from '../../api/errors';
+import { AppError, badField, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import type { NssKcArchiveItem, NssKcDiff, NssKcPreview, NssKcRow, NssKcTotals } from '../../../src-shared/nss';
 import { ensureNssMonth } from './aggregate';
@@ -34,15 +34,24 @@ function itemOf(ctx: Ctx, id: number): NssKcArchiveItem | undefined {
   return r && toItem(r);
 }
 
+/** A month that has not begun has no figures to report (and would write its rows ahead of time). */
+function notFuture(ctx: Ctx, month: string): void {
+  if (month > ctx.today().slice(0, 7)) throw badField('month', 'future');
+}
+
 export const nssKcHandlers: HandlerMap<'nss.kc.preview' | 'nss.kc.save' | 'nss.kc.list' | 'nss.kc.get'> = {
   'nss.kc.preview': prepared<'nss.kc.preview', NssKcPreview>({
-    prepare: (input, ctx) => preview(ctx, input.month, input.offset, input.limit),
+    prepare: (input, ctx) => {
+      notFuture(ctx, input.month);
+      return preview(ctx, input.month, input.offset, input.limit);
+    },
     run: (_input, _ctx, result) => result,
   }),
 
   // One transaction (the dispatcher's): the rows, the check, the comparison and the archive see one state of the data —
   // so the save builds on the event loop (seconds for 100,000 clients, once a month; the preview is what is repeated).
   'nss.kc.save': (input, ctx) => {
+    notFuture(ctx, input.month);
     ensureNssMonth(ctx.db, input.month, ctx.today());
     const b = buildNssKc(ctx.db, input.month, readNssSettings(ctx.db).bigChangePct);
     if (b.problems.length) {
