@@ -70,4 +70,17 @@ it('shows October per client with the gap in red, drills into a СИО and a cli
   await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/clients/${alpha}/nss`);
   await page.getByTestId('nss-records-table').waitFor();
   expect(await page.getByTestId('nss-records-table').locator('tbody tr').count()).toBe(3);
+
+  // The plan is a setting: with a 40-day gap allowed, Бета's 31 days are no longer red.
+  await page.goto(`${e.url}#/settings/nss`);
+  const gap = page.getByTestId('nss-setting-nssGap');
+  await gap.waitFor();
+  await gap.fill('40');
+  await page.getByTestId('nss-settings-save').click();
+  await expect.poll(() => e.api('nss.settings.get', {}).then((s) => s.plans.nss.maxGapDays)).toBe(40);
+  await page.goto(`${e.url}#/nss`);
+  await page.getByTestId('nss-report').waitFor();
+  await pick('nss-from', 'окт 26');
+  await pick('nss-to', 'окт 26');
+  await expect.poll(() => page.getByTestId('nss-row').filter({ hasText: 'ООО Бета' }).getAttribute('data-over-gap')).toBe('no');
 });

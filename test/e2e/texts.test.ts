@@ -105,7 +105,7 @@ const screens = () => [
   '/reports/usr-olap',
   '/reports/nss',
   '/chat/quality',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr', 'glavbukh'].map((t) => `/settings/${t}`),
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr', 'glavbukh', 'nss'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

@@ -17,6 +17,7 @@ import { HotlineTab } from '../chat/HotlineTab';
 import { ScorecardTab } from '../quality/ScorecardTab';
 import { UsrSettingsTab } from '../usr/UsrSettingsTab';
 import { GlavbukhSettingsTab } from '../glavbukh/GlavbukhSettingsTab';
+import { NssSettingsTab } from '../nss/NssSettingsTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -40,6 +41,7 @@ const TABS = [
   { key: 'usr', label: 'USR', adminOnly: true, roles: MANAGERS, Component: UsrSettingsTab },
   // Programmes and the rules of certification requests: a head's decision.
   { key: 'glavbukh', label: 'Главбух', adminOnly: true, roles: MANAGERS, Component: GlavbukhSettingsTab },
+  { key: 'nss', label: 'НСС', adminOnly: true, roles: MANAGERS, Component: NssSettingsTab },
 ] as const;
 
 export function SettingsScreen({ tab }: { tab?: string }) {
