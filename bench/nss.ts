@@ -121,10 +121,10 @@ const COUNTED = `CASE WHEN r.distribution_id IS NOT NULL THEN ${SCHEME_ON('r.dis
 const NSS_CLIENTS = `SELECT DISTINCT d.client_id AS id FROM distribution_schemes s JOIN distributions d ON d.id = s.distribution_id
   WHERE s.scheme = 'nss' AND s.effective_from <= :end
     AND NOT EXISTS (SELECT 1 FROM distribution_schemes n WHERE n.distribution_id = s.distribution_id AND n.effective_from > s.effective_from AND n.effective_from <= :start)`;
-/** Plain: per НСС client the period's contacts and last contact straight from nss_records, the page by days since the last contact. */
+/** Plain: per НСС client the period's contacts and the last contact up to its end (looking back before it) straight from nss_records, the page by days since the last contact. */
 const PLAIN_PAGE = `WITH n AS (${NSS_CLIENTS}),
-  k AS (SELECT r.client_id AS id, SUM(r.count) AS contacts, MAX(r.on_date) AS last FROM nss_records r
-        WHERE r.on_date BETWEEN :start AND :end AND ${COUNTED} GROUP BY r.client_id)
+  k AS (SELECT r.client_id AS id, SUM(CASE WHEN r.on_date >= :start THEN r.count ELSE 0 END) AS contacts, MAX(r.on_date) AS last FROM nss_records r
+        WHERE r.on_date <= :end AND ${COUNTED} GROUP BY r.client_id)
   SELECT n.id AS clientId, COALESCE(k.contacts, 0) AS contacts, CAST(julianday(:end) - julianday(k.last) AS INTEGER) AS daysSince
   FROM n JOIN clients c ON c.id = n.id LEFT JOIN k ON k.id = n.id
   ORDER BY k.last IS NULL DESC, k.last ASC, c.name_lc, c.id LIMIT 200`;

@@ -48,8 +48,11 @@ export function periodBounds(q: { fromMonth: string; toMonth: string }, today: s
  * month's first contact, and from the last contact to the period's end; no contact at all → the whole span.
  */
 function aggregateCte(q: NssReportQuery): { sql: string; args: unknown[] } {
-  const where: string[] = ['m.month BETWEEN ? AND ?'];
-  const args: unknown[] = [q.fromMonth, q.toMonth];
+  // One month: one row per client, read in client order through the month index — no window, no sort (same figures:
+  // nothing earlier in the period, the month is the client's first).
+  const single = q.fromMonth === q.toMonth;
+  const where: string[] = [single ? 'm.month = ?' : 'm.month BETWEEN ? AND ?'];
+  const args: unknown[] = single ? [q.fromMonth] : [q.fromMonth, q.toMonth];
   if (q.sioId != null) {
     where.push('c.sio_id = ?');
     args.push(q.sioId);
@@ -65,8 +68,12 @@ function aggregateCte(q: NssReportQuery): { sql: string; args: unknown[] } {
   const sql = `
   w AS (
     SELECT m.*, c.sio_id, c.pm_id,
-      MIN(m.month) OVER (PARTITION BY m.client_id) AS first_month,
-      MAX(m.last_contact_on) OVER (PARTITION BY m.client_id ORDER BY m.month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_last
+      ${
+        single
+          ? 'm.month AS first_month, NULL AS prev_last'
+          : `MIN(m.month) OVER (PARTITION BY m.client_id) AS first_month,
+      MAX(m.last_contact_on) OVER (PARTITION BY m.client_id ORDER BY m.month ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_last`
+      }
     FROM nss_client_months m JOIN clients c ON c.id = m.client_id
     WHERE ${where.join(' AND ')}),
   a AS (
@@ -155,8 +162,8 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
   if (q.group === 'client') {
     const dir = q.desc ? 'DESC' : 'ASC';
     const sort = SORT_SQL[q.sort] ?? 'days_since';
-    // Without a contact in the period, the span without one (the longest gap) is how long they have waited.
-    const order = q.sort === 'daysSinceContact' ? `(days_since IS NULL) ${dir}, COALESCE(days_since, max_gap) ${dir}` : `${sort} ${dir}`;
+    // Never contacted (the last contact looks back before the period) sorts as the longest wait.
+    const order = q.sort === 'daysSinceContact' ? `(days_since IS NULL) ${dir}, days_since ${dir}` : `${sort} ${dir}`;
     const rows = stmt(
       db,
       `WITH ${cte.sql} SELECT g.*, c.name, s.full_name AS sio_name, p.full_name AS pm_name
