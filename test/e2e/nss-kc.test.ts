@@ -44,14 +44,14 @@ it('builds the month, shows the differences from last month, saves it, finds it 
   // Ctrl+Enter saves.
   await page.keyboard.press('Control+Enter');
   await page.getByTestId('kc-saved').waitFor();
-  await expect.poll(() => page.getByTestId('kc-archive-row').count()).toBe(2);
+  await expect.poll(() => page.getByTestId('kc-archive-row').count(), { timeout: 15_000 }).toBe(2);
   const first = await page.getByTestId('kc-archive-row').first().textContent();
   expect(first).toContain('Октябрь 2026');
   expect(first).toContain('Руководитель Отдела');
   expect(first).toContain('Последний');
   await page.getByTestId('kc-archive-open').first().click();
   const opened = page.getByTestId('kc-archive-open-report');
-  await expect.poll(() => opened.textContent()).toContain('ООО Альфа');
+  await expect.poll(() => opened.textContent(), { timeout: 15_000 }).toContain('ООО Альфа');
   expect(await opened.getByTestId('kc-diff-tab-added').textContent()).toBe('Новые (1)');
   await e.screenshot(page, 'nss-kc-archive');
 

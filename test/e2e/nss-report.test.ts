@@ -38,7 +38,7 @@ it('shows October per client with the gap in red, drills into a СИО and a cli
   await page.getByTestId('nss-report').waitFor();
   await pick('nss-from', 'окт 26');
   await pick('nss-to', 'окт 26');
-  await expect.poll(() => page.getByTestId('nss-row').count()).toBe(2);
+  await expect.poll(() => page.getByTestId('nss-row').count(), { timeout: 15_000 }).toBe(2);
   // Вега is standard since June: not a НСС client in October.
   const rows = page.getByTestId('nss-row');
   const beta = rows.filter({ hasText: 'ООО Бета' });
@@ -58,7 +58,7 @@ it('shows October per client with the gap in red, drills into a СИО and a cli
   expect(await petrov.locator('td').nth(2).textContent()).toBe('3');
   await petrov.click();
   await page.getByTestId('nss-back').waitFor();
-  await expect.poll(() => page.getByTestId('nss-row').count()).toBe(2);
+  await expect.poll(() => page.getByTestId('nss-row').count(), { timeout: 15_000 }).toBe(2);
 
   // A client's contacts, every source, and the way to the card.
   await page.getByTestId('nss-row').filter({ hasText: 'ООО Альфа' }).click();
@@ -67,7 +67,7 @@ it('shows October per client with the gap in red, drills into a СИО and a cli
   expect(await drawer.locator('tbody tr').count()).toBe(3);
   expect(await drawer.textContent()).toContain('Звонок на ГЛ');
   await page.getByTestId('nss-open-card').click();
-  await expect.poll(() => page.evaluate('window.location.hash')).toBe(`#/clients/${alpha}/nss`);
+  await expect.poll(() => page.evaluate('window.location.hash'), { timeout: 15_000 }).toBe(`#/clients/${alpha}/nss`);
   await page.getByTestId('nss-records-table').waitFor();
   expect(await page.getByTestId('nss-records-table').locator('tbody tr').count()).toBe(3);
 
@@ -77,10 +77,10 @@ it('shows October per client with the gap in red, drills into a СИО and a cli
   await gap.waitFor();
   await gap.fill('40');
   await page.getByTestId('nss-settings-save').click();
-  await expect.poll(() => e.api('nss.settings.get', {}).then((s) => s.plans.nss.maxGapDays)).toBe(40);
+  await expect.poll(() => e.api('nss.settings.get', {}).then((s) => s.plans.nss.maxGapDays), { timeout: 15_000 }).toBe(40);
   await page.goto(`${e.url}#/nss`);
   await page.getByTestId('nss-report').waitFor();
   await pick('nss-from', 'окт 26');
   await pick('nss-to', 'окт 26');
-  await expect.poll(() => page.getByTestId('nss-row').filter({ hasText: 'ООО Бета' }).getAttribute('data-over-gap')).toBe('no');
+  await expect.poll(() => page.getByTestId('nss-row').filter({ hasText: 'ООО Бета' }).getAttribute('data-over-gap'), { timeout: 15_000 }).toBe('no');
 });
