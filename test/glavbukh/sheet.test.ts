@@ -1,6 +1,7 @@
 // The spreadsheet reader: XLSX (SheetJS-written and hand-zipped: shared strings with rich text, inline strings, numbers, booleans, dates) and CSV in both encodings and every delimiter.
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import * as XLSX from 'xlsx';
 import { readSheet, SheetError } from '../../src-main/features/imports/sheet/sheet';
 import { handXlsx, xlsxOf } from './helpers';
 
@@ -14,6 +15,17 @@ describe('readSheet: XLSX', () => {
       ['7707083893', '0.3', '2026-01-15'],
       ['текст', 'TRUE', 'x'],
     ]);
+  });
+
+  it('reads the time of a date-time cell, and a date-only cell as its date whatever its fraction', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['Когда', 'День']]);
+    ws.A2 = { t: 'n', v: 46060.78125, z: 'dd.mm.yyyy hh:mm' };
+    ws.B2 = { t: 'n', v: 46060.58310185185, z: 'dd.mm.yyyy' };
+    ws['!ref'] = 'A1:B2';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Лист1');
+    const s = readSheet(new Uint8Array(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer), 'b.xlsx');
+    expect(s.rows).toEqual([['2026-02-07 18:45:00', '2026-02-07']]);
   });
 
   it('reads a hand-made workbook: rich text runs, phonetic runs skipped, inline strings, gaps, custom and built-in date formats, prefixed tags', () => {

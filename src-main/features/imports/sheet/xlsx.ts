@@ -153,13 +153,19 @@ function sharedStrings(r: Reader, path: string): string[] {
 }
 
 const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+/** Built-in formats that show a time of day (the others show the date alone). */
+const BUILTIN_TIMES = new Set([18, 19, 20, 21, 22, 45, 46, 47]);
 
-/** Which cell styles (cellXfs indexes) show a number as a date. */
-function dateStyles(r: Reader, path: string): Set<number> {
+/**
+ * Which cell styles (cellXfs indexes) show a number as a date, and whether they show its time too. A date-only format
+ * reads as the date alone: a serial's fraction there is noise (a workbook written from a local Date far from UTC).
+ */
+function dateStyles(r: Reader, path: string): Map<number, boolean> {
   const bytes = entry(r, path);
-  const out = new Set<number>();
+  const out = new Map<number, boolean>();
   if (!bytes) return out;
   const custom = new Map<number, boolean>();
+  const customTime = new Map<number, boolean>();
   let inXfs = false;
   let xf = 0;
   sax(bytes, path, (p) => {
@@ -171,10 +177,11 @@ function dateStyles(r: Reader, path: string): Set<number> {
           .replace(/\[[^\]]*\]/g, '')
           .replace(/\\./g, '');
         custom.set(Number(t.attributes.numFmtId), /[dy]/i.test(code) || /m.*[/.-].*m|[/.-]m/i.test(code));
+        customTime.set(Number(t.attributes.numFmtId), /[hs]/i.test(code));
       } else if (n === 'cellXfs') inXfs = true;
       else if (n === 'xf' && inXfs) {
         const id = Number(t.attributes.numFmtId ?? 0);
-        if (custom.get(id) ?? BUILTIN_DATES.has(id)) out.add(xf);
+        if (custom.get(id) ?? BUILTIN_DATES.has(id)) out.set(xf, customTime.get(id) ?? BUILTIN_TIMES.has(id));
         xf++;
       }
     });
@@ -256,7 +263,7 @@ export function readXlsx(buf: Uint8Array, limits: SheetLimits): Sheet {
   return readSheetXml(r, sheetPath, strings, dates, date1904, limits);
 }
 
-function readSheetXml(r: Reader, path: string, strings: string[], dates: Set<number>, date1904: boolean, limits: SheetLimits): Sheet {
+function readSheetXml(r: Reader, path: string, strings: string[], dates: Map<number, boolean>, date1904: boolean, limits: SheetLimits): Sheet {
   let headers: string[] | null = null;
   const rows: string[][] = [];
   let row: string[] = [];
@@ -335,7 +342,7 @@ function readSheetXml(r: Reader, path: string, strings: string[], dates: Set<num
             if (s === undefined) throw new SheetError('malformed', `shared string ${text.slice(0, 20)}`);
             v = s;
           } else if (type === 'b') v = text === '1' ? 'TRUE' : text === '0' ? 'FALSE' : text;
-          else if (type === 'n' || type === '') v = text === '' ? '' : dates.has(style) ? (excelSerialDateTime(Number(text), date1904) ?? numberText(text)) : numberText(text);
+          else if (type === 'n' || type === '') v = text === '' ? '' : dates.has(style) ? ((dates.get(style) ? excelSerialDateTime : excelSerialDate)(Number(text), date1904) ?? numberText(text)) : numberText(text);
           else v = text;
           put(col, v.trim());
           break;
