@@ -184,7 +184,7 @@ export interface NssKcRow {
   inn: string;
   kpp: string;
   name: string;
-  /** Kits НСС on the month's last day, `CODE-number` joined by `, `. */
+  /** Kits НСС on the month's last day as `formatDistr` writes them (`SKJP_001001`), joined by `, `. */
   kits: string;
   nssKits: number;
   contacts: number;
@@ -213,22 +213,12 @@ export interface NssKcProblem {
   fixTab?: 'general' | 'requisites' | 'distributions';
 }
 
-/** The figures of the КЦ file summed over its rows. */
-export interface NssKcTotals {
-  rows: number;
-  nssKits: number;
-  contacts: number;
-  glCalls: number;
-  lk: number;
-  chats: number;
-  seminars: number;
-  sioVisits: number;
-  pmContacts: number;
-}
-
-/** The figures the comparison with last month's report looks at. */
+/** The figures the comparison with last month's report looks at (and the file's totals sum). */
 export const NSS_KC_FIGURES = ['nssKits', 'contacts', 'glCalls', 'lk', 'chats', 'seminars', 'sioVisits', 'pmContacts'] as const;
 export type NssKcFigure = (typeof NSS_KC_FIGURES)[number];
+
+/** The figures of the КЦ file summed over its rows. */
+export type NssKcTotals = { rows: number } & Record<NssKcFigure, number>;
 
 export interface NssKcDiff {
   /** The month of the report compared with (null: none saved yet). */
