@@ -15,6 +15,8 @@ export interface OpenOptions {
   /** Folder with drizzle migrations; defaults to the repository's `migrations/`. */
   migrationsFolder?: string;
   readonly?: boolean;
+  /** A second writer on a database its host already opened (a pool thread): the schema is current, no migration run. */
+  skipMigrations?: boolean;
 }
 
 export function defaultMigrationsFolder(): string {
@@ -39,7 +41,7 @@ export function openDb(file: string, opts: OpenOptions = {}): Db {
   sqlite.pragma('cache_size = -32768');
   registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
-  if (!opts.readonly) runMigrations(db, opts.migrationsFolder ?? defaultMigrationsFolder());
+  if (!opts.readonly && !opts.skipMigrations) runMigrations(db, opts.migrationsFolder ?? defaultMigrationsFolder());
   sqlite.pragma('foreign_keys = ON');
   return db;
 }

@@ -64,7 +64,6 @@ export interface NssReport {
   staff: NssStaffRow[];
   total: number;
   totals: NssReportTotals;
-  months: NssMonthPoint[];
   /** Today in the РИЦ zone, what «days since» counts to when the period reaches it. */
   today: string;
   /** Sources that have no data at all yet, so their columns read zero for that reason (`chat_sessions`, …). */
@@ -113,7 +112,13 @@ export const nssApi = {
   }),
   /** Deletes a record: its author or a manager. */
   'nss.records.delete': method<{ ok: true }>()({ input: z.object({ id }), access: CLIENT_EDITORS, write: true }),
-  /** The НСС report for a period of months (page + totals + the months for the chart). */
+  /** The chart of the НСС report: per month of the period, in the caller's scope (every monthly row is read: apart from the page). */
+  'nss.report.months': method<NssMonthPoint[]>()({
+    input: z.object({ fromMonth: month, toMonth: month, sioId: id.optional(), pmId: id.optional() }).refine(periodOrder, { path: ['toMonth'], message: 'range' }),
+    access: NSS_REPORT_READERS,
+    write: false,
+  }),
+  /** The НСС report for a period of months (page + totals; the chart is `nss.report.months`). */
   'nss.report': method<NssReport>()({
     input: z.object({ ...reportFields, limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).max(1_000_000).default(0) }).refine(periodOrder, { path: ['toMonth'], message: 'range' }),
     access: NSS_REPORT_READERS,

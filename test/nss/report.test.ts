@@ -4,6 +4,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { stmt } from '../../src-main/db/stmt';
 import { NssTouches, recomputeNssClient } from '../../src-main/features/nss/aggregate';
+import { nssReport, type NssReportQuery } from '../../src-main/features/nss/report.query';
+import { readNssSettings } from '../../src-main/features/nss/settings';
+import { KEEP_PERIODS } from '../../src-main/features/nss/periods';
+import type { NSS_SORTS } from '../../src-shared/api/nss';
+type NssSort = (typeof NSS_SORTS)[number];
 import { addSystems } from '../helpers/systems';
 
 let env: TestEnv;
@@ -114,7 +119,7 @@ describe('nss.report on a hand-built data set', () => {
     expect(by.get(c)).toMatchObject({ contacts: 0, chats: 0, seminars: 0, lastContactOn: null, daysSinceContact: null, maxGapDays: 31, overGap: true, cycleEndsOn: '2026-12-10', cycleView: 'due' });
     expect(by.get(e)).toMatchObject({ contacts: 0, cycleEndsOn: '2027-10-31', cycleView: 'ahead' });
     expect(r.totals).toMatchObject({ clients: 4, contacts: 9, glCalls: 2, lk: 3, chats: 1, pmContacts: 1, sioVisits: 1, seminars: 1, overGapClients: 2, cyclesDue: 1 });
-    expect(r.months).toEqual([{ month: '2026-10', clients: 4, contacts: 9, glCalls: 2, lk: 3, chats: 1 }]);
+    expect(await env.admin('nss.report.months', { fromMonth: '2026-10', toMonth: '2026-10' })).toEqual([{ month: '2026-10', clients: 4, contacts: 9, glCalls: 2, lk: 3, chats: 1 }]);
     // Вега's chat at 01:30 on 1 November Vladivostok time is November's.
     const nov = await env.admin('nss.report', { fromMonth: '2026-11', toMonth: '2026-11', sort: 'name', desc: false });
     expect(nov.clients.find((x) => x.clientId === c)).toMatchObject({ chats: 1, contacts: 1, lastContactOn: '2026-11-01' });
@@ -151,15 +156,19 @@ describe('nss.report on a hand-built data set', () => {
     const { a, b } = await dataset();
     const recs = await env.admin('nss.records.list', { clientId: a, kind: 'pm_call' });
     await env.admin('nss.records.save', { id: recs.items[0]!.id, clientId: a, kind: 'pm_call', date: '2026-09-10' });
+    const chart = async () => (await env.admin('nss.report.months', { fromMonth: '2026-09', toMonth: '2026-10' })).map((m) => [m.month, m.contacts]);
     let r = await env.admin('nss.report', { fromMonth: '2026-09', toMonth: '2026-10', sort: 'name', desc: false });
-    expect(r.months.map((m) => [m.month, m.contacts])).toEqual([['2026-09', 1], ['2026-10', 8]]);
+    expect(await chart()).toEqual([['2026-09', 1], ['2026-10', 8]]);
+    expect(r.clients.find((x) => x.clientId === a)).toMatchObject({ contacts: 8, pmContacts: 1 });
     await env.admin('nss.records.delete', { id: recs.items[0]!.id });
     const bKit = (stmt(env.core.db, 'SELECT id FROM distributions WHERE client_id = ?').get(b) as { id: number }).id;
     await env.admin('distributions.setScheme', { id: bKit, scheme: 'nss', effectiveFrom: '2026-10-01' });
     r = await env.admin('nss.report', { fromMonth: '2026-09', toMonth: '2026-10', sort: 'name', desc: false });
     expect(r.clients.find((x) => x.clientId === b)).toMatchObject({ glCalls: 2, contacts: 2 });
     // Альфа 7 without the deleted call, Бета 2.
-    expect(r.months.map((m) => [m.month, m.contacts])).toEqual([['2026-09', 0], ['2026-10', 9]]);
+    expect(await chart()).toEqual([['2026-09', 0], ['2026-10', 9]]);
+    // The kept period of the first report followed every write (its client rows are rewritten in the writers' transactions).
+    expect(r.clients.find((x) => x.clientId === a)).toMatchObject({ contacts: 7, pmContacts: 0 });
   });
 
   it('an edit keeps who did it; a row of a future month follows a later scheme change', async () => {
@@ -185,5 +194,70 @@ describe('nss.report on a hand-built data set', () => {
       expect(r.ok ? null : r.error).toMatchObject({ code: 'BAD_INPUT', issues: [{ path: 'month', reason: 'future' }] });
     }
     expect(stmt(env.core.db, "SELECT COUNT(*) AS n FROM settings WHERE key LIKE 'nss.month.%'").get()).toEqual({ n: 0 });
+  });
+
+  describe('kept periods (one row per client per period)', () => {
+    const PERIODS: [string, string][] = [['2026-10', '2026-10'], ['2026-09', '2026-11'], ['2026-01', '2026-11'], ['2026-11', '2027-02']];
+    const QUERIES: (Omit<NssReportQuery, 'fromMonth' | 'toMonth' | 'limit' | 'offset' | 'sort'> & { sort: NssSort })[] = [
+      { group: 'client', sort: 'name', desc: false },
+      { group: 'client', sort: 'daysSinceContact', desc: true },
+      { group: 'client', sort: 'cycleEndsOn', desc: false },
+      { group: 'client', sort: 'maxGapDays', desc: true, overGapOnly: true },
+      { group: 'sio', sort: 'name', desc: false },
+      { group: 'pm', sort: 'name', desc: false },
+    ];
+    /** Every query through the API (kept period) equals the same query over the monthly rows. */
+    async function sameAsMonths(label: string) {
+      const db = env.core.db;
+      for (const [fromMonth, toMonth] of PERIODS) {
+        for (const q of QUERIES) {
+          const viaApi = await env.admin('nss.report', { fromMonth, toMonth, ...q });
+          const { today: _t, emptySources: _e, ...page } = viaApi;
+          const direct = nssReport(db, { fromMonth, toMonth, ...q, limit: 200, offset: 0, withMonths: false }, readNssSettings(db), viaApi.today);
+          const { months: _m, ...want } = direct;
+          expect(page, `${label}: ${fromMonth}…${toMonth} ${JSON.stringify(q)}`).toEqual(want);
+        }
+      }
+    }
+
+    it('give the figures of the monthly rows, before and after every kind of write', async () => {
+      const { a, b, c, e } = await dataset();
+      await sameAsMonths('built');
+      const periods = stmt(env.core.db, "SELECT COUNT(*) AS n FROM nss_periods WHERE state = 'ready'").get() as { n: number };
+      expect(periods.n).toBe(PERIODS.length);
+      // Writes of every kind after the periods were built: a record added, moved across months, deleted; a seminar
+      // attendance; a scheme change back in time; a cycle; a client's СИО changed (read live, never kept).
+      const added = await env.admin('nss.records.save', { clientId: c, kind: 'pm_call', date: '2026-10-03' });
+      await env.admin('nss.records.save', { id: added.id, clientId: c, kind: 'pm_call', date: '2026-11-03' });
+      const first = (await env.admin('nss.records.list', { clientId: a, kind: 'gl_call' })).items.at(-1)!;
+      await env.admin('nss.records.delete', { id: first.id });
+      await env.admin('nss.records.save', { clientId: e, kind: 'sio_visit', date: '2026-02-14' });
+      const bKit = (stmt(env.core.db, 'SELECT id FROM distributions WHERE client_id = ?').get(b) as { id: number }).id;
+      await env.admin('distributions.setScheme', { id: bKit, scheme: 'nss', effectiveFrom: '2026-09-01' });
+      stmt(env.core.db, "UPDATE clients SET sio_id = (SELECT id FROM employees WHERE login = 'sio2') WHERE id = ?").run(a);
+      await sameAsMonths('after writes');
+      expect((stmt(env.core.db, 'SELECT COUNT(*) AS n FROM nss_periods').get() as { n: number }).n).toBe(PERIODS.length);
+    });
+
+    it('a period left half-built (a crash mid-build) is built again; the least recently used beyond the limit are dropped', async () => {
+      await dataset();
+      await sameAsMonths('built');
+      const db = env.core.db;
+      stmt(db, "UPDATE nss_periods SET state = 'building'").run();
+      stmt(db, 'DELETE FROM nss_period_clients WHERE client_id IN (SELECT MIN(client_id) FROM nss_period_clients)').run();
+      await sameAsMonths('rebuilt');
+      expect(stmt(db, "SELECT COUNT(*) AS n FROM nss_periods WHERE state <> 'ready'").get()).toEqual({ n: 0 });
+      // Long unused periods, more than kept: a new one drops the oldest beyond KEEP_PERIODS (their rows with them).
+      stmt(db, "UPDATE nss_periods SET used_at = '2026-01-01T00:00:00.000Z'").run();
+      for (let m = 1; m <= KEEP_PERIODS + 2; m++) {
+        const month = `2025-${String(m).padStart(2, '0')}`;
+        await env.admin('nss.report', { fromMonth: month, toMonth: '2026-10' });
+        stmt(db, "UPDATE nss_periods SET used_at = '2026-01-01T00:00:00.000Z'").run();
+      }
+      const kept = stmt(db, 'SELECT COUNT(*) AS n FROM nss_periods').get() as { n: number };
+      expect(kept.n).toBe(KEEP_PERIODS);
+      const orphans = stmt(db, 'SELECT COUNT(*) AS n FROM nss_period_clients WHERE period_id NOT IN (SELECT id FROM nss_periods)').get();
+      expect(orphans).toEqual({ n: 0 });
+    });
   });
 });

@@ -202,3 +202,59 @@ export const nssKcReports = sqliteTable(
   },
   (t) => [index('nss_kc_reports_month_idx').on(t.month, t.createdAt)],
 );
+
+/**
+ * A period of months the НСС report was asked for, whose per-client figures are kept in `nss_period_clients` so a year
+ * over a large РИЦ reads one row per client, not twelve. Keyed by the months and the plan (the below-plan count depends
+ * on it). `state`: `building` while its rows are written (a report waits, or rebuilds after a crash), `ready` after.
+ * The writers of `nss_client_months` recompute a client's row in every kept period in the same transaction; the least
+ * recently used periods beyond a few are dropped.
+ */
+export const nssPeriods = sqliteTable(
+  'nss_periods',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fromMonth: text('from_month').notNull(),
+    toMonth: text('to_month').notNull(),
+    plan: integer('plan').notNull(),
+    state: text('state').notNull(),
+    createdAt: text('created_at').notNull(),
+    usedAt: text('used_at').notNull(),
+  },
+  (t) => [uniqueIndex('nss_periods_key_idx').on(t.fromMonth, t.toMonth, t.plan)],
+);
+
+/**
+ * A client's НСС figures over a kept period, derived from `nss_client_months` (never written otherwise): sums, months
+ * below the plan, the last contact in the period and before it, the first НСС month, and the longest gap inside the
+ * period (from the first month's start or a previous contact to a contact; the gap to the period's end is added by the
+ * report, which knows «today»).
+ */
+export const nssPeriodClients = sqliteTable(
+  'nss_period_clients',
+  {
+    periodId: integer('period_id')
+      .notNull()
+      .references(() => nssPeriods.id, { onDelete: 'cascade' }),
+    clientId: integer('client_id')
+      .notNull()
+      .references(() => clients.id, { onDelete: 'cascade' }),
+    months: integer('months').notNull(),
+    contacts: integer('contacts').notNull(),
+    glCalls: integer('gl_calls').notNull(),
+    glSec: integer('gl_sec').notNull(),
+    lk: integer('lk').notNull(),
+    chats: integer('chats').notNull(),
+    pmContacts: integer('pm_contacts').notNull(),
+    sioVisits: integer('sio_visits').notNull(),
+    seminars: integer('seminars').notNull(),
+    otherContacts: integer('other_contacts').notNull(),
+    belowPlan: integer('below_plan').notNull(),
+    nssKits: integer('nss_kits').notNull(),
+    firstMonth: text('first_month').notNull(),
+    lastContactOn: text('last_contact_on'),
+    lastBeforeOn: text('last_before_on'),
+    innerGap: integer('inner_gap').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.clientId] }), index('nss_period_clients_client_idx').on(t.clientId)],
+);

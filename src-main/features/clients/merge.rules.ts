@@ -180,6 +180,14 @@ export const CLIENT_RULES: Record<string, RefRule> = {
       stmt(ctx.db, 'DELETE FROM nss_client_months WHERE client_id = ?').run(from);
     },
   },
+  'nss_period_clients.client_id': {
+    kind: 'resolve',
+    count: (db, from) => ({ count: countOf(db, 'SELECT COUNT(*) AS n FROM nss_period_clients WHERE client_id = ?', from), collisions: 0 }),
+    // Derived from the monthly rows: the merged client's go; the survivor's are rewritten when its months are recomputed.
+    apply(ctx, from) {
+      stmt(ctx.db, 'DELETE FROM nss_period_clients WHERE client_id = ?').run(from);
+    },
+  },
   'client_counterparties.client_id': {
     kind: 'resolve',
     count: (db, from, to) => ({

@@ -5,6 +5,7 @@ import { addDays, stmt } from '../../db/stmt';
 import { localDate, ricTimeZone } from '../../api/context';
 import { instantRange } from '../quality/week';
 import { RECORD_FIGURE, SchemeTimeline } from './definitions';
+import { refreshNssPeriods } from './periods';
 
 export const monthOf = (date: string) => date.slice(0, 7);
 export const monthFirst = (month: string) => `${month}-01`;
@@ -132,6 +133,7 @@ export function recomputeNssClient(db: Db, clientId: number, fromMonth: string, 
       maxGap,
     );
   }
+  refreshNssPeriods(db, clientId, months[0]!);
 }
 
 /**
@@ -166,27 +168,37 @@ export function touchNssFrom(db: Db, clientId: number, fromDate: string, today: 
   recomputeNssClient(db, clientId, monthOf(start), toMonth, timeZone);
 }
 
+const monthKey = (month: string) => `nss.month.${month}`;
+
+/** Whether the month still has to be filled: a past month once, the current month again each day (a kit may become НСС from today on). */
+export function nssMonthPending(db: Db, month: string, today: string): boolean {
+  const done = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(monthKey(month)) as { value: string } | undefined;
+  return !(done && (month < monthOf(today) ? true : done.value === JSON.stringify(today)));
+}
+
 /**
  * Makes sure every client that was НСС in the month has its row (zero figures included). Months are kept current by the
  * writers; a month no writer touched (a quiet month, the first report after the upgrade) is filled here once, for the
- * clients that lack a row. Returns how many clients were filled.
+ * clients that lack a row, `chunk` clients per transaction (a pool thread fills a large РИЦ without holding the lock for
+ * long; inside a caller's transaction it is all one). Returns how many clients were filled.
  */
-export function ensureNssMonth(db: Db, month: string, today: string, timeZone = ricTimeZone(db)): number {
-  const key = `nss.month.${month}`;
-  const done = stmt(db, 'SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  // A past month is filled once; the current month again each day (a kit may become НСС from today on).
-  if (done && (month < monthOf(today) ? true : done.value === JSON.stringify(today))) return 0;
+export function ensureNssMonth(db: Db, month: string, today: string, timeZone = ricTimeZone(db), chunk = Number.POSITIVE_INFINITY): number {
+  if (!nssMonthPending(db, month, today)) return 0;
   const last = monthLast(month);
   const clients = stmt(
     db,
     `SELECT DISTINCT d.client_id AS id FROM distribution_schemes s JOIN distributions d ON d.id = s.distribution_id
      WHERE s.scheme = 'nss' AND s.effective_from <= ?
        AND NOT EXISTS (SELECT 1 FROM nss_client_months m WHERE m.client_id = d.client_id AND m.month = ?)`,
-  ).all(last, month) as { id: number }[];
-  tx(db, () => {
-    for (const c of clients) recomputeNssClient(db, c.id, month, month, timeZone);
-    stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(today));
-  });
+  )
+    .pluck()
+    .all(last, month) as number[];
+  for (let i = 0; i < clients.length; i += Math.min(chunk, clients.length)) {
+    tx(db, () => {
+      for (const id of clients.slice(i, i + chunk)) recomputeNssClient(db, id, month, month, timeZone);
+    });
+  }
+  tx(db, () => stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(monthKey(month), JSON.stringify(today)));
   return clients.length;
 }
 

@@ -4,7 +4,6 @@ import { prepared } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import { localDate, ricTimeZone } from '../../api/context';
 import { AppError } from '../../api/errors';
-import { tx } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { writeOutput } from '../print/files';
 import { assertClientVisible } from '../usr/card.handlers';
@@ -13,21 +12,48 @@ import { formatDistr } from '../../../src-shared/distr';
 import { MANAGERS } from '../../../src-shared/roles';
 import type { PrintedFile } from '../../../src-shared/doc-types';
 import type { NssContactItem, NssReport, NssReportInput } from '../../../src-shared/api/nss';
-import { ensureNssMonth, monthFirst, monthLast, monthsBetween } from './aggregate';
+import type { NssMonthPoint } from '../../../src-shared/nss';
+import { monthFirst, monthLast, monthsBetween, nssMonthPending } from './aggregate';
+import { findNssPeriod, markNssPeriodUsed, registerNssPeriod } from './periods';
 import { NSS_COLUMNS, SchemeTimeline } from './definitions';
 import { addNssRecord, deleteNssRecord, listNssRecords, updateNssRecord } from './records';
 import type { NssReportQuery } from './report.query';
 import { readNssSettings, saveNssSettings } from './settings';
-import { nssExportTask, nssPageTask } from './nss.workers';
+import { nssExportTask, nssMonthsTask, nssPageTask, nssPeriodTask } from './nss.workers';
 
 type Printed = { files: string[]; details: PrintedFile[] };
 
 const isManager = (ctx: Ctx) => ctx.me.roles.some((r) => MANAGERS.includes(r));
 
-/** Fills the period's quiet months once (zero rows for НСС clients nobody touched), then the report reads them. */
-function ensurePeriod(ctx: Ctx, fromMonth: string, toMonth: string): void {
+/** Periods being readied by this process, so concurrent first requests of one period wait for one build. */
+const readying = new Map<string, Promise<number>>();
+
+/**
+ * The period's kept rows, readied first when needed: on a pool thread, the quiet months are filled and the client rows
+ * written (seconds for a year over a large РИЦ, the first time only); then every report of it reads one row per client.
+ */
+async function readyPeriod(ctx: Ctx, fromMonth: string, toMonth: string, plan: number): Promise<number> {
+  const key = { fromMonth, toMonth, plan };
   const today = ctx.today();
-  for (const m of monthsBetween(fromMonth, toMonth)) if (m <= today.slice(0, 7)) ensureNssMonth(ctx.db, m, today);
+  const found = findNssPeriod(ctx.db, key);
+  const pending = monthsBetween(fromMonth, toMonth).some((m) => m <= today.slice(0, 7) && nssMonthPending(ctx.db, m, today));
+  if (found?.state === 'ready' && !pending) {
+    markNssPeriodUsed(ctx.db, found.id, ctx.nowIso());
+    return found.id;
+  }
+  const dbFile = dbFileOf(ctx);
+  const slot = `${dbFile}|${fromMonth}|${toMonth}|${plan}|${today}`;
+  let job = readying.get(slot);
+  if (!job) {
+    // A kept period only fills the quiet months (their writes keep its rows); a new or interrupted one is built.
+    const period = found?.state === 'ready' ? found : registerNssPeriod(ctx.db, key, ctx.nowIso());
+    job = ctx
+      .offload(nssPeriodTask, { dbFile, periodId: period.id, build: period.state !== 'ready', fromMonth, toMonth, today, timeZone: ricTimeZone(ctx.db), now: ctx.nowIso() })
+      .then(() => period.id)
+      .finally(() => readying.delete(slot));
+    readying.set(slot, job);
+  }
+  return job;
 }
 
 /** The caller's query: a СИО or personal manager who is not a manager sees only their own clients. */
@@ -68,13 +94,14 @@ function dbFileOf(ctx: Ctx): string {
 async function exported(ctx: Ctx, input: NssReportInput, format: 'xlsx' | 'pdf'): Promise<Printed> {
   const dbFile = dbFileOf(ctx);
   const q = { group: 'client' as const, sort: 'daysSinceContact' as const, desc: true, ...input };
-  tx(ctx.db, () => ensurePeriod(ctx, q.fromMonth, q.toMonth));
+  const settings = readNssSettings(ctx.db);
+  const periodId = await readyPeriod(ctx, q.fromMonth, q.toMonth, settings.plans.nss.contactsPerMonth);
   const { bytes, pages } = await ctx.offload(nssExportTask, {
     dbFile,
     today: ctx.today(),
     format,
-    query: scoped(ctx, q, 0, 0),
-    settings: readNssSettings(ctx.db),
+    query: { ...scoped(ctx, q, 0, 0), periodId },
+    settings,
     params: reportParams(ctx, q),
   });
   const slug = `nss-${q.fromMonth}-${q.toMonth}`;
@@ -114,6 +141,7 @@ type Names =
   | 'nss.records.bulk'
   | 'nss.records.delete'
   | 'nss.report'
+  | 'nss.report.months'
   | 'nss.report.contacts'
   | 'nss.report.xlsx'
   | 'nss.report.pdf'
@@ -158,9 +186,19 @@ export const nssHandlers: HandlerMap<Names> = {
   'nss.report': prepared<'nss.report', NssReport>({
     prepare: async (input, ctx) => {
       const { limit, offset, ...q } = input;
-      tx(ctx.db, () => ensurePeriod(ctx, q.fromMonth, q.toMonth));
-      const r = await ctx.offload(nssPageTask, { dbFile: dbFileOf(ctx), today: ctx.today(), query: scoped(ctx, q, limit, offset), settings: readNssSettings(ctx.db) });
-      return { ...r, today: ctx.today(), emptySources: emptySources(ctx) };
+      const settings = readNssSettings(ctx.db);
+      const periodId = await readyPeriod(ctx, q.fromMonth, q.toMonth, settings.plans.nss.contactsPerMonth);
+      const r = await ctx.offload(nssPageTask, { dbFile: dbFileOf(ctx), today: ctx.today(), query: { ...scoped(ctx, q, limit, offset), periodId, withMonths: false }, settings });
+      const { months: _chart, ...page } = r;
+      return { ...page, today: ctx.today(), emptySources: emptySources(ctx) };
+    },
+    run: (_i, _c, r) => r,
+  }),
+  'nss.report.months': prepared<'nss.report.months', NssMonthPoint[]>({
+    prepare: async (input, ctx) => {
+      const q = scoped(ctx, { ...input, group: 'client', sort: 'name', desc: false }, 1, 0);
+      // The quiet months are filled by the page's period readying; the chart never fills (it may come first: zeros then).
+      return ctx.offload(nssMonthsTask, { dbFile: dbFileOf(ctx), query: q });
     },
     run: (_i, _c, r) => r,
   }),

@@ -21,6 +21,10 @@ export interface NssReportQuery {
   desc: boolean;
   limit: number;
   offset: number;
+  /** A kept period of these months and plan (periods.ts): its client rows are read instead of the monthly ones. */
+  periodId?: number;
+  /** Also the chart by month (the page leaves it to `nss.report.months`: it reads every monthly row of the period). */
+  withMonths?: boolean;
 }
 
 const SORT_SQL: Record<string, string> = {
@@ -42,12 +46,29 @@ export function periodBounds(q: { fromMonth: string; toMonth: string }, today: s
   return { start, end, days: daysBetween(start, end) + 1 };
 }
 
+/** The figures that depend on «today» and the cycles, over `a`; `lastBefore` is the last contact before the period. */
+const G = (lastBefore: string, withCycleEnds: boolean) => `
+  g AS (
+    SELECT a.*,
+      -- The last contact up to the period's end, looking back before it when the period had none.
+      COALESCE(a.last_contact, ${lastBefore}) AS last_ever,
+      CASE WHEN a.last_contact IS NULL THEN CAST(julianday(:end) - julianday(a.first_month || '-01') AS INTEGER) + 1
+           ELSE MAX(a.inner_gap, CAST(julianday(:end) - julianday(a.last_contact) AS INTEGER)) END AS max_gap,
+      CAST(julianday(:end) - julianday(COALESCE(a.last_contact, ${lastBefore})) AS INTEGER) AS days_since,
+      -- Due for renewal: an active cycle ending by :due (the few due cycles, through their index, probed per client).
+      a.client_id IN (SELECT y.client_id FROM nss_cycles y WHERE y.ends_on <= :due AND y.state = 'active') AS cycle_due
+      ${withCycleEnds ? `, ${CYCLE_ENDS('a.client_id')} AS cycle_ends` : ''}
+    FROM a)`;
+
+/** The nearest end of the client's active cycles. */
+const CYCLE_ENDS = (client: string) => `(SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = ${client} AND y.state = 'active')`;
+
 /**
  * Per-client aggregate over the period, as a CTE `a`. The longest gap: inside a month (`max_gap_days`), from the previous
  * month's last contact (the running MAX over earlier months — dates only grow) or the client's first НСС month start to a
  * month's first contact, and from the last contact to the period's end; no contact at all → the whole span.
  */
-function aggregateCte(q: NssReportQuery): { sql: string; args: unknown[] } {
+function aggregateCte(q: NssReportQuery, withCycleEnds = false): { sql: string; args: unknown[] } {
   // One month: one row per client, read in client order through the month index — no window, no sort (same figures:
   // nothing earlier in the period, the month is the client's first).
   const single = q.fromMonth === q.toMonth;
@@ -64,6 +85,24 @@ function aggregateCte(q: NssReportQuery): { sql: string; args: unknown[] } {
   if (q.ownerId != null) {
     where.push('(c.sio_id = ? OR c.pm_id = ?)');
     args.push(q.ownerId, q.ownerId);
+  }
+  if (q.periodId != null) {
+    where[0] = 'r.period_id = ?';
+    args[0] = q.periodId;
+    args.length = 1;
+    if (q.sioId != null) args.push(q.sioId);
+    if (q.pmId != null) args.push(q.pmId);
+    if (q.ownerId != null) args.push(q.ownerId, q.ownerId);
+    return {
+      sql: `
+  a AS (
+    SELECT r.client_id, c.sio_id, c.pm_id, r.months, r.contacts, r.gl_calls, r.gl_sec, r.lk, r.chats, r.pm_contacts, r.sio_visits, r.seminars,
+      r.other_contacts, r.below_plan, r.last_contact_on AS last_contact, r.nss_kits, r.first_month, r.inner_gap, r.last_before_on AS last_before
+    FROM nss_period_clients r JOIN clients c ON c.id = r.client_id
+    WHERE ${where.join(' AND ')}),
+  ${G('a.last_before', withCycleEnds)}`,
+      args,
+    };
   }
   const sql = `
   w AS (
@@ -84,15 +123,7 @@ function aggregateCte(q: NssReportQuery): { sql: string; args: unknown[] } {
       MAX(MAX(max_gap_days, CASE WHEN first_contact_on IS NULL THEN 0
         ELSE CAST(julianday(first_contact_on) - julianday(COALESCE(prev_last, first_month || '-01')) AS INTEGER) END)) AS inner_gap
     FROM w GROUP BY client_id),
-  g AS (
-    SELECT a.*,
-      -- The last contact up to the period's end, looking back before it when the period had none.
-      COALESCE(a.last_contact, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = a.client_id AND x.month < :fromMonth)) AS last_ever,
-      CASE WHEN a.last_contact IS NULL THEN CAST(julianday(:end) - julianday(a.first_month || '-01') AS INTEGER) + 1
-           ELSE MAX(a.inner_gap, CAST(julianday(:end) - julianday(a.last_contact) AS INTEGER)) END AS max_gap,
-      CAST(julianday(:end) - julianday(COALESCE(a.last_contact, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = a.client_id AND x.month < :fromMonth))) AS INTEGER) AS days_since,
-      (SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = a.client_id AND y.state = 'active') AS cycle_ends
-    FROM a)`;
+  ${G('(SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = a.client_id AND x.month < :fromMonth)', withCycleEnds)}`;
   return { sql, args };
 }
 
@@ -134,42 +165,48 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
   }
   const fw = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
 
-  const totalsRow = stmt(
-    db,
-    `WITH ${cte.sql} SELECT COUNT(*) AS clients, ${FIGURES}, SUM(g.max_gap > :maxGap) AS overGapClients,
-       SUM(g.cycle_ends IS NOT NULL AND g.cycle_ends <= :due) AS cyclesDue
-     FROM g JOIN clients c ON c.id = g.client_id ${fw}`,
-  ).get(...bind([...cte.args, ...fargs], params)) as Record<string, number | null>;
-  const totals: NssReportTotals = {
-    clients: totalsRow.clients ?? 0,
-    contacts: totalsRow.contacts ?? 0,
-    glCalls: totalsRow.glCalls ?? 0,
-    glMinutes: totalsRow.glMinutes ?? 0,
-    lk: totalsRow.lk ?? 0,
-    chats: totalsRow.chats ?? 0,
-    pmContacts: totalsRow.pmContacts ?? 0,
-    sioVisits: totalsRow.sioVisits ?? 0,
-    seminars: totalsRow.seminars ?? 0,
-    otherContacts: totalsRow.otherContacts ?? 0,
-    overGapClients: totalsRow.overGapClients ?? 0,
-    cyclesDue: totalsRow.cyclesDue ?? 0,
-    contactsPerWeek: Math.round(((totalsRow.contacts ?? 0) / weeks) * 10) / 10,
-  };
+  const toTotals = (t: Record<string, number | null>): NssReportTotals => ({
+    clients: t.clients ?? 0,
+    contacts: t.contacts ?? 0,
+    glCalls: t.glCalls ?? 0,
+    glMinutes: Math.round((t.glSec ?? 0) / 60),
+    lk: t.lk ?? 0,
+    chats: t.chats ?? 0,
+    pmContacts: t.pmContacts ?? 0,
+    sioVisits: t.sioVisits ?? 0,
+    seminars: t.seminars ?? 0,
+    otherContacts: t.otherContacts ?? 0,
+    overGapClients: t.overGapClients ?? 0,
+    cyclesDue: t.cyclesDue ?? 0,
+    contactsPerWeek: Math.round(((t.contacts ?? 0) / weeks) * 10) / 10,
+  });
+  const groupSums = `COUNT(*) AS clients, ${FIGURES}, SUM(g.gl_sec) AS glSec, SUM(g.max_gap > :maxGap) AS overGapClients,
+       SUM(g.cycle_due) AS cyclesDue`;
 
   let clients: NssClientRow[] = [];
   let staff: NssStaffRow[] = [];
-  let total = totals.clients;
+  let totals: NssReportTotals;
+  let total: number;
   if (q.group === 'client') {
+    totals = toTotals(stmt(db, `WITH ${cte.sql} SELECT ${groupSums} FROM g JOIN clients c ON c.id = g.client_id ${fw}`).get(...bind([...cte.args, ...fargs], params)) as Record<string, number | null>);
+    total = totals.clients;
     const dir = q.desc ? 'DESC' : 'ASC';
     const sort = SORT_SQL[q.sort] ?? 'days_since';
     // Never contacted (the last contact looks back before the period) sorts as the longest wait.
     const order = q.sort === 'daysSinceContact' ? `(days_since IS NULL) ${dir}, days_since ${dir}` : `${sort} ${dir}`;
+    // The nearest cycle end is read for the page's rows only, unless the page is sorted by it.
+    const byCycle = q.sort === 'cycleEndsOn';
+    const pageCte = byCycle ? aggregateCte(q, true) : cte;
     const rows = stmt(
       db,
-      `WITH ${cte.sql} SELECT g.*, c.name, s.full_name AS sio_name, p.full_name AS pm_name
+      `WITH ${pageCte.sql} SELECT g.*, c.name, s.full_name AS sio_name, p.full_name AS pm_name
        FROM g JOIN clients c ON c.id = g.client_id LEFT JOIN employees s ON s.id = c.sio_id LEFT JOIN employees p ON p.id = c.pm_id
        ${fw} ORDER BY ${order}, c.name_lc, g.client_id LIMIT ? OFFSET ?`,
-    ).all(...bind([...cte.args, ...fargs, q.limit, q.offset], params)) as Record<string, unknown>[];
+    ).all(...bind([...pageCte.args, ...fargs, q.limit, q.offset], params)) as Record<string, unknown>[];
+    if (!byCycle) {
+      const ends = stmt(db, `SELECT ${CYCLE_ENDS('?')} AS e`).pluck();
+      for (const r of rows) r.cycle_ends = ends.get(r.client_id);
+    }
     const mix = stmt(db, `SELECT ${MIX_SQL(':client', ':today')} AS mix`);
     clients = rows.map((r) => {
       const n = (k: string) => (r[k] as number | null) ?? 0;
@@ -204,17 +241,26 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
     });
   } else {
     const col = q.group === 'sio' ? 'sio_id' : 'pm_id';
+    // Every client is in one group (or none: null): the totals are the groups' sums, no second pass.
     const rows = stmt(
       db,
-      `WITH ${cte.sql} SELECT g.${col} AS employeeId, e.full_name AS name, COUNT(*) AS clients, ${FIGURES}, SUM(g.max_gap > :maxGap) AS overGapClients,
-         SUM(g.cycle_ends IS NOT NULL AND g.cycle_ends <= :due) AS cyclesDue
+      `WITH ${cte.sql} SELECT g.${col} AS employeeId, e.full_name AS name, ${groupSums}
        FROM g JOIN clients c ON c.id = g.client_id LEFT JOIN employees e ON e.id = g.${col} ${fw}
        GROUP BY g.${col} ORDER BY e.full_name IS NULL, e.full_name`,
-    ).all(...bind([...cte.args, ...fargs], params)) as (Omit<NssStaffRow, 'contactsPerWeek'> & { name: string | null })[];
-    staff = rows.map((r) => ({ ...r, name: r.name ?? '', contactsPerWeek: Math.round((r.contacts / weeks) * 10) / 10 }));
+    ).all(...bind([...cte.args, ...fargs], params)) as (Omit<NssStaffRow, 'contactsPerWeek'> & { name: string | null; glSec: number })[];
+    const sum: Record<string, number> = {};
+    for (const r of rows) for (const k of ['clients', 'contacts', 'glCalls', 'glSec', 'lk', 'chats', 'pmContacts', 'sioVisits', 'seminars', 'otherContacts', 'overGapClients', 'cyclesDue'] as const) sum[k] = (sum[k] ?? 0) + (r[k] ?? 0);
+    totals = toTotals(sum);
+    staff = rows.map(({ glSec: _s, ...r }) => ({ ...r, name: r.name ?? '', contactsPerWeek: Math.round((r.contacts / weeks) * 10) / 10 }));
     total = staff.length;
   }
 
+  const months = q.withMonths === false ? [] : nssReportMonths(db, q);
+  return { clients, staff, total, totals, months };
+}
+
+/** The chart by month: НСС clients and their contacts, ГЛ, ЛК and chats per month of the period (the caller's scope). */
+export function nssReportMonths(db: Db, q: Pick<NssReportQuery, 'fromMonth' | 'toMonth' | 'sioId' | 'pmId' | 'ownerId'>): NssMonthPoint[] {
   const mwhere: string[] = ['m.month BETWEEN ? AND ?'];
   const margs: unknown[] = [q.fromMonth, q.toMonth];
   if (q.sioId != null) {
@@ -229,10 +275,9 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
     mwhere.push('(c.sio_id = ? OR c.pm_id = ?)');
     margs.push(q.ownerId, q.ownerId);
   }
-  const months = stmt(
+  return stmt(
     db,
     `SELECT m.month, COUNT(*) AS clients, SUM(m.contacts) AS contacts, SUM(m.gl_calls) AS glCalls, SUM(m.lk) AS lk, SUM(m.chats) AS chats
-     FROM nss_client_months m JOIN clients c ON c.id = m.client_id WHERE ${mwhere.join(' AND ')} GROUP BY m.month ORDER BY m.month`,
+     FROM nss_client_months m ${mwhere.length > 1 ? 'JOIN clients c ON c.id = m.client_id' : ''} WHERE ${mwhere.join(' AND ')} GROUP BY m.month ORDER BY m.month`,
   ).all(...margs) as NssMonthPoint[];
-  return { clients, staff, total, totals, months };
 }
