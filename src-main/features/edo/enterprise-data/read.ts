@@ -34,7 +34,10 @@ function decode(b: Uint8Array): string {
     const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(b.subarray(start));
   } catch {
-    throw new Refused('malformed', 'the text is not valid UTF-8 / UTF-16');
+    // Bytes that start like XML and break later are a damaged message; anything else is not a message at all.
+    const start = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+    const looksXml = b[start] === 0x3c || (b[start] === 0 && b[start + 1] === 0x3c) || (b[start] === 0x3c && b[start + 1] === 0);
+    throw new Refused(looksXml ? 'malformed' : 'not_enterprise_data', 'the text is not valid UTF-8 / UTF-16');
   }
 }
 
