@@ -185,4 +185,18 @@ describe('EnterpriseData on the worker pool', () => {
     }
     await expect(pool.run(edParseTask, { bytes: new Uint8Array(65 * 1024 * 1024) })).rejects.toBeInstanceOf(WorkerError);
   });
+
+  it('reads 10,000 documents in one zipped message well within the time limit', async () => {
+    pool ??= new WorkerPool({ maxThreads: 1 });
+    const m = sampleMessage();
+    const sale = m.objects.find((o) => o.type === 'sale')!;
+    const objects = Array.from({ length: 10_000 }, (_, i) => ({ ...sale, ref: `ref-${i}`, number: `Р-${i}` }));
+    const zip = writeEdMessageZip({ ...m, objects });
+    const t = Date.now();
+    const r = await pool.run(edParseTask, { bytes: new Uint8Array(zip) });
+    expect(Date.now() - t).toBeLessThan(15_000);
+    expect(r.ok && r.problems).toEqual([]);
+    expect(r.ok && r.message.objects.length).toBe(10_000);
+    expect(r.ok && r.message.objects[9_999]).toEqual({ ...sale, ref: 'ref-9999', number: 'Р-9999' });
+  });
 });

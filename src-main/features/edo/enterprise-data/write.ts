@@ -13,7 +13,7 @@ import {
   type EdServiceRow,
 } from './model';
 import { edMessageFileName, formatQuantity, isEdDate, isEdDateTime, kopToRoubles, legalFormOfInn } from './values';
-import { el, leaf, serializeXml, type XmlEl } from './xml';
+import { el, leaf, serializeEl, serializeXml, type XmlEl } from './xml';
 
 export interface EdWriteOptions {
   /** Start the file with a UTF-8 BOM, as 1С itself writes. */
@@ -138,7 +138,7 @@ export function edObjectXml(o: EdKnownObject): XmlEl {
   }
 }
 
-/** The whole envelope as a string (no BOM). */
+/** The whole envelope as a string (no BOM); each object is serialized as soon as it is built, so no tree of all is kept. */
 export function edMessageXml(msg: EdOutgoingMessage): string {
   const root: XmlEl = {
     name: 'Message',
@@ -147,9 +147,13 @@ export function edMessageXml(msg: EdOutgoingMessage): string {
       ['xmlns:xs', 'http://www.w3.org/2001/XMLSchema'],
       ['xmlns:xsi', 'http://www.w3.org/2001/XMLSchema-instance'],
     ],
-    children: [header(msg.header), { name: 'Body', attrs: [['xmlns', msg.header.format]], children: msg.objects.map(edObjectXml) }],
+    children: [header(msg.header), { name: 'Body', attrs: [['xmlns', msg.header.format]], text: '@' }],
   };
-  return serializeXml(root);
+  const [head, tail] = serializeXml(root).split('>@</Body>') as [string, string];
+  if (msg.objects.length === 0) return `${head}/>${tail}`;
+  let body = '';
+  for (const o of msg.objects) body += serializeEl(edObjectXml(o), 2);
+  return `${head}>\n${body}\t</Body>${tail}`;
 }
 
 /** UTF-8 bytes of the message; the same message gives the same bytes. */
