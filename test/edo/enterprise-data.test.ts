@@ -5,8 +5,9 @@ import { readEdMessage } from '../../src-main/features/edo/enterprise-data/read'
 import { edMessageXml, writeEdMessage, writeEdMessageZip } from '../../src-main/features/edo/enterprise-data/write';
 import { edMessageFileName, formatQuantity, isInn, isKpp, kopToRoubles, legalFormOfInn, parseEdDateTime, parseEdMessageFileName, roublesToKop } from '../../src-main/features/edo/enterprise-data/values';
 import { escapeXml } from '../../src-main/features/edo/enterprise-data/xml';
+import { edObjectIssues } from '../../src-main/features/edo/enterprise-data/check';
 import type { EdReadResult } from '../../src-main/features/edo/enterprise-data/model';
-import { envelope, sampleMessage } from './ed-fixtures';
+import { envelope, legal, sampleMessage } from './ed-fixtures';
 
 function ok(r: EdReadResult) {
   if (!r.ok) throw new Error(`refused: ${r.code} ${r.message}`);
@@ -187,5 +188,33 @@ describe('EnterpriseData write → read', () => {
       [envelope('', { bodyNs: 'http://v8.1c.ru/edi/edi_stnd/EnterpriseData/1.11' }), 'malformed'],
     ];
     for (const [xml, code] of cases) expect(readEdMessage(Buffer.from(xml))).toMatchObject({ ok: false, code });
+  });
+});
+
+describe('EnterpriseData objects checked before writing', () => {
+  it('finds nothing in good objects and names each bad field', () => {
+    for (const o of sampleMessage().objects) expect(edObjectIssues(o), o.type).toEqual([]);
+    expect(edObjectIssues({ ...legal, ref: 'has space', inn: '123', kpp: 'x', name: ' ' })).toEqual([
+      { code: 'missing_key', field: 'Ссылка' },
+      { code: 'missing_value', field: 'Наименование' },
+      { code: 'bad_inn', field: 'ИНН' },
+      { code: 'bad_kpp', field: 'КПП' },
+    ]);
+    const sale = sampleMessage().objects.find((o) => o.type === 'sale')!;
+    if (sale.type !== 'sale') throw new Error('fixture');
+    const bad = {
+      ...sale,
+      date: '2026-12-31',
+      amountKop: 1.5,
+      rows: [{ ...sale.rows[0]!, quantity: 0.0001, vatRate: 'НДС 20%' }],
+      contract: { ref: 'c', name: null, number: null, date: '01.02.2026', counterparty: null, organization: null },
+    };
+    expect(edObjectIssues(bad)).toEqual([
+      { code: 'bad_date', field: 'Дата' },
+      { code: 'bad_number', field: 'Сумма' },
+      { code: 'bad_date', field: 'Договор.Дата' },
+      { code: 'bad_number', field: 'Услуги[1].Количество' },
+      { code: 'bad_value', field: 'Услуги[1].СтавкаНДС' },
+    ]);
   });
 });
