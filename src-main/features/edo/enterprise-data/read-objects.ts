@@ -134,10 +134,10 @@ function serviceRow(n: EdNode, i: number): EdServiceRow {
   const item = child(n, 'Номенклатура') ?? child(child(n, 'ДанныеНоменклатуры'), 'Номенклатура') ?? child(n, 'ДанныеНоменклатуры');
   const content = text(n, 'Содержание');
   const itemName = text(item, 'Наименование') ?? text(item, 'НаименованиеПолное') ?? content;
-  if (itemName == null) throw new Bad('missing_value', `Услуги row ${i + 1}: no Номенклатура`);
+  if (itemName == null) throw new Bad('missing_value', `row ${i + 1}: no Номенклатура`);
   const qt = text(n, 'Количество');
   const quantity = qt == null ? 1 : parseQuantity(qt);
-  if (quantity == null) throw new Bad('bad_number', `Услуги row ${i + 1}: Количество ${qt!.slice(0, 20)}`);
+  if (quantity == null) throw new Bad('bad_number', `row ${i + 1}: Количество ${qt!.slice(0, 20)}`);
   const itemRef = text(item, 'Ссылка');
   return {
     item: { ref: itemRef != null && isEdRef(itemRef) ? itemRef : null, name: itemName },
@@ -162,7 +162,8 @@ function keyOf(n: EdNode): { keys: EdNode; ref: string; date: string; number: st
 function documentBase(n: EdNode): EdDocumentBase {
   const k = keyOf(n);
   const agreement = child(child(n, 'ДанныеВзаиморасчетов'), 'Договор');
-  const services = child(n, 'Услуги');
+  // Our acts have services only; a document 1С sends back may carry goods rows (Товары) too: both are read, none dropped.
+  const tables = [child(n, 'Услуги'), child(n, 'Товары')];
   return {
     ref: k.ref,
     number: k.number,
@@ -172,7 +173,7 @@ function documentBase(n: EdNode): EdDocumentBase {
     contract: agreement ? contract(agreement, 'Договор') : null,
     amountKop: child(n, 'Сумма') ? money(n, 'Сумма', true) : money(n, 'СуммаДокумента', true),
     vatIncluded: bool(n, 'СуммаВключаетНДС') ?? true,
-    rows: (services?.children ?? []).filter((c) => c.name === 'Строка').map(serviceRow),
+    rows: tables.flatMap((t) => t?.children ?? []).filter((c) => c.name === 'Строка').map(serviceRow),
     comment: text(n, 'Комментарий'),
   };
 }
