@@ -9,17 +9,23 @@ import { ensureNssMonth } from './aggregate';
 import { readNssSettings } from './settings';
 import { buildNssKc, previewOf } from './kc.build';
 import { NSS_KC_FORMAT, nssKcFileName } from './kc.format';
-import { nssKcPreviewTask } from './kc.workers';
+import { nssKcBuildTask, nssKcPreviewTask } from './kc.workers';
+import type { NssKcBuilt } from './kc.build.task';
+import { readyMonths } from './ready';
+import { latestReport, previousMonth } from './kc.diff';
 
 /**
  * The preview is built on a pool thread (a month of 100,000 clients takes seconds of CPU: the query, the file, the
  * check, the comparison); the month's missing aggregates are written first, here. An in-memory database builds inline.
  */
 async function preview(ctx: Ctx, month: string, offset: number, limit: number): Promise<NssKcPreview> {
-  ensureNssMonth(ctx.db, month, ctx.today());
   const bigChangePct = readNssSettings(ctx.db).bigChangePct;
   const dbFile = ctx.db.$client.name;
-  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) return previewOf(buildNssKc(ctx.db, month, bigChangePct), month, offset, limit);
+  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) {
+    ensureNssMonth(ctx.db, month, ctx.today());
+    return previewOf(buildNssKc(ctx.db, month, bigChangePct), month, offset, limit);
+  }
+  await readyMonths(ctx, month, month);
   return ctx.offload(nssKcPreviewTask, { dbFile, month, bigChangePct, offset, limit });
 }
 
@@ -48,31 +54,44 @@ export const nssKcHandlers: HandlerMap<'nss.kc.preview' | 'nss.kc.save' | 'nss.k
     run: (_input, _ctx, result) => result,
   }),
 
-  // One transaction (the dispatcher's): the rows, the check, the comparison and the archive see one state of the data —
-  // so the save builds on the event loop (seconds for 100,000 clients, once a month; the preview is what is repeated).
-  'nss.kc.save': (input, ctx) => {
-    notFuture(ctx, input.month);
-    ensureNssMonth(ctx.db, input.month, ctx.today());
-    const b = buildNssKc(ctx.db, input.month, readNssSettings(ctx.db).bigChangePct);
-    if (b.problems.length) {
-      const issues = b.problems.map((p) =>
-        p.clientId == null ? { path: 'totals', reason: p.code } : { path: `clients.${p.clientId}.${p.code}`, reason: p.code, ref: { id: p.clientId, name: p.name } },
+  // Built whole on a pool thread from one state of the data (a read transaction there); here, in the dispatcher's
+  // transaction, only the archive row is written — refused when the check found problems, or when the previous month's
+  // report it was compared with is no longer the latest (a save raced it: build again).
+  'nss.kc.save': prepared<'nss.kc.save', NssKcBuilt>({
+    prepare: async (input, ctx) => {
+      notFuture(ctx, input.month);
+      const bigChangePct = readNssSettings(ctx.db).bigChangePct;
+      const dbFile = ctx.db.$client.name;
+      if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) {
+        ensureNssMonth(ctx.db, input.month, ctx.today());
+        const b = buildNssKc(ctx.db, input.month, bigChangePct);
+        return { bytes: b.bytes, rowsJson: JSON.stringify(b.rows), totalsJson: JSON.stringify(b.totals), diffJson: JSON.stringify(b.diff), rowCount: b.rows.length, problems: b.problems, previousId: b.diff.previousId };
+      }
+      await readyMonths(ctx, input.month, input.month);
+      return ctx.offload(nssKcBuildTask, { dbFile, month: input.month, bigChangePct });
+    },
+    run: (input, ctx, b) => {
+      if (b.problems.length) {
+        const issues = b.problems.map((p) =>
+          p.clientId == null ? { path: 'totals', reason: p.code } : { path: `clients.${p.clientId}.${p.code}`, reason: p.code, ref: { id: p.clientId, name: p.name } },
+        );
+        throw new AppError('BAD_INPUT', `${b.problems.length} problems in the report`, issues);
+      }
+      const latestPrevious = latestReport(ctx.db, previousMonth(input.month))?.id ?? null;
+      if (latestPrevious !== b.previousId) throw new AppError('CONFLICT', 'the previous month’s report changed while this one was built');
+      const sha256 = createHash('sha256').update(b.bytes).digest('hex');
+      const id = Number(
+        stmt(
+          ctx.db,
+          `INSERT INTO nss_kc_reports (month, format, file_name, content, sha256, rows, totals, diff, row_count, created_by, created_at)
+           VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(input.month, NSS_KC_FORMAT, Buffer.from(b.bytes), sha256, b.rowsJson, b.totalsJson, b.diffJson, b.rowCount, ctx.me.id, ctx.nowIso()).lastInsertRowid,
       );
-      throw new AppError('BAD_INPUT', `${b.problems.length} problems in the report`, issues);
-    }
-    const sha256 = createHash('sha256').update(b.bytes).digest('hex');
-    const id = Number(
-      stmt(
-        ctx.db,
-        `INSERT INTO nss_kc_reports (month, format, file_name, content, sha256, rows, totals, diff, row_count, created_by, created_at)
-         VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(input.month, NSS_KC_FORMAT, Buffer.from(b.bytes), sha256, JSON.stringify(b.rows), JSON.stringify(b.totals), JSON.stringify(b.diff), b.rows.length, ctx.me.id, ctx.nowIso())
-        .lastInsertRowid,
-    );
-    stmt(ctx.db, 'UPDATE nss_kc_reports SET file_name = ? WHERE id = ?').run(nssKcFileName(input.month, id), id);
-    ctx.audit('nss_kc_report', id, 'save', { month: input.month, rows: b.rows.length, sha256 });
-    return itemOf(ctx, id)!;
-  },
+      stmt(ctx.db, 'UPDATE nss_kc_reports SET file_name = ? WHERE id = ?').run(nssKcFileName(input.month, id), id);
+      ctx.audit('nss_kc_report', id, 'save', { month: input.month, rows: b.rowCount, sha256 });
+      return itemOf(ctx, id)!;
+    },
+  }),
 
   'nss.kc.list': (input, ctx) =>
     (stmt(ctx.db, `SELECT ${ITEM_COLS} FROM nss_kc_reports r LEFT JOIN employees e ON e.id = r.created_by ORDER BY r.created_at DESC, r.id DESC LIMIT ?`).all(input.limit) as ItemRow[]).map(toItem),

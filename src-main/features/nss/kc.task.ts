@@ -14,7 +14,7 @@ export interface NssKcPreviewInput {
 export function run(input: NssKcPreviewInput): NssKcPreview {
   const db = openDb(input.dbFile, { readonly: true });
   try {
-    return previewOf(buildNssKc(db, input.month, input.bigChangePct), input.month, input.offset, input.limit);
+    return previewOf(db.$client.transaction(() => buildNssKc(db, input.month, input.bigChangePct))(), input.month, input.offset, input.limit);
   } finally {
     db.$client.close();
   }

@@ -13,48 +13,17 @@ import { MANAGERS } from '../../../src-shared/roles';
 import type { PrintedFile } from '../../../src-shared/doc-types';
 import type { NssContactItem, NssReport, NssReportInput } from '../../../src-shared/api/nss';
 import type { NssMonthPoint } from '../../../src-shared/nss';
-import { monthFirst, monthLast, monthsBetween, nssMonthPending } from './aggregate';
-import { findNssPeriod, markNssPeriodUsed, registerNssPeriod } from './periods';
+import { monthFirst, monthLast } from './aggregate';
+import { dbFileOf, readyPeriod } from './ready';
 import { NSS_COLUMNS, SchemeTimeline } from './definitions';
 import { addNssRecord, deleteNssRecord, listNssRecords, updateNssRecord } from './records';
 import type { NssReportQuery } from './report.query';
 import { readNssSettings, saveNssSettings } from './settings';
-import { nssExportTask, nssMonthsTask, nssPageTask, nssPeriodTask } from './nss.workers';
+import { nssExportTask, nssMonthsTask, nssPageTask } from './nss.workers';
 
 type Printed = { files: string[]; details: PrintedFile[] };
 
 const isManager = (ctx: Ctx) => ctx.me.roles.some((r) => MANAGERS.includes(r));
-
-/** Periods being readied by this process, so concurrent first requests of one period wait for one build. */
-const readying = new Map<string, Promise<number>>();
-
-/**
- * The period's kept rows, readied first when needed: on a pool thread, the quiet months are filled and the client rows
- * written (seconds for a year over a large РИЦ, the first time only); then every report of it reads one row per client.
- */
-async function readyPeriod(ctx: Ctx, fromMonth: string, toMonth: string, plan: number): Promise<number> {
-  const key = { fromMonth, toMonth, plan };
-  const today = ctx.today();
-  const found = findNssPeriod(ctx.db, key);
-  const pending = monthsBetween(fromMonth, toMonth).some((m) => m <= today.slice(0, 7) && nssMonthPending(ctx.db, m, today));
-  if (found?.state === 'ready' && !pending) {
-    markNssPeriodUsed(ctx.db, found.id, ctx.nowIso());
-    return found.id;
-  }
-  const dbFile = dbFileOf(ctx);
-  const slot = `${dbFile}|${fromMonth}|${toMonth}|${plan}|${today}`;
-  let job = readying.get(slot);
-  if (!job) {
-    // A kept period only fills the quiet months (their writes keep its rows); a new or interrupted one is built.
-    const period = found?.state === 'ready' ? found : registerNssPeriod(ctx.db, key, ctx.nowIso());
-    job = ctx
-      .offload(nssPeriodTask, { dbFile, periodId: period.id, build: period.state !== 'ready', fromMonth, toMonth, today, timeZone: ricTimeZone(ctx.db), now: ctx.nowIso() })
-      .then(() => period.id)
-      .finally(() => readying.delete(slot));
-    readying.set(slot, job);
-  }
-  return job;
-}
 
 /** The caller's query: a СИО or personal manager who is not a manager sees only their own clients. */
 function scoped(ctx: Ctx, input: Omit<NssReportQuery, 'limit' | 'offset' | 'ownerId'>, limit: number, offset: number): NssReportQuery {
@@ -82,13 +51,6 @@ function reportParams(ctx: Ctx, q: NssReportInput): [string, string][] {
   if (q.overGapOnly) out.push(['Отбор', 'перерыв больше плана']);
   if (q.search) out.push(['Поиск', q.search]);
   return out;
-}
-
-/** The pool thread reads the database file itself; a database in memory (never a host's) has none. */
-function dbFileOf(ctx: Ctx): string {
-  const dbFile = ctx.db.$client.name;
-  if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) throw new Error('the НСС report needs a database file');
-  return dbFile;
 }
 
 async function exported(ctx: Ctx, input: NssReportInput, format: 'xlsx' | 'pdf'): Promise<Printed> {

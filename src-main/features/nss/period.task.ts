@@ -7,7 +7,8 @@ import { buildNssPeriod, evictNssPeriods, BUILD_CHUNK } from './periods';
 
 export interface NssPeriodInput {
   dbFile: string;
-  periodId: number;
+  /** The period to build (with `build`); none: only the quiet months are filled. */
+  periodId?: number;
   /** Write the client rows (a new or interrupted period); false: only fill the quiet months. */
   build: boolean;
   fromMonth: string;
@@ -29,7 +30,7 @@ export function run(input: NssPeriodInput): NssPeriodOutput {
     let filled = 0;
     // Clients per fill transaction: a client's month is recomputed from its raw sources (slower per client than a row).
     for (const m of monthsBetween(input.fromMonth, input.toMonth)) if (m <= input.today.slice(0, 7)) filled += ensureNssMonth(db, m, input.today, input.timeZone, BUILD_CHUNK / 8);
-    if (!input.build) return { filled, rows: 0, evicted: [] };
+    if (!input.build || input.periodId == null) return { filled, rows: 0, evicted: [] };
     const rows = buildNssPeriod(db, input.periodId);
     const evicted = evictNssPeriods(db, input.periodId, input.now);
     return { filled, rows, evicted };

@@ -13,7 +13,8 @@ export interface NssPageInput {
 export function run(input: NssPageInput): NssReportResult {
   const db = openDb(input.dbFile, { readonly: true });
   try {
-    return nssReport(db, input.query, input.settings, input.today);
+    // One read transaction: the totals and the page see one state.
+    return db.$client.transaction(() => nssReport(db, input.query, input.settings, input.today))();
   } finally {
     db.$client.close();
   }
