@@ -4,7 +4,8 @@ import type { NssCallRowState, NssCallsDecisions, NssCallsReview } from '../../.
 import { stageSheetCache } from '../imports/sheet/stage-cache';
 import type { SheetRecord } from '../imports/sheet/sheet.parse.task';
 import { resolveCallMapping } from './calls.mapping';
-import { countCalls, decideCalls, readCalls, reviewCallRow } from './calls.review';
+import { countCalls, decideCalls, readCalls, reviewCallRow, type CallsReading } from './calls.review';
+import type { NssCallMapping } from '../../../src-shared/nss-calls';
 
 export const NSS_CALLS_KIND = 'nss.calls';
 
@@ -21,6 +22,25 @@ export interface CallsReviewQuery {
   state?: NssCallRowState;
   offset: number;
   limit: number;
+}
+
+/**
+ * The list as matched against the base, kept briefly per stage and mapping: turning pages, filtering by state or
+ * deciding rows re-reads neither the base (every client, kit and phone) nor the whole file. The apply matches afresh.
+ */
+const READING_TTL_MS = 30_000;
+const readings = new Map<string, { at: number; reading: CallsReading }>();
+
+function readingOf(db: Db, stageId: number, rec: SheetRecord, mapping: NssCallMapping): CallsReading {
+  const key = JSON.stringify([db.$client.name, stageId, mapping]);
+  const hit = readings.get(key);
+  if (hit && Date.now() - hit.at < READING_TTL_MS) return hit.reading;
+  const reading = readCalls(db, rec, mapping);
+  readings.delete(key);
+  readings.set(key, { at: Date.now(), reading });
+  // The base of a large РИЦ is tens of MB: two readings at most.
+  while (readings.size > 2) readings.delete(readings.keys().next().value!);
+  return reading;
 }
 
 /** The review of a staged call list (the caller has checked the person may see the stage). */
@@ -48,7 +68,7 @@ export function loadCallsReview(db: Db, input: CallsReviewQuery): NssCallsReview
     rows: [],
   };
   if (m.errors.length) return base;
-  const reading = readCalls(db, rec, m.mapping);
+  const reading = readingOf(db, input.stageId, rec, m.mapping);
   const rows = decideCalls(reading, d);
   const c = countCalls(rows);
   const page: NssCallsReview['rows'] = [];
