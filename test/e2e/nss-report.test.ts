@@ -83,4 +83,8 @@ it('shows October per client with the gap in red, drills into a СИО and a cli
   await pick('nss-from', 'окт 26');
   await pick('nss-to', 'окт 26');
   await expect.poll(() => page.getByTestId('nss-row').filter({ hasText: 'ООО Бета' }).getAttribute('data-over-gap'), { timeout: 15_000 }).toBe('no');
+  // Two months: the chart by month arrives after the page, from its own call.
+  await pick('nss-from', 'сен 26');
+  await page.getByTestId('nss-chart').waitFor({ timeout: 15_000 });
+  expect(await page.getByTestId('nss-chart').textContent()).toContain('окт');
 });
