@@ -54,18 +54,23 @@ export function applyStep(rec: EdoRecord, step: EdoStep, at: number): void {
   if (step.reason !== undefined) rec.reason = step.reason;
 }
 
-/** Applies the script steps that are due; returns whether anything changed. */
+/** Applies the due script steps of one record; returns whether anything changed. */
+export function advanceOne(rec: EdoRecord, defaultScript: EdoStep[], now: number): boolean {
+  const script = rec.script ?? defaultScript;
+  let changed = false;
+  while (rec.step < script.length && rec.startedAt + script[rec.step]!.afterMs <= now) {
+    const step = script[rec.step]!;
+    applyStep(rec, step, rec.startedAt + step.afterMs);
+    rec.step++;
+    changed = true;
+  }
+  return changed;
+}
+
+/** Applies the script steps that are due for every record; returns whether anything changed. */
 export function advanceEdo(s: CoreState, defaultScript: EdoStep[], now: number): boolean {
   let changed = false;
-  for (const rec of Object.values(s.edo)) {
-    const script = rec.script ?? defaultScript;
-    while (rec.step < script.length && rec.startedAt + script[rec.step]!.afterMs <= now) {
-      const step = script[rec.step]!;
-      applyStep(rec, step, rec.startedAt + step.afterMs);
-      rec.step++;
-      changed = true;
-    }
-  }
+  for (const rec of Object.values(s.edo)) if (advanceOne(rec, defaultScript, now)) changed = true;
   return changed;
 }
 

@@ -1,6 +1,6 @@
 // The 1С peer's OData side: `/<base>/odata/standard.odata/…` with Basic auth, JSON only, 1С-like answers and errors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { advanceEdo, edoDocumentRow, edoLinkRow, edoStateRow, ensureEdo } from './edo';
+import { advanceEdo, advanceOne, edoDocumentRow, edoLinkRow, edoStateRow, ensureEdo } from './edo';
 import { parseFilter, FilterError, type Row } from './filter';
 import type { OneCPeer } from './peer';
 import { DOCUMENT_SETS, ENTITY_SETS, ZERO_GUID, nextNumber, onecDate, randomGuid, type EntitySet } from './state';
@@ -62,6 +62,34 @@ function rowsOf(peer: OneCPeer, set: string): Row[] {
   return Object.values(s.entities).filter((e) => e.set === set).map((e) => e.fields);
 }
 
+/** Index lookups for the filters an exchange job sends per document, so thousands of documents stay fast. */
+function fastRows(peer: OneCPeer, set: string, filter: string): Row[] | undefined {
+  const m = /^\s*(ОбъектУчета|ЭлектронныйДокумент) eq '([^']*)'\s*$/u.exec(filter);
+  if (!m) return undefined;
+  if (set === EDO_LINKS && m[1] === 'ОбъектУчета') {
+    const rec = peer.state.edo[m[2]!];
+    return rec ? [edoLinkRow(rec)] : [];
+  }
+  if (set === EDO_STATES && m[1] === 'ЭлектронныйДокумент') {
+    const rec = peer.edoByRef(m[2]!);
+    if (rec && advanceOne(rec, peer.opts.edoScript, peer.now())) peer.touch();
+    return rec ? [edoStateRow(rec)] : [];
+  }
+  return undefined;
+}
+
+function rowByKey(peer: OneCPeer, set: string, ref: string): Row | undefined {
+  const s = peer.state;
+  if (set === EDO_DOC) {
+    const rec = peer.edoByRef(ref);
+    if (rec && advanceOne(rec, peer.opts.edoScript, peer.now())) peer.touch();
+    return rec ? edoDocumentRow(rec, s.entities[rec.objectRef]?.fields) : undefined;
+  }
+  const ent = s.entities[ref];
+  if (ent) return ent.set === set ? ent.fields : undefined;
+  return rowsOf(peer, set).find((r) => String(r['Ref_Key']).toLowerCase() === ref);
+}
+
 function select(row: Row, fields: string[] | undefined): Row {
   if (!fields) return row;
   return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f]]));
@@ -96,16 +124,17 @@ function create(peer: OneCPeer, set: EntitySet, body: Record<string, unknown>): 
   if (!isDoc && !fields['Code']) fields['Code'] = nextNumber(s, set, '', 1);
   s.entities[ref] = { set, fields };
   if (isDoc && peer.opts.autoEdo) ensureEdo(s, ref, set, fields, peer.now());
-  peer.save();
+  peer.touch();
   return fields;
 }
 
 function update(peer: OneCPeer, set: string, ref: string, body: Record<string, unknown>): Row {
-  const ent = peer.state.entities[ref];
+  const ent = peer.state.entities[ref] ??
+    Object.values(peer.state.entities).find((e) => String(e.fields['Ref_Key']).toLowerCase() === ref);
   if (!ent || ent.set !== set) throw new HttpError(404, 'Объект не найден', '14');
   const { Ref_Key: _ignored, DataVersion: _v, ...changes } = body;
   ent.fields = { ...ent.fields, ...changes, DataVersion: String(Number(ent.fields['DataVersion'] ?? 0) + 1) };
-  peer.save();
+  peer.touch();
   return ent.fields;
 }
 
@@ -142,10 +171,8 @@ export async function handleOData(peer: OneCPeer, req: IncomingMessage, res: Ser
     const set = m[1]!;
     const known = isEntitySet(set) || set === EDO_DOC || set === EDO_LINKS || set === EDO_STATES;
     if (!known) throw new HttpError(404, `Сущность ${set} не опубликована`, '9');
-    if (set === EDO_DOC || set === EDO_LINKS || set === EDO_STATES) {
-      if (advanceEdo(peer.state, peer.opts.edoScript, peer.now())) peer.save();
-      if (req.method !== 'GET') throw new HttpError(405, 'Только чтение');
-    }
+    const edoSet = set === EDO_DOC || set === EDO_LINKS || set === EDO_STATES;
+    if (edoSet && req.method !== 'GET') throw new HttpError(405, 'Только чтение');
     const method = req.method ?? 'GET';
     if (m[2] !== undefined) {
       if (set === EDO_LINKS || set === EDO_STATES) throw new HttpError(400, 'Ключ регистра сведений не поддерживается пиром');
@@ -155,7 +182,7 @@ export async function handleOData(peer: OneCPeer, req: IncomingMessage, res: Ser
         return;
       }
       if (method !== 'GET') throw new HttpError(405, 'Метод не поддерживается');
-      const row = rowsOf(peer, set).find((r) => r['Ref_Key'] === ref);
+      const row = rowByKey(peer, set, ref);
       if (!row) throw new HttpError(404, 'Объект не найден', '14');
       send(res, 200, { 'odata.metadata': `${root}/$metadata#${set}/@Element`, ...select(row, q.get('$select')?.split(',')) });
       return;
@@ -166,9 +193,11 @@ export async function handleOData(peer: OneCPeer, req: IncomingMessage, res: Ser
       return;
     }
     if (method !== 'GET') throw new HttpError(405, 'Метод не поддерживается');
-    let rows = rowsOf(peer, set);
     const filter = q.get('$filter');
-    if (filter) {
+    const fast = filter ? fastRows(peer, set, filter) : undefined;
+    if (edoSet && !fast && advanceEdo(peer.state, peer.opts.edoScript, peer.now())) peer.touch();
+    let rows = fast ?? rowsOf(peer, set);
+    if (filter && !fast) {
       let pred: (r: Row) => boolean;
       try {
         pred = parseFilter(filter, { refuseEq: new Set(peer.opts.refuseEqFilterOn), composite: COMPOSITE });

@@ -96,6 +96,9 @@ export class OneCPeer {
   private timer?: NodeJS.Timeout;
   private busy?: Promise<RoundResult>;
   private lastSeen = '';
+  private dirty = false;
+  private saveTimer?: NodeJS.Timeout;
+  private edoIndex?: { state: CoreState; map: Map<string, EdoRecord> };
   private readonly counters = { dropAcks: 0, duplicate: 0, reorder: 0 };
 
   constructor(o: OneCPeerOptions = {}) {
@@ -152,6 +155,8 @@ export class OneCPeer {
     const s = this.server;
     this.server = undefined;
     if (s) await new Promise<void>((r) => { s.closeAllConnections(); s.close(() => r()); });
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.save();
   }
 
@@ -159,8 +164,30 @@ export class OneCPeer {
     return this.opts.now();
   }
 
+  /** Writes the state file now. */
   save(): void {
+    this.dirty = false;
     saveState(this.opts.stateDir, this.state);
+  }
+
+  /** Marks the state changed; it is written within a quarter second (at once on stop), so bursts of requests stay cheap. */
+  touch(): void {
+    this.dirty = true;
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      if (this.dirty) this.save();
+    }, 250);
+    this.saveTimer.unref();
+  }
+
+  /** The ЭДО record with this ЭДО document Ref_Key. */
+  edoByRef(edoRef: string): EdoRecord | undefined {
+    // Records are only ever added to one state object, so a hit in the index is always current; a miss rebuilds it.
+    const hit = this.edoIndex?.state === this.state ? this.edoIndex.map.get(edoRef) : undefined;
+    if (hit) return hit;
+    this.edoIndex = { state: this.state, map: new Map(Object.values(this.state.edo).map((r) => [r.edoRef, r])) };
+    return this.edoIndex.map.get(edoRef);
   }
 
   setFaults(f: PeerFaults): void {
@@ -213,13 +240,17 @@ export class OneCPeer {
         this.emit({ kind: 'error', message: result.error });
       }
     }
-    advanceEdo(this.state, this.opts.edoScript, this.now());
+    if (advanceEdo(this.state, this.opts.edoScript, this.now())) this.dirty = true;
+    if (result.received || result.error) this.dirty = true;
     if (this.opts.dir) {
       const s = this.state;
       const due = s.needWrite || (Object.keys(s.unacked).length > 0 && this.now() - s.lastWriteAt >= this.opts.resendMs);
-      if (due) result.wrote = await this.writeReply();
+      if (due) {
+        result.wrote = await this.writeReply();
+        this.dirty = true;
+      }
     }
-    this.save();
+    if (this.dirty) this.save();
     return result;
   }
 
