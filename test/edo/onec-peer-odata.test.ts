@@ -123,14 +123,22 @@ describe('1С peer, OData', () => {
 
   it('advances ЭДО states over time by its script', async () => {
     let now = new Date(2026, 11, 1, 9, 0, 0).getTime();
-    const { peer, url } = await serve({ edoScript: signingScript(60_000), now: () => now });
+    const rejectedRef = '6f1c1a2e-3333-4aaa-8bbb-000000000001';
+    const { peer, url } = await serve({
+      edoScript: signingScript(60_000), now: () => now,
+      edoScripts: { [rejectedRef]: [{ afterMs: 30_000, state: 'ОтклоненПолучателем', send: true, reason: 'Не наш документ' }] },
+    });
     const doc = await call(url, 'Document_РеализацияТоваровУслуг', { method: 'POST', body: {} });
     const ref = String(doc.json['Ref_Key']);
+    const other = await call(url, 'Document_РеализацияТоваровУслуг', { method: 'POST', body: { Ref_Key: rejectedRef } });
+    expect(other.json['Ref_Key']).toBe(rejectedRef);
+    expect(peer.edo(rejectedRef).state).toBe('ОжидаетсяОтправка');
     expect(peer.edo(ref)).toMatchObject({ state: 'ОжидаетсяПодтверждение', sentAt: '2026-12-01T09:00:00', signedAt: '0001-01-01T00:00:00' });
     now += 60_000;
     const edoRef = peer.edo(ref).edoRef;
     const edoDoc = await call(url, `Document_ЭлектронныйДокументИсходящийЭДО(guid'${edoRef}')`);
     expect(edoDoc.json['ДатаПодписания']).toBe('2026-12-01T09:01:00');
+    expect(peer.edo(rejectedRef)).toMatchObject({ state: 'ОтклоненПолучателем', reason: 'Не наш документ', signedAt: '0001-01-01T00:00:00' });
   });
 
   it('shows documents that came through the folder, with the peer numbers', async () => {

@@ -55,8 +55,8 @@ export function applyStep(rec: EdoRecord, step: EdoStep, at: number): void {
 }
 
 /** Applies the due script steps of one record; returns whether anything changed. */
-export function advanceOne(rec: EdoRecord, defaultScript: EdoStep[], now: number): boolean {
-  const script = rec.script ?? defaultScript;
+export function advanceOne(rec: EdoRecord, scriptOf: (rec: EdoRecord) => EdoStep[], now: number): boolean {
+  const script = scriptOf(rec);
   let changed = false;
   while (rec.step < script.length && rec.startedAt + script[rec.step]!.afterMs <= now) {
     const step = script[rec.step]!;
@@ -68,9 +68,9 @@ export function advanceOne(rec: EdoRecord, defaultScript: EdoStep[], now: number
 }
 
 /** Applies the script steps that are due for every record; returns whether anything changed. */
-export function advanceEdo(s: CoreState, defaultScript: EdoStep[], now: number): boolean {
+export function advanceEdo(s: CoreState, scriptOf: (rec: EdoRecord) => EdoStep[], now: number): boolean {
   let changed = false;
-  for (const rec of Object.values(s.edo)) if (advanceOne(rec, defaultScript, now)) changed = true;
+  for (const rec of Object.values(s.edo)) if (advanceOne(rec, scriptOf, now)) changed = true;
   return changed;
 }
 

@@ -72,7 +72,7 @@ function fastRows(peer: OneCPeer, set: string, filter: string): Row[] | undefine
   }
   if (set === EDO_STATES && m[1] === 'ЭлектронныйДокумент') {
     const rec = peer.edoByRef(m[2]!);
-    if (rec && advanceOne(rec, peer.opts.edoScript, peer.now())) peer.touch();
+    if (rec && advanceOne(rec, peer.scriptOf, peer.now())) peer.touch();
     return rec ? [edoStateRow(rec)] : [];
   }
   return undefined;
@@ -82,7 +82,7 @@ function rowByKey(peer: OneCPeer, set: string, ref: string): Row | undefined {
   const s = peer.state;
   if (set === EDO_DOC) {
     const rec = peer.edoByRef(ref);
-    if (rec && advanceOne(rec, peer.opts.edoScript, peer.now())) peer.touch();
+    if (rec && advanceOne(rec, peer.scriptOf, peer.now())) peer.touch();
     return rec ? edoDocumentRow(rec, s.entities[rec.objectRef]?.fields) : undefined;
   }
   const ent = s.entities[ref];
@@ -195,7 +195,7 @@ export async function handleOData(peer: OneCPeer, req: IncomingMessage, res: Ser
     if (method !== 'GET') throw new HttpError(405, 'Метод не поддерживается');
     const filter = q.get('$filter');
     const fast = filter ? fastRows(peer, set, filter) : undefined;
-    if (edoSet && !fast && advanceEdo(peer.state, peer.opts.edoScript, peer.now())) peer.touch();
+    if (edoSet && !fast && advanceEdo(peer.state, peer.scriptOf, peer.now())) peer.touch();
     let rows = fast ?? rowsOf(peer, set);
     if (filter && !fast) {
       let pred: (r: Row) => boolean;

@@ -62,6 +62,8 @@ export interface OneCPeerOptions {
   now?: () => number;
   /** ЭДО steps applied to every new document (default: none — it waits in ОжидаетсяОтправка). */
   edoScript?: EdoStep[];
+  /** ЭДО steps for particular documents (our Ref_Key → steps), before or after they arrive. */
+  edoScripts?: Record<string, EdoStep[]>;
   /** Make an outgoing ЭДО document for every received or created document (default true). */
   autoEdo?: boolean;
   /** How many pre-message snapshots are kept for a restart with a gap (default 5). */
@@ -87,10 +89,14 @@ export interface RoundResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class OneCPeer {
-  readonly opts: Required<Omit<OneCPeerOptions, 'dir' | 'stateDir' | 'port' | 'log' | 'faults'>> &
+  readonly opts: Required<Omit<OneCPeerOptions, 'dir' | 'stateDir' | 'port' | 'log' | 'faults' | 'edoScripts'>> &
     Pick<OneCPeerOptions, 'dir' | 'stateDir' | 'port' | 'log'>;
   faults: PeerFaults;
   state: PersistedState;
+  /** Per-document ЭДО scripts (constructor `edoScripts`, or `setScript`). */
+  readonly edoScripts: Record<string, EdoStep[]>;
+  /** The script a record follows: its own, the per-document one, or the default. */
+  readonly scriptOf = (rec: EdoRecord): EdoStep[] => rec.script ?? this.edoScripts[rec.objectRef] ?? this.opts.edoScript;
   readonly events: PeerEvent[] = [];
   private server?: Server;
   private timer?: NodeJS.Timeout;
@@ -112,6 +118,7 @@ export class OneCPeer {
       edoScript: o.edoScript ?? [], autoEdo: o.autoEdo ?? true, historyDepth: o.historyDepth ?? 5, forgetLast: o.forgetLast ?? 0,
     };
     this.faults = { ...o.faults };
+    this.edoScripts = { ...o.edoScripts };
     this.counters = { dropAcks: o.faults?.dropAcksNext ?? 0, duplicate: o.faults?.duplicateNext ?? 0, reorder: o.faults?.reorderNext ?? 0 };
     this.state = loadState(this.opts.stateDir, this.opts.seed);
     if (this.opts.forgetLast > 0) this.forget(this.opts.forgetLast);
@@ -240,7 +247,7 @@ export class OneCPeer {
         this.emit({ kind: 'error', message: result.error });
       }
     }
-    if (advanceEdo(this.state, this.opts.edoScript, this.now())) this.dirty = true;
+    if (advanceEdo(this.state, this.scriptOf, this.now())) this.dirty = true;
     if (result.received || result.error) this.dirty = true;
     if (this.opts.dir) {
       const s = this.state;
@@ -378,7 +385,7 @@ export class OneCPeer {
   edo(ref: string): EdoRecord {
     const ent = this.state.entities[ref];
     if (!ent) throw new Error(`peer has no document ${ref}`);
-    advanceEdo(this.state, this.opts.edoScript, this.now());
+    advanceEdo(this.state, this.scriptOf, this.now());
     return ensureEdo(this.state, ref, ent.set, ent.fields, this.now());
   }
 
