@@ -96,3 +96,22 @@ export function readReply(dir: string): Reply | undefined {
     .map((m) => ({ type: m[1]!, ref: m[2]!, date: m[3]!, number: m[4]! }));
   return { messageNo: num('MessageNo'), receivedNo: num('ReceivedNo'), docs, raw };
 }
+
+/** Our handshake as real 1С writes one: MessageNo 0, Format without a version, no Body, declared object types. */
+export function handshake(receiving: string[], versions = ['1.10', '1.8']): string {
+  const types = ['Справочник.Контрагенты', 'Справочник.Договоры', 'Документ.СчетПокупателю', 'Документ.РеализацияТоваровУслуг', 'Документ.СчетФактураВыданный']
+    .map((t) => `<msg:ObjectType><msg:Name>${t}</msg:Name><msg:Sending>*</msg:Sending>${receiving.includes(t) ? '<msg:Receiving>*</msg:Receiving>' : '<msg:Receiving/>'}</msg:ObjectType>`)
+    .join('');
+  return `\uFEFF<?xml version="1.0" encoding="UTF-8"?>
+<Message xmlns:msg="http://www.1c.ru/SSL/Exchange/Message">
+  <msg:Header>
+    <msg:Format>http://v8.1c.ru/edi/edi_stnd/EnterpriseData</msg:Format>
+    <msg:CreationDate>2026-12-01T09:00:00</msg:CreationDate>
+    <msg:Confirmation><msg:ExchangePlan>СинхронизацияДанныхЧерезУниверсальныйФормат</msg:ExchangePlan>
+      <msg:To>BP</msg:To><msg:From>CRM</msg:From><msg:MessageNo>0</msg:MessageNo><msg:ReceivedNo>0</msg:ReceivedNo></msg:Confirmation>
+    ${versions.map((v) => `<msg:AvailableVersion>${v}</msg:AvailableVersion>`).join('')}
+    <msg:NewFrom>91d5a7dd-2d96-4af5-b855-90ad613450b9</msg:NewFrom>
+    <msg:AvailableObjectTypes>${types}</msg:AvailableObjectTypes>
+  </msg:Header>
+</Message>`;
+}

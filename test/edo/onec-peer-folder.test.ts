@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OneCPeer, type OneCPeerOptions } from '../onec-peer/peer';
 import { parseMessage, messageText } from '../onec-peer/format';
-import { ACT, CP, CONTRACT, INVOICE, act, contract, counterparty, invoice, ourMessage, putOurs, readReply } from './onec-peer-fixtures';
+import { ACT, CP, CONTRACT, INVOICE, act, contract, counterparty, handshake, invoice, ourMessage, putOurs, readReply } from './onec-peer-fixtures';
 
 const dirs: string[] = [];
 const peers: OneCPeer[] = [];
@@ -103,6 +103,24 @@ describe('1С peer, folder transport', () => {
     expect(gap.entity(ACT)?.['Number']).toBe('БП-000001');
     putOurs(dir, ourMessage(2, 1, invoice()));
     expect((await gap.exchange()).received).toMatchObject({ messageNo: 2, created: 1 });
+  });
+
+  it('answers a handshake in the highest offered version and sends only the types we declared as received', async () => {
+    const { dir, peer } = setup();
+    putOurs(dir, handshake(['Документ.РеализацияТоваровУслуг']));
+    expect((await peer.exchange()).wrote).toMatchObject({ messageNo: 1, receivedNo: 0, documents: 0 });
+    const hello = readReply(dir)!;
+    expect(hello.raw).toContain('<msg:Format>http://v8.1c.ru/edi/edi_stnd/EnterpriseData/1.10</msg:Format>');
+    expect(hello.raw).toMatch(/<msg:Name>Документ\.РеализацияТоваровУслуг<\/msg:Name><msg:Sending>\*<\/msg:Sending>/);
+    putOurs(dir, ourMessage(1, 1, fullBody()));
+    await peer.exchange();
+    // The invoice was numbered but, like real 1С, counts as delivered because we do not receive invoices.
+    expect(readReply(dir)!.docs.map((d) => d.ref)).toEqual([ACT]);
+    expect(peer.entity(INVOICE)?.['Number']).toBe('БП-000001');
+    // A message without Body only acknowledges.
+    putOurs(dir, ourMessage(2, 2, '').replace(/<Body[^>]*><\/Body>/, ''));
+    expect((await peer.exchange()).received).toMatchObject({ messageNo: 2, created: 0 });
+    expect(peer.numbers.ackedByThem).toBe(2);
   });
 
   it('refuses a foreign or malformed message with an error and writes no reply', async () => {

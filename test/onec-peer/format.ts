@@ -27,9 +27,19 @@ export interface XmlNode {
   [name: string]: XmlValue;
 }
 
+export interface ObjectTypeDecl {
+  name: string;
+  sending: boolean;
+  receiving: boolean;
+}
+
 export interface MessageHeader {
   format: string;
+  /** The version in msg:Format; '' in a handshake, whose Format has no version (then see availableVersions). */
   version: string;
+  availableVersions: string[];
+  /** msg:AvailableObjectTypes of a handshake: what the sender sends and receives ('*' = yes). */
+  objectTypes?: ObjectTypeDecl[];
   exchangePlan: string;
   to: string;
   from: string;
@@ -191,13 +201,26 @@ export function parseMessage(text: string): ParsedMessage {
   if (!headerKey || nsOf(root, headerKey, ns) !== MESSAGE_NS) throw new MessageError('msg:Header is missing');
   const header = asNode(root[headerKey], 'msg:Header');
   const format = textOf(child(header, 'Format'));
-  if (!format.startsWith(ED_NS_PREFIX)) throw new MessageError(`unknown msg:Format: ${format.slice(0, 100)}`);
-  const version = format.slice(ED_NS_PREFIX.length);
-  if (!/^1\.\d{1,2}$/.test(version)) throw new MessageError(`unknown EnterpriseData version: ${version.slice(0, 20)}`);
+  // A handshake (MessageNo 0) names the format without a version: `…/EnterpriseData`.
+  const bare = format === ED_NS_PREFIX.slice(0, -1);
+  if (!bare && !format.startsWith(ED_NS_PREFIX)) throw new MessageError(`unknown msg:Format: ${format.slice(0, 100)}`);
+  const version = bare ? '' : format.slice(ED_NS_PREFIX.length);
+  if (!bare && !/^1\.\d{1,2}$/.test(version)) throw new MessageError(`unknown EnterpriseData version: ${version.slice(0, 20)}`);
+  const list = (v: XmlValue | undefined): XmlValue[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+  const availableVersions = list(child(header, 'AvailableVersion')).map(textOf).filter((x) => /^1\.\d{1,2}$/.test(x));
+  const typesNode = child(header, 'AvailableObjectTypes');
+  const objectTypes = typesNode && typeof typesNode === 'object' && !Array.isArray(typesNode)
+    ? list(child(typesNode, 'ObjectType')).map((t) => {
+        const n = typeof t === 'object' && !Array.isArray(t) ? t : {};
+        return { name: textOf(child(n, 'Name')), sending: textOf(child(n, 'Sending')) !== '', receiving: textOf(child(n, 'Receiving')) !== '' };
+      })
+    : undefined;
   const conf = asNode(child(header, 'Confirmation'), 'msg:Confirmation');
   const h: MessageHeader = {
     format,
     version,
+    availableVersions,
+    ...(objectTypes ? { objectTypes } : {}),
     exchangePlan: headerField(conf, 'ExchangePlan'),
     to: headerField(conf, 'To'),
     from: headerField(conf, 'From'),
@@ -205,7 +228,8 @@ export function parseMessage(text: string): ParsedMessage {
     receivedNo: number(textOf(child(conf, 'ReceivedNo')) || '0', 'ReceivedNo'),
   };
   const bodyKey = Object.keys(root).find((k) => local(k) === 'Body');
-  if (!bodyKey) throw new MessageError('Body is missing');
+  // A message without Body only confirms (or is a handshake).
+  if (!bodyKey) return { header: h, objects: [], skippedTypes: [] };
   const bodyVal = root[bodyKey];
   const body: XmlNode = typeof bodyVal === 'string' || bodyVal === undefined ? {} : asNode(bodyVal, 'Body');
   const bodyNs = typeof bodyVal === 'object' && !Array.isArray(bodyVal) ? nsOf(body, bodyKey, ns) : nsOf(root, bodyKey, ns);
@@ -262,6 +286,10 @@ export function buildMessage(m: ReplyInput): string {
     `\t\t\t<msg:ReceivedNo>${m.receivedNo}</msg:ReceivedNo>`,
     '\t\t</msg:Confirmation>',
     `\t\t<msg:AvailableVersion>${escapeXml(m.version)}</msg:AvailableVersion>`,
+    '\t\t<msg:AvailableObjectTypes>',
+    ...ED_TYPES.map((t) => `\t\t\t<msg:ObjectType><msg:Name>${t}</msg:Name><msg:Sending>${
+      ED_DOCUMENT_TYPES.includes(t) ? '*' : ''}</msg:Sending><msg:Receiving>*</msg:Receiving></msg:ObjectType>`),
+    '\t\t</msg:AvailableObjectTypes>',
     '\t</msg:Header>',
     `\t<Body xmlns="${ED_NS_PREFIX}${escapeXml(m.version)}">`,
   ];

@@ -288,6 +288,16 @@ export class OneCPeer {
     const s = this.state;
     s.ackedByThem = Math.max(s.ackedByThem, Math.min(h.receivedNo, s.sentNo));
     for (const [ref, no] of Object.entries(s.unacked)) if (no > 0 && no <= s.ackedByThem) delete s.unacked[ref];
+    if (h.objectTypes) s.ourReceiving = h.objectTypes.filter((t) => t.receiving).map((t) => t.name);
+    const chosen = h.version || [...h.availableVersions].sort((a, b) => Number(b.split('.')[1]) - Number(a.split('.')[1]))[0];
+    if (chosen) s.formatVersion = chosen;
+    if (h.messageNo === 0) {
+      // A handshake: nothing to apply, but it is answered.
+      s.needWrite = true;
+      const e = { kind: 'received' as const, messageNo: 0, created: 0, updated: 0, unchanged: 0, rejected: [] };
+      this.emit(e);
+      return e;
+    }
     if (h.messageNo <= s.receivedNo) {
       const e = { kind: 'duplicate' as const, messageNo: h.messageNo };
       this.emit(e);
@@ -303,7 +313,6 @@ export class OneCPeer {
     });
     s.receivedNo = h.messageNo;
     s.needWrite = true;
-    s.formatVersion = h.version;
     s.log.push(`${onecDate(this.now())} #${h.messageNo}: ${msg.objects.length} objects`);
     if (s.log.length > 100) s.log.splice(0, s.log.length - 100);
     const e = {
@@ -350,6 +359,10 @@ export class OneCPeer {
       for (const ref of Object.keys(s.unacked)) {
         const ent = s.entities[ref];
         if (!ent) continue;
+        if (s.ourReceiving && !s.ourReceiving.includes(ENTITY_SETS[ent.set])) {
+          delete s.unacked[ref]; // like 1С: a type the other side does not receive counts as delivered
+          continue;
+        }
         s.unacked[ref] = no;
         documents.push({ type: ENTITY_SETS[ent.set] as EdType, ref, number: String(ent.fields['Number']), date: String(ent.fields['Date']) });
       }

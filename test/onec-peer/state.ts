@@ -84,8 +84,10 @@ export interface CoreState {
   /** The ReceivedNo the peer last wrote (acks can be held back). */
   reportedReceivedNo: number;
   needWrite: boolean;
-  /** EnterpriseData version of our last message; replies use it. */
+  /** EnterpriseData version of our last message (or chosen from our handshake); replies use it. */
   formatVersion?: string;
+  /** The types our handshake declared as received; the peer sends only these (others count as delivered). */
+  ourReceiving?: string[];
   lastWriteAt: number;
   replies: WrittenReply[];
   /** Incoming messages applied, newest last (for the log and the gap restart). */
