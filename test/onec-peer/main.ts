@@ -16,6 +16,7 @@ const USAGE = `Usage: npm run onec-peer -- [--dir D] [--port P] [options]
   --sign-after-ms N     ЭДО script: sent at once, signed N ms later (default: stays ОжидаетсяОтправка)
   --poll-ms N --resend-ms N --seed N
   --forget-last N       restart with a gap: forget the last N received messages
+  --validate-xsd        refuse messages that fail test/onec-peer/schema (needs xmllint)
   faults: --drop-acks F --drop-acks-next K --duplicate F --duplicate-next K --reorder F --reorder-next K
           --reject KEY (repeatable) --slow-ms N --malformed-once`;
 
@@ -30,7 +31,7 @@ const { values: v } = parseArgs({
     'drop-acks': { type: 'string' }, 'drop-acks-next': { type: 'string' }, duplicate: { type: 'string' },
     'duplicate-next': { type: 'string' }, reorder: { type: 'string' }, 'reorder-next': { type: 'string' },
     reject: { type: 'string', multiple: true }, 'slow-ms': { type: 'string' }, 'malformed-once': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
+    'validate-xsd': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
   },
 });
 
@@ -60,6 +61,7 @@ const opts: OneCPeerOptions = {
     duplicateNext: num(v['duplicate-next']), reorder: num(v.reorder), reorderNext: num(v['reorder-next']),
     rejectKeys: v.reject, slowMs: num(v['slow-ms']), malformedOnce: v['malformed-once'],
   },
+  validateXsd: v['validate-xsd'],
   log: (line) => console.log(`${new Date().toISOString()} ${line}`),
 };
 

@@ -6,6 +6,7 @@ import { applyAll } from './apply';
 import { advanceEdo, ensureEdo, manualEdo, EDO_STATES } from './edo';
 import { buildMessage, messageBytes, messageText, parseMessage, type ReplyDocument, type EdType } from './format';
 import { handleOData } from './odata';
+import { hasXmllint, validateMessage } from './xsd';
 import {
   ENTITY_SETS, coreOf, loadState, nextRandom, onecDate, saveState,
   type CoreState, type EdoRecord, type EdoStep, type EntitySet, type PersistedState,
@@ -71,6 +72,8 @@ export interface OneCPeerOptions {
   /** Restart «with a gap»: forget the last N received messages (as if 1С was restored from a backup). */
   forgetLast?: number;
   faults?: PeerFaults;
+  /** Refuse incoming messages that fail the schema in ./schema (needs xmllint). */
+  validateXsd?: boolean;
   log?: (line: string) => void;
 }
 
@@ -89,12 +92,13 @@ export interface RoundResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class OneCPeer {
-  readonly opts: Required<Omit<OneCPeerOptions, 'dir' | 'stateDir' | 'port' | 'log' | 'faults' | 'edoScripts'>> &
+  readonly opts: Required<Omit<OneCPeerOptions, 'dir' | 'stateDir' | 'port' | 'log' | 'faults' | 'edoScripts' | 'validateXsd'>> &
     Pick<OneCPeerOptions, 'dir' | 'stateDir' | 'port' | 'log'>;
   faults: PeerFaults;
   state: PersistedState;
   /** Per-document ЭДО scripts (constructor `edoScripts`, or `setScript`). */
   readonly edoScripts: Record<string, EdoStep[]>;
+  readonly validateXsd: boolean;
   /** The script a record follows: its own, the per-document one, or the default. */
   readonly scriptOf = (rec: EdoRecord): EdoStep[] => rec.script ?? this.edoScripts[rec.objectRef] ?? this.opts.edoScript;
   readonly events: PeerEvent[] = [];
@@ -118,6 +122,8 @@ export class OneCPeer {
       edoScript: o.edoScript ?? [], autoEdo: o.autoEdo ?? true, historyDepth: o.historyDepth ?? 5, forgetLast: o.forgetLast ?? 0,
     };
     this.faults = { ...o.faults };
+    this.validateXsd = o.validateXsd ?? false;
+    if (this.validateXsd && !hasXmllint()) throw new Error('validateXsd needs xmllint');
     this.edoScripts = { ...o.edoScripts };
     this.counters = { dropAcks: o.faults?.dropAcksNext ?? 0, duplicate: o.faults?.duplicateNext ?? 0, reorder: o.faults?.reorderNext ?? 0 };
     this.state = loadState(this.opts.stateDir, this.opts.seed);
@@ -280,7 +286,12 @@ export class OneCPeer {
     const seen = `${path}:${st.mtimeMs}:${st.size}`;
     if (seen === this.lastSeen) return undefined;
     this.lastSeen = seen;
-    const msg = parseMessage(messageText(readFileSync(path), `Message_${this.opts.ourCode}_${this.opts.peerCode}`));
+    const text = messageText(readFileSync(path), `Message_${this.opts.ourCode}_${this.opts.peerCode}`);
+    const msg = parseMessage(text);
+    if (this.validateXsd) {
+      const v = validateMessage(text);
+      if (!v.ok) throw new Error(`message fails the schema: ${v.errors.slice(0, 2000)}`);
+    }
     const h = msg.header;
     if (h.from !== this.opts.ourCode || h.to !== this.opts.peerCode) {
       throw new Error(`message from ${h.from} to ${h.to}, expected from ${this.opts.ourCode} to ${this.opts.peerCode}`);
