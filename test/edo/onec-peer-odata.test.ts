@@ -88,6 +88,18 @@ describe('1С peer, OData', () => {
     expect((await call(url, 'Document_НетТакого')).status).toBe(404);
   });
 
+  it('refuses a rejected key and answers slowly when told to', async () => {
+    const bad = '6f1c1a2e-4444-4aaa-8bbb-000000000001';
+    const { peer, url } = await serve({ faults: { rejectKeys: [bad] } });
+    const refused = await call(url, 'Document_РеализацияТоваровУслуг', { method: 'POST', body: { Ref_Key: bad } });
+    expect(refused.status).toBe(400);
+    expect(peer.entity(bad)).toBeUndefined();
+    peer.setFaults({ slowMs: 150 });
+    const t0 = Date.now();
+    expect((await call(url, 'Catalog_Контрагенты')).status).toBe(200);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
+  });
+
   it('reads the ЭДО state in three steps: not signed, signed, rejected with a reason, unknown, annulled', async () => {
     const { peer, url } = await serve();
     const doc = await call(url, 'Document_РеализацияТоваровУслуг', { method: 'POST', body: { СуммаДокумента: 100 } });

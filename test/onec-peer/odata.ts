@@ -111,6 +111,9 @@ function create(peer: OneCPeer, set: EntitySet, body: Record<string, unknown>): 
   if (given && !GUID.test(given)) throw new HttpError(400, 'Неверное значение Ref_Key');
   const ref = given && given !== ZERO_GUID ? given : randomGuid(s);
   if (s.entities[ref]) throw new HttpError(400, 'Объект с таким ключом уже существует');
+  if (DOCUMENT_SETS.includes(set) && peer.faults.rejectKeys?.includes(ref)) {
+    throw new HttpError(400, 'Не удалось записать документ: ошибка при проведении (отказ пира)');
+  }
   const isDoc = DOCUMENT_SETS.includes(set);
   const defaults: Row = isDoc
     ? {

@@ -61,9 +61,11 @@ export class OneCPeer {
     if (this.opts.dir) {
       mkdirSync(this.opts.dir, { recursive: true });
       const tick = () => {
-        void this.exchange().finally(() => {
-          if (this.timer) this.timer = setTimeout(tick, this.opts.pollMs);
-        });
+        this.exchange()
+          .catch((e: unknown) => this.emit({ kind: 'error', message: (e as Error).message }))
+          .finally(() => {
+            if (this.timer) this.timer = setTimeout(tick, this.opts.pollMs);
+          });
       };
       this.timer = setTimeout(tick, 0);
     }
