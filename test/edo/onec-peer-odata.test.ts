@@ -67,6 +67,9 @@ describe('1С peer, OData', () => {
     await call(url2, 'Catalog_Контрагенты', { method: 'POST', body: { Description: 'X', ИНН: '7707083893', КПП: '770701001' } });
     const eq = await call(url2, `Catalog_Контрагенты?$filter=${q("ИНН eq '7707083893' and КПП eq '770701001'")}`);
     expect(eq.json.value).toHaveLength(1);
+    await call(url2, 'Catalog_Контрагенты', { method: 'POST', body: { Description: 'Y', ИНН: '7707083893', КПП: '770702001' } });
+    const sorted = await call(url2, `Catalog_Контрагенты?$filter=${q("substringof('7707083893', ИНН)")}&$orderby=${q('КПП desc')}&$top=1&$select=КПП`);
+    expect(sorted.json.value).toEqual([{ КПП: '770702001' }]);
   });
 
   it('creates, reads and updates a document by key', async () => {

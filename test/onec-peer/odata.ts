@@ -210,6 +210,19 @@ export async function handleOData(peer: OneCPeer, req: IncomingMessage, res: Ser
       }
       rows = rows.filter(pred);
     }
+    const orderby = q.get('$orderby');
+    if (orderby) {
+      const keys = orderby.split(',').map((k) => k.trim().split(/\s+/)).map(([f, dir]) => ({ f: f!, desc: dir?.toLowerCase() === 'desc' }));
+      rows = [...rows].sort((a, b) => {
+        for (const { f, desc } of keys) {
+          const x = a[f];
+          const y = b[f];
+          const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x ?? '').localeCompare(String(y ?? ''));
+          if (c !== 0) return desc ? -c : c;
+        }
+        return 0;
+      });
+    }
     const skip = Number(q.get('$skip') ?? 0) || 0;
     const top = q.has('$top') ? Number(q.get('$top')) : Infinity;
     rows = rows.slice(skip, Number.isFinite(top) ? skip + Math.max(0, top) : undefined);
