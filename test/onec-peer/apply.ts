@@ -104,6 +104,8 @@ export function applyObject(s: CoreState, o: EdObject, st: ApplySettings): Apply
     s.entities[o.ref] = { set, fields: { ...base, ...fields }, hash };
   }
   if (isDoc) {
+    const org = (n: string) => pathText(o.data, `КлючевыеСвойства/Организация/${n}`);
+    if (org('Наименование') || org('ИНН')) s.entities[o.ref]!.org = { name: org('Наименование'), inn: org('ИНН'), kpp: org('КПП') };
     s.unacked[o.ref] = 0;
     if (st.autoEdo) ensureEdo(s, o.ref, set, s.entities[o.ref]!.fields, st.now);
   }

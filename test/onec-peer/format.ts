@@ -15,6 +15,8 @@ export const ED_TYPES = [
   'Документ.СчетФактураВыданный',
 ] as const;
 export type EdType = (typeof ED_TYPES)[number];
+/** Names other 1С setups and exporters use for the same object (the invoice: БП's metadata name). */
+const ED_TYPE_ALIASES: Record<string, EdType> = { 'Документ.СчетНаОплатуПокупателю': 'Документ.СчетПокупателю' };
 export const ED_DOCUMENT_TYPES: readonly EdType[] = [
   'Документ.СчетПокупателю',
   'Документ.РеализацияТоваровУслуг',
@@ -238,7 +240,7 @@ export function parseMessage(text: string): ParsedMessage {
   const skipped: string[] = [];
   for (const [k, v] of Object.entries(body)) {
     if (k.startsWith('@') || k === '#text') continue;
-    const type = local(k);
+    const type = ED_TYPE_ALIASES[local(k)] ?? local(k);
     if (!(ED_TYPES as readonly string[]).includes(type)) {
       skipped.push(type);
       continue;
@@ -258,6 +260,10 @@ export interface ReplyDocument {
   ref: string;
   number: string;
   date: string;
+  org?: { name: string; inn: string; kpp: string };
+  /** The document's counterparty and sum, as 1С writes the whole document back. */
+  counterparty?: { ref: string; name: string; inn: string; kpp: string; legal: string };
+  amount?: string;
 }
 
 export interface ReplyInput {
@@ -300,7 +306,28 @@ export function buildMessage(m: ReplyInput): string {
       `\t\t\t\t<Ссылка>${escapeXml(d.ref)}</Ссылка>`,
       `\t\t\t\t<Дата>${escapeXml(d.date)}</Дата>`,
       `\t\t\t\t<Номер>${escapeXml(d.number)}</Номер>`,
+      ...(d.org
+        ? [
+            '\t\t\t\t<Организация>',
+            ...(d.org.name ? [`\t\t\t\t\t<Наименование>${escapeXml(d.org.name)}</Наименование>`] : []),
+            ...(d.org.inn ? [`\t\t\t\t\t<ИНН>${escapeXml(d.org.inn)}</ИНН>`] : []),
+            ...(d.org.kpp ? [`\t\t\t\t\t<КПП>${escapeXml(d.org.kpp)}</КПП>`] : []),
+            '\t\t\t\t</Организация>',
+          ]
+        : []),
       '\t\t\t</КлючевыеСвойства>',
+      ...(d.counterparty
+        ? [
+            '\t\t\t<Контрагент>',
+            `\t\t\t\t<Ссылка>${escapeXml(d.counterparty.ref)}</Ссылка>`,
+            ...(d.counterparty.name ? [`\t\t\t\t<Наименование>${escapeXml(d.counterparty.name)}</Наименование>`] : []),
+            ...(d.counterparty.inn ? [`\t\t\t\t<ИНН>${escapeXml(d.counterparty.inn)}</ИНН>`] : []),
+            ...(d.counterparty.kpp ? [`\t\t\t\t<КПП>${escapeXml(d.counterparty.kpp)}</КПП>`] : []),
+            ...(d.counterparty.legal ? [`\t\t\t\t<ЮридическоеФизическоеЛицо>${escapeXml(d.counterparty.legal)}</ЮридическоеФизическоеЛицо>`] : []),
+            '\t\t\t</Контрагент>',
+          ]
+        : []),
+      ...(d.amount != null ? [`\t\t\t<Сумма>${escapeXml(d.amount)}</Сумма>`] : []),
       `\t\t</${d.type}>`,
     );
   }

@@ -303,7 +303,17 @@ export class OneCPeer {
           continue;
         }
         s.unacked[ref] = no;
-        documents.push({ type: ENTITY_SETS[ent.set] as EdType, ref, number: String(ent.fields['Number']), date: String(ent.fields['Date']) });
+        const cp = s.entities[String(ent.fields['Контрагент_Key'] ?? '')];
+        const str = (v: unknown) => (v == null ? '' : String(v));
+        documents.push({
+          type: ENTITY_SETS[ent.set] as EdType,
+          ref,
+          number: String(ent.fields['Number']),
+          date: String(ent.fields['Date']),
+          org: ent.org,
+          counterparty: cp && { ref: str(cp.fields['Ref_Key']), name: str(cp.fields['Description']), inn: str(cp.fields['ИНН']), kpp: str(cp.fields['КПП']), legal: str(cp.fields['ЮридическоеФизическоеЛицо']) },
+          amount: Number(ent.fields['СуммаДокумента'] ?? 0).toFixed(2),
+        });
       }
       const receivedNo = this.pick('dropAcks') ? s.reportedReceivedNo : s.receivedNo;
       s.reportedReceivedNo = receivedNo;

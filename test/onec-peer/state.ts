@@ -31,6 +31,8 @@ export interface PeerEntity {
   fields: Record<string, unknown>;
   /** Hash of the last received ED content, to tell a re-sent object from a changed one. */
   hash?: string;
+  /** A document's organization as received (КлючевыеСвойства/Организация), repeated in the reply like 1С does. */
+  org?: { name: string; inn: string; kpp: string };
 }
 
 /** The outgoing ЭДО document 1С makes for an accounting document, and its state register row. */

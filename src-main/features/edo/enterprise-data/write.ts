@@ -97,7 +97,9 @@ function row(r: EdServiceRow): XmlEl {
 }
 
 function keyProps(ref: string, date: string, number: string | null, org: EdOrganizationKey): XmlEl {
-  return el('КлючевыеСвойства', leaf('Ссылка', ref), leaf('Дата', dateTime(date, 'document date')), leaf('Номер', number), organization(org));
+  // Номер always (empty until 1С numbers a document we send unnumbered): the 1С peer's schema, like the exporters seen,
+  // has it between Дата and Организация.
+  return el('КлючевыеСвойства', leaf('Ссылка', ref), leaf('Дата', dateTime(date, 'document date')), leaf('Номер', number ?? ''), organization(org));
 }
 
 function document(d: EdDocumentBase, upd: boolean | null): XmlEl[] {
