@@ -221,7 +221,7 @@ describe('nss.report on a hand-built data set', () => {
     }
 
     it('give the figures of the monthly rows, before and after every kind of write', async () => {
-      const { a, b, c, e } = await dataset();
+      const { a, b, c, e, s1 } = await dataset();
       await sameAsMonths('built');
       const periods = stmt(env.core.db, "SELECT COUNT(*) AS n FROM nss_periods WHERE state = 'ready'").get() as { n: number };
       expect(periods.n).toBe(PERIODS.length);
@@ -237,6 +237,26 @@ describe('nss.report on a hand-built data set', () => {
       stmt(env.core.db, "UPDATE clients SET sio_id = (SELECT id FROM employees WHERE login = 'sio2') WHERE id = ?").run(a);
       await sameAsMonths('after writes');
       expect((stmt(env.core.db, 'SELECT COUNT(*) AS n FROM nss_periods').get() as { n: number }).n).toBe(PERIODS.length);
+      // A СИО's own clients (the server's scope), a search, a drill-down to a СИО: the same as over the monthly rows.
+      const db = env.core.db;
+      const variants: [string | null, Pick<NssReportQuery, 'ownerId' | 'search' | 'sioId'>][] = [
+        [s1.token, { ownerId: s1.id }],
+        [null, { search: 'ль' }],
+        [null, { sioId: s1.id }],
+      ];
+      for (const [as, extra] of variants) {
+        const { ownerId, ...input } = extra;
+        const q = { fromMonth: '2026-09', toMonth: '2026-11', group: 'client' as const, sort: 'name' as const, desc: false, ...input };
+        const got = as ? await env.as(as, 'nss.report', q) : await env.admin('nss.report', q);
+        const { today: _t, emptySources: _e, ...page } = got;
+        const { months: _m, ...want } = nssReport(db, { ...q, ownerId, limit: 200, offset: 0, withMonths: false }, readNssSettings(db), got.today);
+        expect(page, JSON.stringify(extra)).toEqual(want);
+        expect(page.total).toBeGreaterThan(0);
+      }
+      // The plan is part of a period's key: a new plan, new periods, the same answers as the monthly rows.
+      const settings = await env.admin('nss.settings.get', {});
+      await env.admin('nss.settings.save', { ...settings, plans: { ...settings.plans, nss: { ...settings.plans.nss, contactsPerMonth: 1 } } });
+      await sameAsMonths('after a plan change');
     });
 
     it('a period left half-built (a crash mid-build) is built again; the least recently used beyond the limit are dropped', async () => {
@@ -246,6 +266,11 @@ describe('nss.report on a hand-built data set', () => {
       stmt(db, "UPDATE nss_periods SET state = 'building'").run();
       stmt(db, 'DELETE FROM nss_period_clients WHERE client_id IN (SELECT MIN(client_id) FROM nss_period_clients)').run();
       await sameAsMonths('rebuilt');
+      expect(stmt(db, "SELECT COUNT(*) AS n FROM nss_periods WHERE state <> 'ready'").get()).toEqual({ n: 0 });
+      // Left half-dropped (a crash while evicting): asked again, it is built again, never read half-empty.
+      stmt(db, "UPDATE nss_periods SET state = 'evicting'").run();
+      stmt(db, 'DELETE FROM nss_period_clients WHERE client_id IN (SELECT MAX(client_id) FROM nss_period_clients)').run();
+      await sameAsMonths('after an interrupted eviction');
       expect(stmt(db, "SELECT COUNT(*) AS n FROM nss_periods WHERE state <> 'ready'").get()).toEqual({ n: 0 });
       // Long unused periods, more than kept: a new one drops the oldest beyond KEEP_PERIODS (their rows with them).
       stmt(db, "UPDATE nss_periods SET used_at = '2026-01-01T00:00:00.000Z'").run();

@@ -5,7 +5,7 @@ import { addDays, stmt } from '../../db/stmt';
 import { localDate, ricTimeZone } from '../../api/context';
 import { instantRange } from '../quality/week';
 import { RECORD_FIGURE, SchemeTimeline } from './definitions';
-import { refreshNssPeriods } from './periods';
+import { refreshNssPeriods, yieldLock } from './periods';
 
 export const monthOf = (date: string) => date.slice(0, 7);
 export const monthFirst = (month: string) => `${month}-01`;
@@ -194,9 +194,11 @@ export function ensureNssMonth(db: Db, month: string, today: string, timeZone = 
     .pluck()
     .all(last, month) as number[];
   for (let i = 0; i < clients.length; i += Math.min(chunk, clients.length)) {
+    const t0 = performance.now();
     tx(db, () => {
       for (const id of clients.slice(i, i + chunk)) recomputeNssClient(db, id, month, month, timeZone);
     });
+    if (i + chunk < clients.length) yieldLock(performance.now() - t0);
   }
   tx(db, () => stmt(db, 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(monthKey(month), JSON.stringify(today)));
   return clients.length;

@@ -25,21 +25,25 @@ export interface CallsReviewQuery {
 }
 
 /**
- * The list as matched against the base, kept briefly per stage and mapping: turning pages, filtering by state or
- * deciding rows re-reads neither the base (every client, kit and phone) nor the whole file. The apply matches afresh.
+ * The list as matched against the base, kept briefly per stage and mapping while nothing was written through the
+ * connection (`total_changes()`: a phone fixed, a client merged, an employee added — any write — reads afresh): turning
+ * pages, filtering by state or deciding rows re-reads neither the base (every client, kit and phone) nor the whole file.
+ * The apply matches afresh.
  */
 const READING_TTL_MS = 30_000;
-const readings = new Map<string, { at: number; reading: CallsReading }>();
+const readings = new WeakMap<Db, Map<string, { at: number; reading: CallsReading }>>();
 
 function readingOf(db: Db, stageId: number, rec: SheetRecord, mapping: NssCallMapping): CallsReading {
-  const key = JSON.stringify([db.$client.name, stageId, mapping]);
-  const hit = readings.get(key);
+  const changes = db.$client.prepare('SELECT total_changes()').pluck().get() as number;
+  const key = JSON.stringify([stageId, mapping, changes]);
+  let mine = readings.get(db);
+  if (!mine) readings.set(db, (mine = new Map()));
+  const hit = mine.get(key);
   if (hit && Date.now() - hit.at < READING_TTL_MS) return hit.reading;
   const reading = readCalls(db, rec, mapping);
-  readings.delete(key);
-  readings.set(key, { at: Date.now(), reading });
+  mine.set(key, { at: Date.now(), reading });
   // The base of a large РИЦ is tens of MB: two readings at most.
-  while (readings.size > 2) readings.delete(readings.keys().next().value!);
+  while (mine.size > 2) mine.delete(mine.keys().next().value!);
   return reading;
 }
 

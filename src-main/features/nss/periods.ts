@@ -7,7 +7,18 @@ import { stmt } from '../../db/stmt';
 /** Periods kept at once: the months and years a department actually looks at. */
 export const KEEP_PERIODS = 8;
 /** Clients per build transaction: short enough that a writer on the event loop never waits long for the lock. */
-export const BUILD_CHUNK = 4000;
+export const BUILD_CHUNK = 2000;
+/** A period used within this long is never dropped (a person may be paging through it). */
+const EVICT_AFTER_MS = 10 * 60_000;
+
+/**
+ * After a chunk that held the write lock for `ms`, a pool thread sleeps about as long: the event loop's writers (whose
+ * busy handler retries only every few tens of ms) get the lock between chunks instead of waiting out the whole build.
+ */
+export function yieldLock(ms: number): void {
+  const pause = Math.min(200, Math.max(5, Math.round(ms)));
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+}
 
 export interface NssPeriodKey {
   fromMonth: string;
@@ -51,7 +62,7 @@ const PERIOD_COLS = 'id, from_month AS fromMonth, to_month AS toMonth, plan, sta
  * a period, which give its last earlier contact) reach is rewritten. Called by recomputeNssClient, in its transaction.
  */
 export function refreshNssPeriods(db: Db, clientId: number, fromMonth: string): void {
-  const periods = stmt(db, `SELECT ${PERIOD_COLS} FROM nss_periods WHERE to_month >= ?`).all(fromMonth) as NssPeriodRow[];
+  const periods = stmt(db, `SELECT ${PERIOD_COLS} FROM nss_periods WHERE to_month >= ? AND state <> 'evicting'`).all(fromMonth) as NssPeriodRow[];
   if (!periods.length) return;
   const del = stmt(db, 'DELETE FROM nss_period_clients WHERE period_id = ? AND client_id = ?');
   for (const p of periods) {
@@ -72,14 +83,20 @@ export function registerNssPeriod(db: Db, key: NssPeriodKey, now: string): NssPe
     stmt(
       db,
       `INSERT INTO nss_periods (from_month, to_month, plan, state, created_at, used_at) VALUES (?, ?, ?, 'building', ?, ?)
-       ON CONFLICT (from_month, to_month, plan) DO UPDATE SET used_at = excluded.used_at`,
+       ON CONFLICT (from_month, to_month, plan) DO UPDATE SET used_at = excluded.used_at,
+         state = CASE WHEN state = 'evicting' THEN 'building' ELSE state END`,
     ).run(key.fromMonth, key.toMonth, key.plan, now, now);
     return findNssPeriod(db, key)!;
   });
 }
 
+/** Bookkeeping for the eviction: at most every 30 s, and never worth failing a report for (a busy lock: skipped). */
 export function markNssPeriodUsed(db: Db, id: number, now: string): void {
-  stmt(db, 'UPDATE nss_periods SET used_at = ? WHERE id = ?').run(now, id);
+  try {
+    stmt(db, 'UPDATE nss_periods SET used_at = ? WHERE id = ? AND used_at < ?').run(now, id, new Date(Date.parse(now) - 30_000).toISOString());
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+  }
 }
 
 /**
@@ -97,26 +114,55 @@ export function buildNssPeriod(db: Db, periodId: number, onChunk?: (done: number
   if (bounds.lo != null && bounds.hi != null) {
     for (let lo = bounds.lo; lo <= bounds.hi; lo += BUILD_CHUNK) {
       const hi = Math.min(lo + BUILD_CHUNK - 1, bounds.hi);
-      rows += tx(db, () => {
+      const t0 = performance.now();
+      const written = tx(db, () => {
+        // Dropped meanwhile (another process evicted it): stop.
+        if (!stmt(db, "SELECT 1 FROM nss_periods WHERE id = ? AND state = 'building'").get(p.id)) return null;
         stmt(db, 'DELETE FROM nss_period_clients WHERE period_id = ? AND client_id BETWEEN ? AND ?').run(p.id, lo, hi);
         return writeRows(db, p, lo, hi);
       });
+      if (written == null) return rows;
+      rows += written;
       onChunk?.(hi - bounds.lo + 1, bounds.hi - bounds.lo + 1);
+      if (hi < bounds.hi) yieldLock(performance.now() - t0);
     }
   }
-  tx(db, () => stmt(db, "UPDATE nss_periods SET state = 'ready' WHERE id = ?").run(p.id));
+  tx(db, () => stmt(db, "UPDATE nss_periods SET state = 'ready' WHERE id = ? AND state = 'building'").run(p.id));
   return rows;
 }
 
-/** Drops the least recently used periods beyond KEEP_PERIODS (never `keepId`, nor one used in the last minute), chunk by chunk. */
+/**
+ * Drops the least recently used periods beyond KEEP_PERIODS (never `keepId`, nor one used in the last minutes): each is
+ * first marked `evicting` — only if still unused, checked in that transaction — so no report reads it from then on and
+ * no writer rewrites it; then its rows go chunk by chunk, then the period.
+ */
 export function evictNssPeriods(db: Db, keepId: number, now: string): number[] {
-  const cutoff = new Date(Date.parse(now) - 60_000).toISOString();
-  const old = stmt(db, 'SELECT id FROM nss_periods WHERE id <> ? AND used_at < ? ORDER BY used_at DESC LIMIT -1 OFFSET ?')
+  const cutoff = new Date(Date.parse(now) - EVICT_AFTER_MS).toISOString();
+  const candidates = stmt(db, 'SELECT id FROM nss_periods WHERE id <> ? ORDER BY used_at DESC LIMIT -1 OFFSET ?')
     .pluck()
-    .all(keepId, cutoff, KEEP_PERIODS - 1) as number[];
-  for (const id of old) {
-    while (tx(db, () => stmt(db, 'DELETE FROM nss_period_clients WHERE period_id = ? AND client_id IN (SELECT client_id FROM nss_period_clients WHERE period_id = ? LIMIT ?)').run(id, id, BUILD_CHUNK).changes) > 0);
-    tx(db, () => stmt(db, 'DELETE FROM nss_periods WHERE id = ?').run(id));
+    .all(keepId, KEEP_PERIODS - 1) as number[];
+  const dropped: number[] = [];
+  for (const id of candidates) {
+    const marked = tx(db, () => stmt(db, "UPDATE nss_periods SET state = 'evicting' WHERE id = ? AND used_at < ?").run(id, cutoff).changes);
+    if (!marked) continue;
+    for (;;) {
+      const t0 = performance.now();
+      const gone = tx(db, () => stmt(db, 'DELETE FROM nss_period_clients WHERE period_id = ? AND client_id IN (SELECT client_id FROM nss_period_clients WHERE period_id = ? LIMIT ?)').run(id, id, BUILD_CHUNK).changes);
+      if (!gone) break;
+      yieldLock(performance.now() - t0);
+    }
+    tx(db, () => stmt(db, "DELETE FROM nss_periods WHERE id = ? AND state = 'evicting'").run(id));
+    dropped.push(id);
   }
-  return old;
+  return dropped;
+}
+
+/** Whether a report may read the period's rows in this snapshot (not dropped, not being dropped or rebuilt). */
+export function nssPeriodReady(db: Db, id: number): boolean {
+  return !!stmt(db, "SELECT 1 FROM nss_periods WHERE id = ? AND state = 'ready'").get(id);
+}
+
+/** The query as a report runs it in its read transaction: over the monthly rows when its period is no longer ready. */
+export function readableQuery<Q extends { periodId?: number }>(db: Db, q: Q): Q {
+  return q.periodId != null && !nssPeriodReady(db, q.periodId) ? { ...q, periodId: undefined } : q;
 }

@@ -2,6 +2,7 @@
 import { openDb } from '../../db/connection';
 import type { NssSettings } from '../../../src-shared/nss';
 import { nssReport, type NssReportQuery, type NssReportResult } from './report.query';
+import { readableQuery } from './periods';
 
 export interface NssPageInput {
   dbFile: string;
@@ -14,7 +15,7 @@ export function run(input: NssPageInput): NssReportResult {
   const db = openDb(input.dbFile, { readonly: true });
   try {
     // One read transaction: the totals and the page see one state.
-    return db.$client.transaction(() => nssReport(db, input.query, input.settings, input.today))();
+    return db.$client.transaction(() => nssReport(db, readableQuery(db, input.query), input.settings, input.today))();
   } finally {
     db.$client.close();
   }

@@ -28,7 +28,7 @@ export interface NssReportQuery {
 }
 
 const SORT_SQL: Record<string, string> = {
-  name: 'c.name_lc',
+  name: 'g.name_lc',
   contacts: 'a.contacts',
   daysSinceContact: 'days_since',
   maxGapDays: 'max_gap',
@@ -96,7 +96,7 @@ function aggregateCte(q: NssReportQuery, withCycleEnds = false): { sql: string; 
     return {
       sql: `
   a AS (
-    SELECT r.client_id, c.sio_id, c.pm_id, r.months, r.contacts, r.gl_calls, r.gl_sec, r.lk, r.chats, r.pm_contacts, r.sio_visits, r.seminars,
+    SELECT r.client_id, c.sio_id, c.pm_id, c.name_lc, r.months, r.contacts, r.gl_calls, r.gl_sec, r.lk, r.chats, r.pm_contacts, r.sio_visits, r.seminars,
       r.other_contacts, r.below_plan, r.last_contact_on AS last_contact, r.nss_kits, r.first_month, r.inner_gap, r.last_before_on AS last_before
     FROM nss_period_clients r JOIN clients c ON c.id = r.client_id
     WHERE ${where.join(' AND ')}),
@@ -106,7 +106,7 @@ function aggregateCte(q: NssReportQuery, withCycleEnds = false): { sql: string; 
   }
   const sql = `
   w AS (
-    SELECT m.*, c.sio_id, c.pm_id,
+    SELECT m.*, c.sio_id, c.pm_id, c.name_lc,
       ${
         single
           ? 'm.month AS first_month, NULL AS prev_last'
@@ -116,7 +116,7 @@ function aggregateCte(q: NssReportQuery, withCycleEnds = false): { sql: string; 
     FROM nss_client_months m JOIN clients c ON c.id = m.client_id
     WHERE ${where.join(' AND ')}),
   a AS (
-    SELECT client_id, sio_id, pm_id, COUNT(*) AS months, SUM(contacts) AS contacts, SUM(gl_calls) AS gl_calls, SUM(gl_sec) AS gl_sec, SUM(lk) AS lk,
+    SELECT client_id, sio_id, pm_id, MAX(name_lc) AS name_lc, COUNT(*) AS months, SUM(contacts) AS contacts, SUM(gl_calls) AS gl_calls, SUM(gl_sec) AS gl_sec, SUM(lk) AS lk,
       SUM(chats) AS chats, SUM(pm_contacts) AS pm_contacts, SUM(sio_visits) AS sio_visits, SUM(seminars) AS seminars,
       SUM(other_contacts) AS other_contacts, SUM(contacts < :plan) AS below_plan, MAX(last_contact_on) AS last_contact,
       MAX(nss_kits) AS nss_kits, MIN(first_month) AS first_month,
@@ -160,7 +160,7 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
   const fargs: unknown[] = [];
   if (q.overGapOnly) filters.push('g.max_gap > :maxGap');
   if (q.search) {
-    filters.push("c.name_lc LIKE ? ESCAPE '\\'");
+    filters.push("g.name_lc LIKE ? ESCAPE '\\'");
     fargs.push(`%${q.search.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
   }
   const fw = filters.length ? `WHERE ${filters.join(' AND ')}` : '';
@@ -188,7 +188,7 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
   let totals: NssReportTotals;
   let total: number;
   if (q.group === 'client') {
-    totals = toTotals(stmt(db, `WITH ${cte.sql} SELECT ${groupSums} FROM g JOIN clients c ON c.id = g.client_id ${fw}`).get(...bind([...cte.args, ...fargs], params)) as Record<string, number | null>);
+    totals = toTotals(stmt(db, `WITH ${cte.sql} SELECT ${groupSums} FROM g ${fw}`).get(...bind([...cte.args, ...fargs], params)) as Record<string, number | null>);
     total = totals.clients;
     const dir = q.desc ? 'DESC' : 'ASC';
     const sort = SORT_SQL[q.sort] ?? 'days_since';
@@ -199,10 +199,14 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
     const pageCte = byCycle ? aggregateCte(q, true) : cte;
     const rows = stmt(
       db,
-      `WITH ${pageCte.sql} SELECT g.*, c.name, s.full_name AS sio_name, p.full_name AS pm_name
-       FROM g JOIN clients c ON c.id = g.client_id LEFT JOIN employees s ON s.id = c.sio_id LEFT JOIN employees p ON p.id = c.pm_id
-       ${fw} ORDER BY ${order}, c.name_lc, g.client_id LIMIT ? OFFSET ?`,
+      // The sort carries the aggregate row only; names are read for the page's rows after.
+      `WITH ${pageCte.sql} SELECT g.* FROM g ${fw} ORDER BY ${order}, g.name_lc, g.client_id LIMIT ? OFFSET ?`,
     ).all(...bind([...pageCte.args, ...fargs, q.limit, q.offset], params)) as Record<string, unknown>[];
+    const names = stmt(
+      db,
+      'SELECT c.name, s.full_name AS sio_name, p.full_name AS pm_name FROM clients c LEFT JOIN employees s ON s.id = c.sio_id LEFT JOIN employees p ON p.id = c.pm_id WHERE c.id = ?',
+    );
+    for (const r of rows) Object.assign(r, names.get(r.client_id));
     if (!byCycle) {
       const ends = stmt(db, `SELECT ${CYCLE_ENDS('?')} AS e`).pluck();
       for (const r of rows) r.cycle_ends = ends.get(r.client_id);
@@ -245,7 +249,7 @@ export function nssReport(db: Db, q: NssReportQuery, settings: NssSettings, toda
     const rows = stmt(
       db,
       `WITH ${cte.sql} SELECT g.${col} AS employeeId, e.full_name AS name, ${groupSums}
-       FROM g JOIN clients c ON c.id = g.client_id LEFT JOIN employees e ON e.id = g.${col} ${fw}
+       FROM g LEFT JOIN employees e ON e.id = g.${col} ${fw}
        GROUP BY g.${col} ORDER BY e.full_name IS NULL, e.full_name`,
     ).all(...bind([...cte.args, ...fargs], params)) as (Omit<NssStaffRow, 'contactsPerWeek'> & { name: string | null; glSec: number })[];
     const sum: Record<string, number> = {};
