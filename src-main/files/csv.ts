@@ -23,30 +23,42 @@ export function csvField(v: string | number): string {
 /** Undoes the formula guard of {@link csvField}: `'=x` reads `=x`. */
 export const unguard = (s: string): string => (s.startsWith("'") && FORMULA.test(s.slice(1)) ? s.slice(1) : s);
 
-/** Reads a `;`-separated file of our own (BOM optional, quotes with `""` escapes, CRLF or LF) into rows of raw fields. */
+/**
+ * Reads a `;`-separated file of our own (BOM optional, quotes with `""` escapes, CRLF or LF) into rows of raw fields.
+ * A quoted field is taken by slices between quotes (our files quote every field: no character-by-character copying).
+ */
 export function readCsv(text: string, delim = ';'): string[][] {
   const src = text.startsWith('\ufeff') ? text.slice(1) : text;
   const rows: string[][] = [];
   let row: string[] = [];
   let cur = '';
-  let quoted = false;
   let i = 0;
-  while (i < src.length) {
+  const n = src.length;
+  while (i < n) {
     const ch = src[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
+    if (ch === '"') {
+      // A quoted run: up to the closing quote, a doubled quote being one quote of the value.
+      let j = i + 1;
+      for (;;) {
+        const q = src.indexOf('"', j);
+        if (q < 0) {
+          cur += src.slice(j);
+          j = n;
+          break;
+        }
+        cur += src.slice(j, q);
+        if (src[q + 1] === '"') {
           cur += '"';
-          i += 2;
+          j = q + 2;
           continue;
         }
-        quoted = false;
-      } else cur += ch;
-      i++;
+        j = q + 1;
+        break;
+      }
+      i = j;
       continue;
     }
-    if (ch === '"') quoted = true;
-    else if (ch === delim) {
+    if (ch === delim) {
       row.push(cur);
       cur = '';
     } else if (ch === '\r' || ch === '\n') {

@@ -28,7 +28,9 @@ export interface NssKcFacts {
 const ROWS_SQL = `
 SELECT m.client_id AS clientId, c.name AS cName, c.inn AS cInn, c.kpp AS cKpp, k.full_name AS kName, k.short_name AS kShort, k.inn AS kInn, k.kpp AS kKpp,
   m.nss_kits AS nssKits, m.contacts, m.gl_calls AS glCalls, m.lk, m.chats, m.seminars, m.sio_visits AS sioVisits, m.pm_contacts AS pmContacts,
-  COALESCE(m.last_contact_on, (SELECT MAX(x.last_contact_on) FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month < m.month)) AS lastContactOn,
+  -- Dates only grow month by month: the latest earlier month with a contact has the latest one.
+  COALESCE(m.last_contact_on, (SELECT x.last_contact_on FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month < m.month
+    AND x.last_contact_on IS NOT NULL ORDER BY x.month DESC LIMIT 1)) AS lastContactOn,
   c.sio_id AS sioId, es.full_name AS sio, ep.full_name AS pm,
   (SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = m.client_id AND y.state = 'active' AND y.starts_on <= @last AND y.ends_on >= @first) AS cycleEndsOn
 FROM nss_client_months m
@@ -42,8 +44,8 @@ ORDER BY c.name_lc, c.id`;
 
 const KITS_SQL = `
 SELECT d.client_id AS clientId, d.system_code AS system, d.distr_number AS number, d.comp
-FROM distributions d
-WHERE d.client_id IN (SELECT client_id FROM nss_client_months WHERE month = @month AND nss_kits > 0)
+FROM nss_client_months m JOIN distributions d ON d.client_id = m.client_id
+WHERE m.month = @month AND m.nss_kits > 0
   AND (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= @last
        ORDER BY s.effective_from DESC, s.id DESC LIMIT 1) = 'nss'`;
 
