@@ -26,17 +26,21 @@ export interface NssKcFacts {
 }
 
 const ROWS_SQL = `
+WITH y AS MATERIALIZED (
+  -- The nearest end among each client's active cycles overlapping the month: the month's cycles in one pass.
+  SELECT client_id, MIN(ends_on) AS ends FROM nss_cycles WHERE state = 'active' AND starts_on <= @last AND ends_on >= @first GROUP BY client_id)
 SELECT m.client_id AS clientId, c.name AS cName, c.inn AS cInn, c.kpp AS cKpp, k.full_name AS kName, k.short_name AS kShort, k.inn AS kInn, k.kpp AS kKpp,
   m.nss_kits AS nssKits, m.contacts, m.gl_calls AS glCalls, m.lk, m.chats, m.seminars, m.sio_visits AS sioVisits, m.pm_contacts AS pmContacts,
   -- Dates only grow month by month: the latest earlier month with a contact has the latest one.
   COALESCE(m.last_contact_on, (SELECT x.last_contact_on FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month < m.month
     AND x.last_contact_on IS NOT NULL ORDER BY x.month DESC LIMIT 1)) AS lastContactOn,
   c.sio_id AS sioId, es.full_name AS sio, ep.full_name AS pm,
-  (SELECT MIN(y.ends_on) FROM nss_cycles y WHERE y.client_id = m.client_id AND y.state = 'active' AND y.starts_on <= @last AND y.ends_on >= @first) AS cycleEndsOn
+  y.ends AS cycleEndsOn
 FROM nss_client_months m
 JOIN clients c ON c.id = m.client_id
 LEFT JOIN counterparties k ON k.id = (SELECT cc.counterparty_id FROM client_counterparties cc WHERE cc.client_id = m.client_id AND cc.effective_from <= @last
                                       ORDER BY cc.effective_from DESC LIMIT 1)
+LEFT JOIN y ON y.client_id = m.client_id
 LEFT JOIN employees es ON es.id = c.sio_id
 LEFT JOIN employees ep ON ep.id = c.pm_id
 WHERE m.month = @month AND m.nss_kits > 0
