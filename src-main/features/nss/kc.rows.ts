@@ -81,13 +81,20 @@ interface Raw {
 export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
   const p = { month, first: monthFirst(month), last: monthLast(month) };
   const kits = new Map<number, string[]>();
-  for (const k of stmt(db, KITS_SQL).all(p) as { clientId: number; system: string; number: number; comp: number }[]) {
-    const list = kits.get(k.clientId) ?? [];
-    list.push(formatDistr({ system: k.system, number: k.number, comp: k.comp }));
-    kits.set(k.clientId, list);
+  // Streamed as arrays (no object per kit, no array of them all): a month of a large РИЦ is 100,000 kits.
+  for (const [clientId, system, number, comp] of stmt(db, KITS_SQL).raw(true).iterate(p) as Iterable<[number, string, number, number]>) {
+    const list = kits.get(clientId);
+    const kit = formatDistr({ system, number, comp });
+    if (list) list.push(kit);
+    else kits.set(clientId, [kit]);
   }
-  return (stmt(db, ROWS_SQL).all(p) as Raw[]).map((r) => {
-    const list = (kits.get(r.clientId) ?? []).sort();
+  const out: NssKcFacts[] = [];
+  for (const r of stmt(db, ROWS_SQL).raw(false).iterate(p) as Iterable<Raw>) out.push(factsOf(r, kits));
+  return out;
+}
+
+function factsOf(r: Raw, kits: Map<number, string[]>): NssKcFacts {
+  const list = (kits.get(r.clientId) ?? []).sort();
     const byCounterparty = r.kInn != null;
     const inn = ((byCounterparty ? r.kInn : r.cInn) ?? '').trim();
     const kpp = inn.length === 12 ? '' : (((byCounterparty ? r.kKpp : r.cKpp) ?? '').trim());
@@ -115,5 +122,4 @@ export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
         cycleEndsOn: r.cycleEndsOn ?? '',
       },
     };
-  });
 }
