@@ -11,7 +11,7 @@ CREATE TABLE `client_edo` (
 --> statement-breakpoint
 CREATE TABLE `edo_documents` (
 	`document_id` integer PRIMARY KEY NOT NULL,
-	`connection_id` integer NOT NULL,
+	`connection_id` integer,
 	`ref` text NOT NULL,
 	`sent_version` integer DEFAULT 0 NOT NULL,
 	`sent_hash` text,

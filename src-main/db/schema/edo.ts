@@ -73,9 +73,8 @@ export const edoDocuments = sqliteTable(
     documentId: integer('document_id')
       .primaryKey()
       .references(() => documents.id, { onDelete: 'cascade' }),
-    connectionId: integer('connection_id')
-      .notNull()
-      .references(() => onecConnections.id),
+    /** Null while no 1С connection exists: the first enabled connection adopts such documents. */
+    connectionId: integer('connection_id').references(() => onecConnections.id),
     ref: text('ref').notNull(),
     /** The document's version when last written out (0: never). */
     sentVersion: integer('sent_version').notNull().default(0),
