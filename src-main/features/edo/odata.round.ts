@@ -29,6 +29,8 @@ export interface ODataRoundResult {
   failed: number;
   read: number;
   changed: number;
+  /** Notifications made (a rejection tells the document's СИО), for the push. */
+  notified: { employeeId: number; id: number }[];
 }
 
 /** States whose next change matters soon; signed and annulled are looked at hourly (an annulment after signing). */
@@ -178,7 +180,10 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
         const v = edoStateOf(reading);
         if (!v.known) env.log?.(`document ${id}: 1С state «${v.raw}» is not in the table; shown as it is`);
         changed = setEdoState(db, cur, { state: v.state, raw: v.raw || null, reason: v.state === 'rejected' ? reading.reason : null, signedOn: v.signedOn }, env.now());
-        if (changed) applyReturn(db, cur, env.now());
+        if (changed) {
+          const n = applyReturn(db, cur, env.now());
+          if (n) out.notified.push(n);
+        }
       }
       const settled = cur.state === 'signed' || cur.state === 'annulled';
       stmt(db, 'UPDATE edo_documents SET next_at = ?, error = CASE WHEN error LIKE \'state:%\' THEN NULL ELSE error END WHERE document_id = ?').run(
@@ -192,7 +197,7 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
 
 /** Sends over OData when the connection does, then reads states; an auth or network failure ends the round with an error. */
 export async function odataRound(env: ODataRoundEnv): Promise<ODataRoundResult> {
-  const out: ODataRoundResult = { sent: 0, failed: 0, read: 0, changed: 0 };
+  const out: ODataRoundResult = { sent: 0, failed: 0, read: 0, changed: 0, notified: [] };
   if (!env.conn.odataUrl) return out;
   const client = clientOf(env.conn);
   if (env.conn.sendVia === 'odata') await send(env, client, out);

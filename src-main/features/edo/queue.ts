@@ -110,19 +110,19 @@ export function setEdoState(db: Db, row: EdoRow, next: { state: EdoDocState; raw
  * signing date; a paper return already there stays); annulled after an ЭДО return makes it awaited again. Rejected keeps
  * it awaited and tells the document's СИО. Runs inside the caller's transaction.
  */
-export function applyReturn(db: Db, row: EdoRow, now: Date): void {
+export function applyReturn(db: Db, row: EdoRow, now: Date): { employeeId: number; id: number } | null {
   const d = stmt(
     db,
     'SELECT id, status, date, planned_return AS plannedReturn, returned_at AS returnedAt, returned_via AS returnedVia, sio_id AS sioId, number, type FROM documents WHERE id = ?',
   ).get(row.documentId) as { id: number; status: DocumentStatus; date: string; plannedReturn: string | null; returnedAt: string | null; returnedVia: string | null; sioId: number | null; number: string; type: string } | undefined;
-  if (!d) return;
+  if (!d) return null;
   const iso = now.toISOString();
   if (row.state === 'signed' && row.signedOn && row.returnMarkedFor !== row.signedOn) {
     stmt(db, 'UPDATE edo_documents SET return_marked_for = ? WHERE document_id = ?').run(row.signedOn, row.documentId);
     row.returnMarkedFor = row.signedOn;
     if (d.returnedAt || d.status !== 'issued') {
       addEdoEvent(db, d.id, iso, 'return_marked', null, d.returnedAt ? `already returned ${d.returnedAt} (${d.returnedVia ?? 'paper'})` : `document is ${d.status}`);
-      return;
+      return null;
     }
     // A signing date before the document's own date (a clock off in 1С) counts as the document's date.
     const on = row.signedOn < d.date ? d.date : row.signedOn;
@@ -133,7 +133,7 @@ export function applyReturn(db: Db, row: EdoRow, now: Date): void {
     ).run(on, returnTrack(d.status, d.plannedReturn, on), iso, d.id);
     addEdoEvent(db, d.id, iso, 'return_marked', null, on);
     auditJob(db, d.id, 'mark_returned', { date: on, via: 'edo' }, iso);
-    return;
+    return null;
   }
   if (row.state === 'annulled' && d.returnedVia === 'edo') {
     stmt(
@@ -144,15 +144,17 @@ export function applyReturn(db: Db, row: EdoRow, now: Date): void {
     row.returnMarkedFor = null;
     addEdoEvent(db, d.id, iso, 'return_taken_back', row.stateRaw, 'annulled');
     auditJob(db, d.id, 'unmark_returned', { was: d.returnedAt, via: 'edo', because: 'annulled' }, iso);
-    return;
+    return null;
   }
   if (row.state === 'rejected' && d.sioId != null) {
-    stmt(db, `INSERT INTO notifications (employee_id, at, kind, data) VALUES (?, ?, 'edo_rejected', ?)`).run(
+    const id = stmt(db, `INSERT INTO notifications (employee_id, at, kind, data) VALUES (?, ?, 'edo_rejected', ?)`).run(
       d.sioId,
       iso,
       JSON.stringify({ documentId: d.id, number: d.number, type: d.type, reason: row.reason }),
-    );
+    ).lastInsertRowid;
+    return { employeeId: d.sioId, id: Number(id) };
   }
+  return null;
 }
 
 function auditJob(db: Db, documentId: number, action: string, changes: object, at: string): void {
