@@ -166,20 +166,21 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
   const x = exchangeOf(db, conn.id);
   const resendDue = now.getTime() - x.lastWriteMs >= conn.resendSec * 1000;
   const batch = env.batch ?? DEFAULT_BATCH;
-  // Unacknowledged first (oldest message first), then new and changed documents.
+  // Like 1С, every message carries everything not yet acknowledged (oldest first), then new and changed documents; a full
+  // batch of unacknowledged ones holds the new back until 1С acknowledges (flow control).
   const cands = stmt(
     db,
     `SELECT e.document_id AS documentId, e.ref, d.version, e.sent_version AS sentVersion, e.sent_hash AS sentHash, e.state,
             e.message_no AS messageNo, e.acked_at AS ackedAt
        FROM edo_documents e JOIN documents d ON d.id = e.document_id
       WHERE e.connection_id = ? AND e.state <> 'failed'
-        AND (d.version > e.sent_version OR (e.message_no IS NOT NULL AND e.acked_at IS NULL AND ? = 1))
+        AND (d.version > e.sent_version OR (e.message_no IS NOT NULL AND e.acked_at IS NULL))
       ORDER BY (d.version > e.sent_version), e.message_no, e.document_id LIMIT ?`,
-  ).all(conn.id, resendDue ? 1 : 0, batch) as Candidate[];
+  ).all(conn.id, batch) as Candidate[];
   const salt = keySalt(db);
   const objects: EdKnownObject[] = [];
   const seen = new Set<string>();
-  const carried: { c: Candidate; hash: string; changed: boolean }[] = [];
+  const carried: { c: Candidate; hash: string; changed: boolean; fresh: boolean }[] = [];
   const unchanged: { c: Candidate }[] = [];
   const failed: { c: Candidate; code: string }[] = [];
   for (const c of cands) {
@@ -205,9 +206,10 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
       seen.add(key);
       objects.push(obj);
     }
-    carried.push({ c, hash: o.hash, changed });
+    carried.push({ c, hash: o.hash, changed, fresh: changed && c.sentHash !== o.hash });
   }
-  const due = carried.length > 0 || owesAck;
+  // New content goes at once; what 1С has not acknowledged is written again only when the resend interval has passed.
+  const due = carried.some((x) => x.fresh) || owesAck || (carried.length > 0 && resendDue);
   const no = x.sentNo + 1;
   tx(db, () => {
     if (!holdsOnecLease(db, conn.id, env.owner)) throw new LeaseLost();

@@ -4,7 +4,7 @@ import { tx } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { ODataClient, ODataError } from './odata/client';
 import { createDocument, findOrCreateCounterparty, updateDocument } from './odata/documents';
-import { readEdoState } from './odata/edo-chain';
+import { EDO_READ_BATCH, readEdoState, readEdoStates, type EdoReading } from './odata/edo-chain';
 import { edoStateOf } from './states';
 import { holdsOnecLease, type OnecConnection } from './connections.repo';
 import { addEdoEvent, applyReturn, edoRowOf, setEdoState } from './queue';
@@ -155,44 +155,60 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
       ORDER BY next_at, document_id LIMIT ?`,
   ).all(conn.id, nowMs, env.batch ?? 2000) as { id: number }[];
   const wait = conn.intervalSec * 1000;
-  await inParallel(rows, env.concurrency ?? 8, async ({ id }) => {
-    const row = edoRowOf(db, id);
-    if (!row) return;
-    let reading;
+  const chunks: number[][] = [];
+  for (let i = 0; i < rows.length; i += EDO_READ_BATCH) chunks.push(rows.slice(i, i + EDO_READ_BATCH).map((r) => r.id));
+  await inParallel(chunks, env.concurrency ?? 4, async (ids) => {
+    const edoRows = ids.map((id) => edoRowOf(db, id)).filter((r): r is NonNullable<typeof r> => !!r);
+    let readings: Map<string, EdoReading | null>;
     try {
-      reading = await readEdoState(client, row.ref);
+      readings = await readBatch(client, edoRows.map((r) => r.ref));
     } catch (e) {
       if (e instanceof ODataError && (e.code === 'auth' || e.code === 'network')) throw e;
-      stmt(db, 'UPDATE edo_documents SET error = ?, error_at = ?, next_at = ? WHERE document_id = ?').run(
-        `state: ${(e as Error).message}`.slice(0, 1000),
-        env.now().toISOString(),
-        nowMs + backoff(2),
-        id,
-      );
+      const mark = stmt(db, 'UPDATE edo_documents SET error = ?, error_at = ?, next_at = ? WHERE document_id = ?');
+      for (const r of edoRows) mark.run(`state: ${(e as Error).message}`.slice(0, 1000), env.now().toISOString(), nowMs + backoff(2), r.documentId);
       return;
     }
-    out.read++;
+    out.read += edoRows.length;
     tx(db, () => {
       guard(env);
-      const cur = edoRowOf(db, id)!;
-      let changed = false;
-      if (reading) {
-        const v = edoStateOf(reading);
-        if (!v.known) env.log?.(`document ${id}: 1С state «${v.raw}» is not in the table; shown as it is`);
-        changed = setEdoState(db, cur, { state: v.state, raw: v.raw || null, reason: v.state === 'rejected' ? reading.reason : null, signedOn: v.signedOn }, env.now());
-        if (changed) {
-          const n = applyReturn(db, cur, env.now());
-          if (n) out.notified.push(n);
+      for (const r of edoRows) {
+        const reading = readings.get(r.ref.toLowerCase()) ?? null;
+        const cur = edoRowOf(db, r.documentId)!;
+        let changed = false;
+        if (reading) {
+          const v = edoStateOf(reading);
+          if (!v.known) env.log?.(`document ${cur.documentId}: 1С state «${v.raw}» is not in the table; shown as it is`);
+          changed = setEdoState(db, cur, { state: v.state, raw: v.raw || null, reason: v.state === 'rejected' ? reading.reason : null, signedOn: v.signedOn }, env.now());
+          if (changed) {
+            const n = applyReturn(db, cur, env.now());
+            if (n) out.notified.push(n);
+          }
         }
+        const settled = cur.state === 'signed' || cur.state === 'annulled';
+        stmt(db, "UPDATE edo_documents SET next_at = ?, error = CASE WHEN error LIKE 'state:%' THEN NULL ELSE error END WHERE document_id = ?").run(
+          nowMs + (settled ? SETTLED_POLL_MS : wait),
+          cur.documentId,
+        );
+        if (changed) out.changed++;
       }
-      const settled = cur.state === 'signed' || cur.state === 'annulled';
-      stmt(db, 'UPDATE edo_documents SET next_at = ?, error = CASE WHEN error LIKE \'state:%\' THEN NULL ELSE error END WHERE document_id = ?').run(
-        nowMs + (settled ? SETTLED_POLL_MS : wait),
-        id,
-      );
-      if (changed) out.changed++;
     });
   });
+}
+
+/** A batched read; a publication that refuses `or` in $filter is read one object at a time (and remembered). */
+const noBatch = new WeakSet<ODataClient>();
+async function readBatch(client: ODataClient, refs: string[]): Promise<Map<string, EdoReading | null>> {
+  if (!noBatch.has(client)) {
+    try {
+      return await readEdoStates(client, refs);
+    } catch (e) {
+      if (!(e instanceof ODataError && e.code === 'bad_request')) throw e;
+      noBatch.add(client);
+    }
+  }
+  const out = new Map<string, EdoReading | null>();
+  for (const ref of refs) out.set(ref.toLowerCase(), await readEdoState(client, ref));
+  return out;
 }
 
 /** Sends over OData when the connection does, then reads states; an auth or network failure ends the round with an error. */
