@@ -6,7 +6,8 @@
 // USR files over 100,000 kits (bench/usr-reports.ts) — `--only usr` runs both, `--only usr-reports` the reports alone.
 // Главбух: a 50,000-row certified list through the import mechanism (bench/glavbukh.ts).
 // НСС: the report and the monthly КЦ file over 100,000 clients and 1,000,000 service records, cold (bench/nss.ts).
-// `--only search|mail|documents|hotline|chat|usr|usr-reports|glavbukh|nss`.
+// ЭДО through 1С: 10,000 documents out through the folder transport and their states back over OData (bench/edo.ts).
+// `--only search|mail|documents|hotline|chat|usr|usr-reports|glavbukh|nss|edo`.
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -31,6 +32,7 @@ import { runUsrReportsBench } from './usr-reports';
 import { runGlavbukhBench } from './glavbukh';
 import { runGlavbukhRequestBench } from './glavbukh-request';
 import { runNssBench } from './nss';
+import { runEdoBench } from './edo';
 
 const { values: opts } = parseArgs({
   options: {
@@ -53,6 +55,8 @@ const { values: opts } = parseArgs({
     'nss-records': { type: 'string', default: '1000000' },
     /** Cold runs per row of `nss`. */
     'nss-runs': { type: 'string', default: '10' },
+    /** Documents exchanged for `edo`. */
+    'edo-documents': { type: 'string', default: '10000' },
   },
 });
 const N = Number(opts.clients);
@@ -288,7 +292,7 @@ async function main(): Promise<void> {
 }
 
 // Each part runs when `--only` names it or is omitted; documents have their own module (bench/documents.ts).
-const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports' | 'glavbukh' | 'nss') =>
+const runs = (part: 'search' | 'mail' | 'documents' | 'hotline' | 'chat' | 'usr' | 'usr-reports' | 'glavbukh' | 'nss' | 'edo') =>
   opts.only === undefined || opts.only === part || (part === 'hotline' && opts.only === 'chat') || (part === 'usr-reports' && opts.only === 'usr');
 if (runs('search')) await main();
 if (runs('mail')) await runMailBench({ messages: Number(opts['mail-messages']), latency: Number(opts['mail-latency']), keep: opts.keep });
@@ -301,3 +305,4 @@ if (runs('usr-reports')) await runUsrReportsBench({ keep: opts.keep });
 // Главбух: checking a 10,000-client certification request (bench/glavbukh-request.ts).
 if (runs('glavbukh')) await runGlavbukhRequestBench({ keep: opts.keep });
 if (runs('nss')) await runNssBench({ clients: Number(opts.clients), records: Number(opts['nss-records']), runs: Number(opts['nss-runs']), keep: opts.keep });
+if (runs('edo')) await runEdoBench({ documents: Number(opts['edo-documents']), keep: opts.keep });

@@ -63,19 +63,40 @@ function rowsOf(peer: OneCPeer, set: string): Row[] {
 }
 
 /** Index lookups for the filters an exchange job sends per document, so thousands of documents stay fast. */
+/**
+ * Key lookups answered by index instead of a scan — `field eq 'key'`, or several joined by `or` (a batched read) — with
+ * the same rows the scan would give. Anything else goes through the filter parser.
+ */
 function fastRows(peer: OneCPeer, set: string, filter: string): Row[] | undefined {
-  const m = /^\s*(ОбъектУчета|ЭлектронныйДокумент) eq '([^']*)'\s*$/u.exec(filter);
-  if (!m) return undefined;
-  if (set === EDO_LINKS && m[1] === 'ОбъектУчета') {
-    const rec = peer.state.edo[m[2]!];
-    return rec ? [edoLinkRow(rec)] : [];
+  const terms = filter.split(/\s+or\s+/u);
+  const keys: { field: string; key: string }[] = [];
+  for (const t of terms) {
+    const m = /^\s*\(?\s*(ОбъектУчета|ЭлектронныйДокумент|Ref_Key) eq (?:'([^']*)'|guid'([^']*)')\s*\)?\s*$/u.exec(t);
+    // The composite register dimensions compare with strings only, Ref_Key with guid'…' only (as the parser rules).
+    if (!m || (m[1] === 'Ref_Key') !== (m[3] !== undefined)) return undefined;
+    keys.push({ field: m[1]!, key: (m[2] ?? m[3])! });
   }
-  if (set === EDO_STATES && m[1] === 'ЭлектронныйДокумент') {
-    const rec = peer.edoByRef(m[2]!);
-    if (rec && advanceOne(rec, peer.scriptOf, peer.now())) peer.touch();
-    return rec ? [edoStateRow(rec)] : [];
+  const field = keys[0]!.field;
+  if (keys.some((k) => k.field !== field)) return undefined;
+  const out: Row[] = [];
+  const seen = new Set<string>();
+  for (const { key } of keys) {
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (set === EDO_LINKS && field === 'ОбъектУчета') {
+      const rec = peer.state.edo[key];
+      if (rec) out.push(edoLinkRow(rec));
+    } else if (set === EDO_STATES && field === 'ЭлектронныйДокумент') {
+      const rec = peer.edoByRef(key);
+      if (rec && advanceOne(rec, peer.scriptOf, peer.now())) peer.touch();
+      if (rec) out.push(edoStateRow(rec));
+    } else if (set === EDO_DOC && field === 'Ref_Key') {
+      const rec = peer.edoByRef(key.toLowerCase());
+      if (rec && advanceOne(rec, peer.scriptOf, peer.now())) peer.touch();
+      if (rec) out.push(edoDocumentRow(rec, peer.state.entities[rec.objectRef]?.fields));
+    } else return undefined;
   }
-  return undefined;
+  return out;
 }
 
 function rowByKey(peer: OneCPeer, set: string, ref: string): Row | undefined {
