@@ -55,10 +55,13 @@ async function sync(args: string[]): Promise<void> {
     try {
       const jobs = startEdoJobs({ db, bus: new Bus(), pool }, { log: (m) => console.error(m) });
       console.log(`edo sync: exchanging with ${ids.length} 1С connection(s); Ctrl+C stops.`);
+      // The job's timers do not keep a process alive (the server has its listening socket); this does, until the signal.
+      const alive = setInterval(() => undefined, 1 << 30);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
       });
+      clearInterval(alive);
       await jobs.stop();
     } finally {
       hold.release();

@@ -27,6 +27,8 @@ export interface EdoJobsOptions {
 
 interface Loop {
   timer: NodeJS.Timeout | null;
+  /** When the timer fires (epoch ms). */
+  dueAt: number;
   busy: Promise<void> | null;
   again: boolean;
   failures: number;
@@ -56,6 +58,7 @@ export function startEdoJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts:
     const l = loops.get(id);
     if (!l || stopped) return;
     if (l.timer) clearTimeout(l.timer);
+    l.dueAt = Date.now() + ms;
     l.timer = setTimeout(() => void run(id), ms);
     l.timer.unref?.();
   };
@@ -110,7 +113,7 @@ export function startEdoJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts:
     }
     for (const id of wanted) {
       if (loops.has(id)) continue;
-      loops.set(id, { timer: null, busy: null, again: false, failures: 0 });
+      loops.set(id, { timer: null, dueAt: 0, busy: null, again: false, failures: 0 });
       schedule(id, 0);
     }
   };
@@ -123,9 +126,13 @@ export function startEdoJobs(core: { db: Db; bus: Bus; pool: WorkerPool }, opts:
     for (const id of ids) {
       const l = loops.get(id);
       if (!l) continue;
-      l.failures = 0;
-      // A burst of saves makes one round.
-      schedule(id, 200);
+      // Asked for this connection («Обменяться сейчас», settings saved): the backoff starts over. Queued documents do not
+      // reset it, so a 1С that is down is not hammered by every save.
+      if (connectionId != null) l.failures = 0;
+      else if (l.failures > 0) continue;
+      // A burst of saves makes one round: a timer already due within the window stays.
+      if (l.busy) l.again = true;
+      else if (!l.timer || l.dueAt - Date.now() > 200) schedule(id, 200);
     }
   });
   try {

@@ -120,14 +120,15 @@ describe('folder transport', () => {
     const lost = peer.numbers.receivedNo - r0;
     await peer.stop();
     peers.splice(peers.indexOf(peer), 1);
-    peer = peerAt(dir, { forgetLast: lost });
+    // Restoring takes a while: the restored 1С's messages are written later than any we read before.
+    peer = peerAt(dir, { forgetLast: lost, now: () => Date.now() + 60_000 });
     expect(peer.entities('Document_РеализацияТоваровУслуг')).toHaveLength(2);
     // The restored 1С writes before it reads our next message: its ReceivedNo is below what it acknowledged before.
     rmSync(join(dir, 'Message_CRM_BP.xml'));
     peer.state.needWrite = true;
     await peer.exchange();
     const r = await round(env, conn);
-    expect(r).toMatchObject({ ran: true, folder: { duplicate: true } });
+    expect(r).toMatchObject({ ran: true, error: null, folder: { refused: null } });
     expect(edoRows(env).filter((x) => !x.ackedAt)).toHaveLength(1);
     await settle(peer, conn);
     expect(peer.entities('Document_РеализацияТоваровУслуг')).toHaveLength(3);

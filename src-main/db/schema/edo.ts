@@ -50,6 +50,8 @@ export const onecExchange = sqliteTable('onec_exchange', {
   receivedNo: integer('received_no').notNull().default(0),
   /** The highest ReceivedNo 1С reported: our messages up to it are acknowledged. */
   ackedNo: integer('acked_no').notNull().default(0),
+  /** CreationDate of the newest 1С message read: an older copy reappearing (a reorder) is told from a restored 1С's new message. */
+  lastInCreated: text('last_in_created'),
   /** When our last message was written (epoch ms): a resend is due `resendSec` later. */
   lastWriteMs: integer('last_write_ms').notNull().default(0),
   lastRoundAt: text('last_round_at'),

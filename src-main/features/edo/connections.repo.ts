@@ -106,6 +106,11 @@ export function releaseOnecLease(db: Db, connectionId: number, owner: string): v
   stmt(db, 'UPDATE onec_exchange SET owner_id = NULL, lease_until = 0 WHERE connection_id = ? AND owner_id = ?').run(connectionId, owner);
 }
 
+/** Checked and extended inside every commit of a round: a process that lost the lease (or let it lapse) writes nothing. */
+export function renewOnecLease(db: Db, connectionId: number, owner: string, nowMs: number, leaseMs = 120_000): boolean {
+  return stmt(db, 'UPDATE onec_exchange SET lease_until = ? WHERE connection_id = ? AND owner_id = ? AND lease_until > ?').run(nowMs + leaseMs, connectionId, owner, nowMs).changes === 1;
+}
+
 /** Checked inside every commit of a round: a process that lost the lease writes nothing. */
 export function holdsOnecLease(db: Db, connectionId: number, owner: string): boolean {
   return !!stmt(db, 'SELECT 1 FROM onec_exchange WHERE connection_id = ? AND owner_id = ?').get(connectionId, owner);

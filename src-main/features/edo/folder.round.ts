@@ -7,12 +7,14 @@ import { stmt } from '../../db/stmt';
 import { ED_EXCHANGE_PLAN, edFormatUri, type EdKnownObject, type EdMessage, type EdReadResult } from './enterprise-data/model';
 import { writeEdMessage, writeEdMessageZip } from './enterprise-data/write';
 import { edMessageFileName } from './enterprise-data/values';
-import { exchangeOf, holdsOnecLease, type OnecConnection } from './connections.repo';
-import { addEdoEvent, edoRowsByRef, setEdoState } from './queue';
+import { exchangeOf, renewOnecLease, type OnecConnection } from './connections.repo';
+import { addEdoEvent, edoRowsByRef, failBuild, setEdoState } from './queue';
 import { OutgoingRefused, keySalt, outgoingDocument } from './outgoing';
 
 /** The reader's own cap: bigger files are refused before they are read. */
 export const MAX_INCOMING_BYTES = 64 * 1024 * 1024;
+/** How far 1С's numbers may jump past ours in one message (a 1С exchanging every minute for years stays far below). */
+const MAX_NUMBER_JUMP = 10_000_000;
 /** Documents per outgoing message; the rest wait for the next round. */
 export const DEFAULT_BATCH = 2000;
 
@@ -68,10 +70,22 @@ function applyIncoming(env: RoundEnv, msg: EdMessage, out: FolderRoundResult): v
   const now = env.now();
   const iso = now.toISOString();
   tx(db, () => {
-    if (!holdsOnecLease(db, conn.id, env.owner)) throw new LeaseLost();
+    if (!renewOnecLease(db, conn.id, env.owner, env.now().getTime())) throw new LeaseLost();
     const x = exchangeOf(db, conn.id);
     const h = msg.header;
-    const fresh = h.messageNo > x.receivedNo;
+    const lastCreated = (stmt(db, 'SELECT last_in_created AS c FROM onec_exchange WHERE connection_id = ?').get(conn.id) as { c: string | null }).c;
+    // A message written after the newest one we read: a stale copy reappearing (a reorder, a sync conflict) is not.
+    const newer = !lastCreated || h.creationDate > lastCreated;
+    // 1С restored from a copy writes new messages numbered at or below what we applied, reporting less than it acknowledged.
+    const restored1c = h.messageNo <= x.receivedNo && newer && h.receivedNo < x.ackedNo;
+    const fresh = h.messageNo > x.receivedNo || restored1c;
+    if (restored1c) env.log?.(`connection ${conn.id}: 1С went back (its message ${h.messageNo}, acknowledging ${h.receivedNo} of our ${x.ackedNo}): what it lost is sent again`);
+    if (h.receivedNo > x.sentNo) {
+      // 1С acknowledges messages we never wrote: our database went back (restored from a backup). Numbering goes on above
+      // 1С's counter, or 1С would drop our next messages as already received; nothing beyond ours counts as acknowledged.
+      env.log?.(`connection ${conn.id}: 1С has received our message ${h.receivedNo}, we have written ${x.sentNo}: numbering continues from ${h.receivedNo}`);
+      stmt(db, 'UPDATE onec_exchange SET sent_no = ? WHERE connection_id = ?').run(h.receivedNo, conn.id);
+    }
     out.received = h.messageNo;
     out.duplicate = !fresh;
     out.objects = msg.objects.length;
@@ -90,12 +104,13 @@ function applyIncoming(env: RoundEnv, msg: EdMessage, out: FolderRoundResult): v
       if (unknown > 0) env.log?.(`connection ${conn.id}: message ${h.messageNo} has ${unknown} objects that carry nothing for us`);
     }
     let acked = x.ackedNo;
-    if (h.receivedNo < x.ackedNo) {
+    if (h.receivedNo < x.ackedNo && fresh) {
       // 1С reports less than it acknowledged before: restored from a copy, or an older message re-read. What it may have
       // lost is sent again (1С applies by key, so a document it has is unchanged).
       acked = Math.max(0, h.receivedNo);
       stmt(db, 'UPDATE edo_documents SET acked_at = NULL WHERE connection_id = ? AND message_no > ? AND acked_at IS NOT NULL').run(conn.id, acked);
-    } else acked = Math.max(x.ackedNo, Math.min(h.receivedNo, x.sentNo));
+    } else if (h.receivedNo > x.sentNo) acked = x.ackedNo; // our database went back: what we wrote since may have been dropped
+    else acked = Math.max(x.ackedNo, h.receivedNo);
     if (acked > x.ackedNo) {
       const newly = stmt(
         db,
@@ -114,7 +129,11 @@ function applyIncoming(env: RoundEnv, msg: EdMessage, out: FolderRoundResult): v
       }
       out.acked += newly.length;
     }
-    stmt(db, 'UPDATE onec_exchange SET received_no = MAX(received_no, ?), acked_no = ? WHERE connection_id = ?').run(h.messageNo, acked, conn.id);
+    stmt(
+      db,
+      `UPDATE onec_exchange SET received_no = CASE WHEN ? THEN ? ELSE MAX(received_no, ?) END, acked_no = ?,
+         last_in_created = CASE WHEN last_in_created IS NULL OR last_in_created < ? THEN ? ELSE last_in_created END WHERE connection_id = ?`,
+    ).run(restored1c ? 1 : 0, h.messageNo, h.messageNo, acked, h.creationDate, h.creationDate, conn.id);
   });
 }
 
@@ -143,6 +162,9 @@ async function readTheirs(env: RoundEnv, out: FolderRoundResult): Promise<void> 
   if (!Number.isSafeInteger(h.messageNo) || h.messageNo < 0 || !Number.isSafeInteger(h.receivedNo) || h.receivedNo < 0) {
     return refuse(env, 'bad_numbers', out);
   }
+  // A number far beyond the counters is a broken or hostile message: taken, it would make every later 1С message a duplicate.
+  const x = exchangeOf(env.db, conn.id);
+  if (h.messageNo > x.receivedNo + MAX_NUMBER_JUMP || h.receivedNo > x.sentNo + MAX_NUMBER_JUMP) return refuse(env, 'bad_numbers: implausible jump', out);
   if (res.problems.length) env.log?.(`connection ${conn.id}: message ${h.messageNo}: ${res.problems.length} objects with problems, first: ${res.problems[0]!.message}`);
   applyIncoming(env, res.message, out);
 }
@@ -212,12 +234,9 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
   const due = carried.some((x) => x.fresh) || owesAck || (carried.length > 0 && resendDue);
   const no = x.sentNo + 1;
   tx(db, () => {
-    if (!holdsOnecLease(db, conn.id, env.owner)) throw new LeaseLost();
+    if (!renewOnecLease(db, conn.id, env.owner, env.now().getTime())) throw new LeaseLost();
     for (const { c } of unchanged) stmt(db, 'UPDATE edo_documents SET sent_version = ? WHERE document_id = ?').run(c.version, c.documentId);
-    for (const { c, code } of failed) {
-      stmt(db, `UPDATE edo_documents SET state = 'failed', error = ?, error_at = ?, updated_at = ? WHERE document_id = ?`).run(code, iso, iso, c.documentId);
-      addEdoEvent(db, c.documentId, iso, 'failed', null, code);
-    }
+    for (const { c, code } of failed) failBuild(db, c.documentId, c.version, code, iso);
     if (!due) return;
     const mark = stmt(db, 'UPDATE edo_documents SET message_no = ?, acked_at = NULL, sent_version = ?, sent_hash = ?, updated_at = ? WHERE document_id = ?');
     for (const { c, hash, changed } of carried) {

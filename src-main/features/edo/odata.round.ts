@@ -6,8 +6,8 @@ import { ODataClient, ODataError } from './odata/client';
 import { createDocument, findOrCreateCounterparty, updateDocument } from './odata/documents';
 import { EDO_READ_BATCH, readEdoState, readEdoStates, type EdoReading } from './odata/edo-chain';
 import { edoStateOf } from './states';
-import { holdsOnecLease, type OnecConnection } from './connections.repo';
-import { addEdoEvent, applyReturn, edoRowOf, setEdoState } from './queue';
+import { renewOnecLease, type OnecConnection } from './connections.repo';
+import { addEdoEvent, applyReturn, edoRowOf, failBuild, setEdoState } from './queue';
 import { OutgoingRefused, keySalt, outgoingDocument } from './outgoing';
 import { LeaseLost } from './folder.round';
 import type { EdoDocState } from '../../../src-shared/edo';
@@ -43,16 +43,25 @@ function clientOf(conn: OnecConnection): ODataClient {
   return new ODataClient({ baseUrl: conn.odataUrl!, user: conn.odataUser ?? '', password: conn.odataPassword });
 }
 
+/** Runs `fn` over the items, n at a time; the first failure stops the others from taking more and is rethrown after all settle. */
 async function inParallel<T>(items: T[], n: number, fn: (t: T) => Promise<void>): Promise<void> {
   let i = 0;
+  let failure: { e: unknown } | null = null;
   const run = async () => {
-    while (i < items.length) await fn(items[i++]!);
+    while (!failure && i < items.length) {
+      try {
+        await fn(items[i++]!);
+      } catch (e) {
+        failure ??= { e };
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(n, items.length) }, run));
+  if (failure) throw (failure as { e: unknown }).e;
 }
 
 function guard(env: ODataRoundEnv): void {
-  if (!holdsOnecLease(env.db, env.conn.id, env.owner)) throw new LeaseLost();
+  if (!renewOnecLease(env.db, env.conn.id, env.owner, env.now().getTime())) throw new LeaseLost();
 }
 
 async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResult): Promise<void> {
@@ -76,8 +85,7 @@ async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResu
       if (!(e instanceof OutgoingRefused)) throw e;
       tx(db, () => {
         guard(env);
-        stmt(db, `UPDATE edo_documents SET state = 'failed', error = ?, error_at = ?, updated_at = ? WHERE document_id = ?`).run(e.code, iso(), iso(), id);
-        addEdoEvent(db, id, iso(), 'failed', null, e.code);
+        failBuild(db, id, version, e.code, iso());
       });
       out.failed++;
       return;
@@ -159,9 +167,9 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
   for (let i = 0; i < rows.length; i += EDO_READ_BATCH) chunks.push(rows.slice(i, i + EDO_READ_BATCH).map((r) => r.id));
   await inParallel(chunks, env.concurrency ?? 4, async (ids) => {
     const edoRows = ids.map((id) => edoRowOf(db, id)).filter((r): r is NonNullable<typeof r> => !!r);
-    let readings: Map<string, EdoReading | null>;
+    let readings: Map<string, EdoReading | null | Error>;
     try {
-      readings = await readBatch(client, edoRows.map((r) => r.ref));
+      readings = await readBatch(client, conn.odataUrl!, edoRows.map((r) => r.ref));
     } catch (e) {
       if (e instanceof ODataError && (e.code === 'auth' || e.code === 'network')) throw e;
       const mark = stmt(db, 'UPDATE edo_documents SET error = ?, error_at = ?, next_at = ? WHERE document_id = ?');
@@ -174,13 +182,23 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
       for (const r of edoRows) {
         const reading = readings.get(r.ref.toLowerCase()) ?? null;
         const cur = edoRowOf(db, r.documentId)!;
+        if (reading instanceof Error) {
+          stmt(db, 'UPDATE edo_documents SET error = ?, error_at = ?, next_at = ? WHERE document_id = ?').run(
+            `state: ${reading.message}`.slice(0, 1000),
+            env.now().toISOString(),
+            nowMs + backoff(3),
+            cur.documentId,
+          );
+          continue;
+        }
         let changed = false;
         if (reading) {
           const v = edoStateOf(reading);
           if (!v.known) env.log?.(`document ${cur.documentId}: 1С state «${v.raw}» is not in the table; shown as it is`);
+          const previous = cur.state;
           changed = setEdoState(db, cur, { state: v.state, raw: v.raw || null, reason: v.state === 'rejected' ? reading.reason : null, signedOn: v.signedOn }, env.now());
           if (changed) {
-            const n = applyReturn(db, cur, env.now());
+            const n = applyReturn(db, cur, env.now(), previous);
             if (n) out.notified.push(n);
           }
         }
@@ -195,19 +213,29 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
   });
 }
 
-/** A batched read; a publication that refuses `or` in $filter is read one object at a time (and remembered). */
-const noBatch = new WeakSet<ODataClient>();
-async function readBatch(client: ODataClient, refs: string[]): Promise<Map<string, EdoReading | null>> {
-  if (!noBatch.has(client)) {
+/**
+ * A batched read. A publication that refuses `or` in $filter is read one object at a time from then on (per service URL);
+ * a batch with one broken object (bad_response) is read one by one, so only that object shows the error.
+ */
+const noBatch = new Set<string>();
+async function readBatch(client: ODataClient, url: string, refs: string[]): Promise<Map<string, EdoReading | null | Error>> {
+  if (!noBatch.has(url)) {
     try {
       return await readEdoStates(client, refs);
     } catch (e) {
-      if (!(e instanceof ODataError && e.code === 'bad_request')) throw e;
-      noBatch.add(client);
+      if (!(e instanceof ODataError && (e.code === 'bad_request' || e.code === 'bad_response'))) throw e;
+      if (e.code === 'bad_request') noBatch.add(url);
     }
   }
-  const out = new Map<string, EdoReading | null>();
-  for (const ref of refs) out.set(ref.toLowerCase(), await readEdoState(client, ref));
+  const out = new Map<string, EdoReading | null | Error>();
+  for (const ref of refs) {
+    try {
+      out.set(ref.toLowerCase(), await readEdoState(client, ref));
+    } catch (e) {
+      if (e instanceof ODataError && (e.code === 'auth' || e.code === 'network' || e.code === 'timeout')) throw e;
+      out.set(ref.toLowerCase(), e as Error);
+    }
+  }
   return out;
 }
 

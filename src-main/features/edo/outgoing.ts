@@ -118,7 +118,8 @@ export function outgoingDocument(db: Db, documentId: number, ref: string, salt =
   const objects: EdKnownObject[] = [{ type: 'counterparty', ...counterparty }];
   if (contract) objects.push({ type: 'contract', ...contract });
   objects.push(docObject);
-  const hash = crypto.createHash('sha256').update(JSON.stringify(objects)).digest('hex');
+  // Our own requisites are left out: they are today's, and a change of them is no change of an already issued document.
+  const hash = crypto.createHash('sha256').update(JSON.stringify(objects, (k, v: unknown) => (k === 'organization' ? undefined : v))).digest('hex');
   return { objects, hash, counterparty, kind, doc: d, amountKop: d.amountKop };
 }
 

@@ -92,6 +92,20 @@ export function enqueueIfEdoClient(db: Db, documentId: number, by: number | null
   enqueueDocument(db, documentId, by, now);
 }
 
+/**
+ * A document that cannot be built for 1С (cancelled, no ИНН, our requisites missing). One 1С does not have yet fails and
+ * waits for a person; one 1С already has keeps its ЭДО state (its signing is still read) and only shows the error, and
+ * this version is not tried again.
+ */
+export function failBuild(db: Db, documentId: number, version: number, code: string, iso: string): void {
+  const cur = edoRowOf(db, documentId);
+  if (!cur) return;
+  if (cur.state === 'queued' || cur.state === 'handed') {
+    stmt(db, `UPDATE edo_documents SET state = 'failed', error = ?, error_at = ?, updated_at = ? WHERE document_id = ?`).run(code, iso, iso, documentId);
+  } else stmt(db, 'UPDATE edo_documents SET sent_version = ?, error = ?, error_at = ?, updated_at = ? WHERE document_id = ?').run(version, code, iso, iso, documentId);
+  addEdoEvent(db, documentId, iso, cur.state === 'queued' || cur.state === 'handed' ? 'failed' : 'error', null, code);
+}
+
 /** Sets a document's state with a timeline entry when it changed. Returns whether it changed. */
 export function setEdoState(db: Db, row: EdoRow, next: { state: EdoDocState; raw?: string | null; reason?: string | null; signedOn?: string | null; detail?: string | null }, now: Date): boolean {
   const raw = next.raw === undefined ? row.stateRaw : next.raw;
@@ -110,7 +124,7 @@ export function setEdoState(db: Db, row: EdoRow, next: { state: EdoDocState; raw
  * signing date; a paper return already there stays); annulled after an ЭДО return makes it awaited again. Rejected keeps
  * it awaited and tells the document's СИО. Runs inside the caller's transaction.
  */
-export function applyReturn(db: Db, row: EdoRow, now: Date): { employeeId: number; id: number } | null {
+export function applyReturn(db: Db, row: EdoRow, now: Date, previous: EdoDocState | null = null): { employeeId: number; id: number } | null {
   const d = stmt(
     db,
     'SELECT id, status, date, planned_return AS plannedReturn, returned_at AS returnedAt, returned_via AS returnedVia, sio_id AS sioId, number, type FROM documents WHERE id = ?',
@@ -135,7 +149,7 @@ export function applyReturn(db: Db, row: EdoRow, now: Date): { employeeId: numbe
     auditJob(db, d.id, 'mark_returned', { date: on, via: 'edo' }, iso);
     return null;
   }
-  if (row.state === 'annulled' && d.returnedVia === 'edo') {
+  if (row.state === 'annulled' && d.returnedVia === 'edo' && row.returnMarkedFor != null) {
     stmt(
       db,
       `UPDATE documents SET returned_at = NULL, returned_via = NULL, return_track = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
@@ -146,7 +160,12 @@ export function applyReturn(db: Db, row: EdoRow, now: Date): { employeeId: numbe
     auditJob(db, d.id, 'unmark_returned', { was: d.returnedAt, via: 'edo', because: 'annulled' }, iso);
     return null;
   }
-  if (row.state === 'rejected' && d.sioId != null) {
+  if (row.state === 'annulled') {
+    stmt(db, 'UPDATE edo_documents SET return_marked_for = NULL WHERE document_id = ?').run(row.documentId);
+    row.returnMarkedFor = null;
+    return null;
+  }
+  if (row.state === 'rejected' && previous !== 'rejected' && d.sioId != null) {
     const id = stmt(db, `INSERT INTO notifications (employee_id, at, kind, data) VALUES (?, ?, 'edo_rejected', ?)`).run(
       d.sioId,
       iso,
