@@ -47,7 +47,7 @@ describe('OData transport and ЭДО states', () => {
     peer.send(row.ref);
     await later(conn);
     expect(edoRows(env)[0]).toMatchObject({ state: 'delivered', stateRaw: 'ОжидаетсяПодтверждение' });
-    peer.sign(row.ref, new Date('2026-11-26T12:00:00Z'));
+    peer.sign(row.ref, new Date(2026, 10, 26, 12, 0, 0));
     await later(conn);
     expect(edoRows(env)[0]).toMatchObject({ state: 'signed', signedOn: '2026-11-26' });
     expect(docReturn(env, id!)).toMatchObject({ returnedAt: '2026-11-26', returnedVia: 'edo' });
@@ -77,7 +77,7 @@ describe('OData transport and ЭДО states', () => {
     for (const id of ids) stmt(env.core.db, 'UPDATE documents SET sio_id = ? WHERE id = ?').run(sio.id, id);
     await round(env, conn);
     const [a, b, c] = edoRows(env);
-    peer.sign(a!.ref, new Date('2026-11-26T12:00:00Z'));
+    peer.sign(a!.ref, new Date(2026, 10, 26, 12, 0, 0));
     peer.reject(b!.ref, 'Неверная сумма');
     peer.setState(c!.ref, 'ОжидаетсяЧегоТоНового');
     await later(conn);
@@ -109,7 +109,7 @@ describe('OData transport and ЭДО states', () => {
     await round(env, conn);
     const row = edoRows(env)[0]!;
     expect(row).toMatchObject({ state: 'accepted', onecNumber: expect.stringMatching(/^БП-/) });
-    peer.sign(row.ref, new Date('2026-11-27T08:00:00Z'));
+    peer.sign(row.ref, new Date(2026, 10, 27, 8, 0, 0));
     await later(conn);
     expect(docReturn(env, id!)).toMatchObject({ returnedAt: '2026-11-27', returnedVia: 'edo' });
     await folderPeer.stop();
