@@ -55,6 +55,8 @@ export interface TableOptions {
   boldRows?: number[];
   /** Without the shaded header row (a bordered box of values, like an invoice's bank details). */
   header?: boolean;
+  /** A second header row repeated with the first (the column numbers of a tax form: «А», «1», «1а»…). */
+  subHeader?: string[];
 }
 
 /** One column of a side-by-side block: lines of text, each wrapped to the column's width. */
@@ -75,12 +77,14 @@ export function bindShortWords(text: string): string {
 }
 
 export class PdfWriter {
-  private readonly size: [number, number];
+  private size!: [number, number];
   readonly left = 20 * MM;
-  readonly right: number;
-  readonly top: number;
+  /** Right edge, top and text width of the current page's orientation. */
+  right!: number;
+  top!: number;
   readonly bottom = 18 * MM;
-  readonly width: number;
+  width!: number;
+  private readonly defaultLandscape: boolean;
   private page!: PageContent;
   private readonly pages: PageContent[] = [];
   /** Top of the next line, in points from the page bottom. */
@@ -92,6 +96,11 @@ export class PdfWriter {
     private readonly fonts: Record<FontKey, PDFFont>,
     landscape: boolean,
   ) {
+    this.defaultLandscape = landscape;
+    this.orient(landscape);
+  }
+
+  private orient(landscape: boolean): void {
     this.size = landscape ? [A4[1], A4[0]] : A4;
     this.right = this.size[0] - 12 * MM;
     this.top = this.size[1] - 15 * MM;
@@ -112,8 +121,12 @@ export class PdfWriter {
     return new PdfWriter(doc, fonts, opts.landscape ?? false);
   }
 
-  /** Starts a document inside the file: a new page, and page numbers counted from 1 again. */
-  startSection(label: string): void {
+  /**
+   * Starts a document inside the file: a new page, and page numbers counted from 1 again. A section may turn its
+   * pages to landscape (a УПД's wide table) inside a portrait file.
+   */
+  startSection(label: string, opts: { landscape?: boolean } = {}): void {
+    this.orient(opts.landscape ?? this.defaultLandscape);
     this.sections.push({ pages: [], label });
     this.newPage();
   }
@@ -260,16 +273,21 @@ export class PdfWriter {
       columns.map((c) => c.title),
       'bold',
     );
+    const sub = opts.subHeader ? layoutRow(opts.subHeader, 'regular') : null;
     const bold = new Set(opts.boldRows ?? []);
     const withHeader = opts.header !== false;
-    this.ensure(header.height + lead * 2);
-    if (withHeader) drawRow(header, 'bold', true);
+    const drawHeader = () => {
+      if (withHeader) drawRow(header, 'bold', true);
+      if (sub) drawRow(sub, 'regular', true);
+    };
+    this.ensure((withHeader ? header.height : 0) + (sub?.height ?? 0) + lead * 2);
+    drawHeader();
     rows.forEach((cells, i) => {
       const key: FontKey = bold.has(i) ? 'bold' : 'regular';
       const row = layoutRow(cells, key);
       if (this.y - row.height < this.bottom) {
         this.newPage();
-        if (withHeader) drawRow(header, 'bold', true);
+        drawHeader();
       }
       drawRow(row, key, false);
     });
@@ -307,8 +325,10 @@ export class PdfWriter {
       s.pages.forEach((page, i) => {
         const size = 7.5;
         const text = `Страница ${i + 1} из ${s.pages.length}`;
-        this.drawLine(text, this.right - textWidth('regular', text, size), 10 * MM, 'regular', size, true, page);
-        if (s.label) this.drawLine(this.fit(s.label, this.width * 0.7, size), this.left, 10 * MM, 'regular', size, true, page);
+        // Each page's own width: sections may differ in orientation.
+        const right = page.page.getWidth() - 12 * MM;
+        this.drawLine(text, right - textWidth('regular', text, size), 10 * MM, 'regular', size, true, page);
+        if (s.label) this.drawLine(this.fit(s.label, (right - this.left) * 0.7, size), this.left, 10 * MM, 'regular', size, true, page);
       });
     }
     for (const p of this.pages) {
