@@ -111,7 +111,7 @@ export function facturaTable(w: PdfWriter, p: PrintDoc, upd: boolean): FacturaTo
     { title: 'Наименование товара (описание выполненных работ, оказанных услуг), имущественного права', width: upd ? 3.6 : 4.6, n: upd ? '1' : '1а' },
     { title: 'Код вида товара', width: 1.1, align: 'center', n: upd ? '1а' : '1б' },
     { title: 'Ед. изм.: код', width: 0.8, align: 'center', n: '2' },
-    { title: 'Ед. изм.: условное обозна- чение (нацио- нальное)', width: 1.2, align: 'center', n: '2а' },
+    { title: 'Ед. изм.: условное обозна- чение (нацио- нальное)', width: 1.35, align: 'center', n: '2а' },
     { title: 'Коли- чество (объём)', width: 1.1, align: 'right', n: '3' },
     { title: 'Цена (тариф) за единицу измерения', width: 1.4, align: 'right', n: '4' },
     { title: 'Стоимость без налога — всего', width: 1.6, align: 'right', n: '5' },
