@@ -90,8 +90,10 @@ describe('УПД', () => {
       const t = flat(pdfText(file, p));
       expect(t, `page ${p}`).toContain(`Страница ${p} из ${pages}`);
       if (p <= 2) expect(t, `page ${p}`).toContain('Наименование товара (описание выполненных работ, оказанных услуг)');
+      if (p > 1) expect(t, `page ${p}`).toContain(`Универсальный передаточный документ № ${upd.number} от 27.11.2026 — продолжение`);
     }
     expect(all.match(/Всего к оплате/g)).toHaveLength(1);
+    expect(flat(pdfText(file, 1))).not.toContain('— продолжение');
     const net = lines.reduce((s, l) => s + l.priceKop, 0);
     const vat = Math.round((net * 22) / 100);
     const fmt = (k: number) => `${Math.floor(k / 100).toLocaleString('ru-RU').replace(/\s/g, ' ')},${String(k % 100).padStart(2, '0')}`;
@@ -124,6 +126,19 @@ describe('счёт-фактура', () => {
     expect(pdfText(file, 1, true)).toMatch(/Всего к оплате 1 234,56 X 271,60 1 506,16/);
     const card = await env.admin('documents.get', { id: sf.id });
     expect(card.amountKop).toBe(1_506_16);
+  });
+
+  it('runs 60 lines on to further pages with the continuation head and the table header on each', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => ({ name: `Услуга № ${500 + i}`, qty: 1, unit: 'усл.', priceKop: 10_00 }));
+    const sf = await env.admin('documents.create', { type: 'invoice_factura', clientId: c.clientId, date: '2026-11-27', vatMode: 'included', vatRate: 22, lines });
+    const file = await print(sf.id);
+    const pages = pageCount(file);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    for (let p = 2; p <= pages; p++) expect(flat(pdfText(file, p)), `page ${p}`).toContain(`Счёт-фактура № ${sf.number} от 27.11.2026 — продолжение`);
+    expect(flat(pdfText(file, 2))).toContain('Наименование товара');
+    const all = flat(pdfText(file));
+    for (let i = 0; i < 60; i++) expect(all).toContain(`Услуга № ${500 + i}`);
+    expect(flat(pdfText(file, undefined, true))).toContain('Всего к оплате 491,80 X 108,20 600,00');
   });
 
   it('prints in one file with portrait documents: its pages landscape, the act portrait', async () => {

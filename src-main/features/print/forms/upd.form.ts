@@ -49,6 +49,7 @@ function side(x: Party, labels: { act: string; date: string; other: string; code
 }
 
 export function drawUpd(w: PdfWriter, p: PrintDoc): void {
+  w.setRunningHead(`Универсальный передаточный документ № ${p.doc.number} от ${formatDate(p.doc.date)} — продолжение`);
   updHeader(w, p);
   w.space(6);
   facturaTable(w, p, true);

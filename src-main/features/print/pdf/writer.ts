@@ -68,6 +68,8 @@ interface Section {
   pages: PageContent[];
   /** Printed small at the bottom left of every page of the section, e.g. the document's name and number. */
   label: string;
+  /** Printed at the top of every page after the section's first (a tax form's «… — продолжение»). */
+  runningHead: string | null;
 }
 
 /** Abbreviations that must stay on the line of the word after them: «г. Владивосток», «д. 11», «№ 5», «п. 2.2.3». */
@@ -127,15 +129,26 @@ export class PdfWriter {
    */
   startSection(label: string, opts: { landscape?: boolean } = {}): void {
     this.orient(opts.landscape ?? this.defaultLandscape);
-    this.sections.push({ pages: [], label });
+    this.sections.push({ pages: [], label, runningHead: null });
     this.newPage();
+  }
+
+  /** From the next page on, every further page of this section starts with `text` (small, bold). */
+  setRunningHead(text: string | null): void {
+    this.sections[this.sections.length - 1]!.runningHead = text;
   }
 
   newPage(): void {
     this.page = new PageContent(this.doc.addPage(this.size));
     this.pages.push(this.page);
-    this.sections[this.sections.length - 1]!.pages.push(this.page);
+    const section = this.sections[this.sections.length - 1]!;
+    section.pages.push(this.page);
     this.y = this.top;
+    if (section.runningHead && section.pages.length > 1) {
+      const size = 8;
+      this.drawLine(this.fit(section.runningHead, this.width, size, 'bold'), this.left, this.y - size * 0.93, 'bold', size);
+      this.y -= PdfWriter.leading(size) + 4;
+    }
   }
 
   /** Moves to a new page unless `height` points still fit above the bottom margin. */
