@@ -222,6 +222,8 @@ describe('documents', () => {
     const updNo = await docs.save();
     expect(updNo).toMatch(/^УПД-\d{4}-0001$/);
     expect(docs.savedText).toContain('сохранён');
+    await docs.settle();
+    await e.screenshot(page, 'documents-upd-tab');
     await docs.row(updNo).getByTestId('doc-print').click();
     await print.pick.waitFor();
     expect(await print.picked()).toEqual([updNo]);
