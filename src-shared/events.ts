@@ -39,6 +39,10 @@ export interface PushEvents {
   'glavbukh.changed': { clientIds: number[] | null };
   /** A USR ZIP this employee asked for moved on (files written of the total). */
   'reports.usrZip.progress': UsrZipProgress;
+  /** Internal: documents were queued for 1С, a connection changed, or a round was asked for; the ЭДО job looks again. */
+  'edo.wake': { connectionId: number | null; reload: boolean };
+  /** Documents' ЭДО state changed (queued, acknowledged, a 1С state read): the queue, the health panel and document cards reload. */
+  'edo.changed': { documentIds: number[] | null };
 }
 export type PushEventName = keyof PushEvents;
 export interface PushMessage<K extends PushEventName = PushEventName> {

@@ -10,6 +10,7 @@ import { tasksHandlers } from '../features/tasks/tasks.handlers';
 import { attemptsHandlers } from '../features/tasks/attempts.handlers';
 import { notificationsHandlers } from '../features/tasks/notifications.handlers';
 import { documentsHandlers } from '../features/documents/documents.handlers';
+import { edoHandlers } from '../features/edo/edo.handlers';
 import { printHandlers } from '../features/print/print.handlers';
 import { reportsHandlers } from '../features/reports/reports.handlers';
 import { backupHandlers } from '../features/backup/backup.handlers';
@@ -50,6 +51,7 @@ export const handlers: HandlerMap<MethodName> = {
   ...attemptsHandlers,
   ...notificationsHandlers,
   ...documentsHandlers,
+  ...edoHandlers,
   ...printHandlers,
   ...reportsHandlers,
   ...usrReportsHandlers,

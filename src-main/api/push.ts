@@ -47,6 +47,9 @@ const AUDIENCE: { [K in PushEventName]: Audience } = {
   'reports.usrZip.progress': 'addressee',
   // Client data: open to all staff, as client.changed.
   'glavbukh.changed': 'everyone',
+  'edo.wake': 'nobody',
+  // Ids only; a document's ЭДО state is open to all staff (edo.document), like the document.
+  'edo.changed': 'everyone',
 };
 
 /** Whether `user` may receive `msg`; decided when it is sent, on the data as committed. */

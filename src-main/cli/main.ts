@@ -9,6 +9,7 @@ import { IMPORT_USAGE, importCommand } from './commands/import';
 import { CHAT_USAGE, chatCommand } from './chat';
 import { USR_USAGE, usrCommand } from './usr';
 import { HOTLINE_USAGE, hotlineCommand } from './commands/hotline';
+import { EDO_USAGE, edoCommand } from './edo';
 
 export const USAGE = `Usage: npm run cli -- <command> --db <file> [options]
 
@@ -29,6 +30,7 @@ ${IMPORT_USAGE}
 ${CHAT_USAGE}
 ${USR_USAGE}
 ${HOTLINE_USAGE}
+${EDO_USAGE}
 
 Role codes: ${ROLE_HELP}`;
 
@@ -44,6 +46,7 @@ const COMMANDS: Record<string, (args: string[]) => void | Promise<void>> = {
   chat: chatCommand,
   usr: usrCommand,
   hotline: hotlineCommand,
+  edo: edoCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

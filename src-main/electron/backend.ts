@@ -14,6 +14,7 @@ import { followSession } from '../api/push';
 import { setSecretBox, type SecretBox } from '../features/mail/secrets';
 import { takeDownload } from '../features/reports/usr-zip.downloads';
 import { startMailJobs, type MailJobs } from '../jobs/runner';
+import { startEdoJobs, type EdoJobs } from '../jobs/edo.job';
 
 export type EventListener = SseListener;
 
@@ -68,6 +69,8 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
   const jobs: MailJobs | null = opts.mailJobs ? startMailJobs(core) : null;
   // Imports run wherever the database is owned; watched folders only with the other background jobs.
   const importJob: ImportJob = startImportJob(core, { watchFolders: !!opts.mailJobs });
+  // The 1С exchange runs with the other background jobs (local mode owns the database).
+  const edoJobs: EdoJobs | null = opts.mailJobs ? startEdoJobs(core) : null;
   const listeners = new Set<EventListener>();
   let followed: { token: string; stop: () => void } | null = null;
   let closing: Promise<void> | null = null;
@@ -125,6 +128,7 @@ export function localBackend(dbPath: string, opts: LocalOptions = {}): Backend {
         follow(null);
         listeners.clear();
         await importJob.stop().catch(() => undefined);
+        await edoJobs?.stop().catch(() => undefined);
         // Jobs finish the message in hand and release their mailbox leases before the database closes.
         await jobs?.stop().catch(() => undefined);
         await core.close();

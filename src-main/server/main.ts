@@ -11,6 +11,7 @@ import { loadDemo } from '../demo/demo';
 import { queueDemoUsr } from '../demo/usr';
 import { queueDemoGlavbukhList } from '../demo/glavbukh-list';
 import { startMailJobs } from '../jobs/runner';
+import { startEdoJobs } from '../jobs/edo.job';
 import { startBackupJob } from '../jobs/backup.job';
 import { startImportJob } from '../jobs/imports.job';
 
@@ -84,9 +85,12 @@ const backupJob = startBackupJob({ db: core.db, publish: core.bus.publish });
 // Imports: queued batches (uploads from the screens) and the watched folders of «Настройки → Импорт».
 const importJob = startImportJob(core, { watchFolders: true });
 
+// The exchange with 1С (ЭДО): one loop per enabled connection, «Настройки → 1С и ЭДО».
+const edoJobs = startEdoJobs(core);
+
 const stop = () => {
   server.close();
-  void Promise.all([mailJobs.stop(), backupJob.stop(), importJob.stop()]).finally(() => {
+  void Promise.all([mailJobs.stop(), backupJob.stop(), importJob.stop(), edoJobs.stop()]).finally(() => {
     void core.close().finally(() => process.exit(0));
   });
 };

@@ -27,9 +27,10 @@ import { nssApi } from './nss';
 import { nssServiceApi } from './nss-service';
 import { nssKcApi } from './nss-kc';
 import { nssCallsApi } from './nss-calls';
+import { edoApi } from './edo';
 import type { MethodDef } from './define';
 
-export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi, ...glavbukhCardApi, ...nssApi, ...nssServiceApi, ...nssKcApi, ...nssCallsApi } satisfies Record<string, MethodDef>;
+export const api = { ...authApi, ...clientsApi, ...adminApi, ...mailApi, ...tasksApi, ...documentsApi, ...backupApi, ...systemsApi, ...listsApi, ...calendarApi, ...homeApi, ...chatOperatorApi, ...importsApi, ...chatSessionsApi, ...chatQuestionsApi, ...hotlineApi, ...qualityApi, ...usrApi, ...usrCardApi, ...usrReportsApi, ...glavbukhListApi, ...glavbukhRequestsApi, ...glavbukhCardApi, ...nssApi, ...nssServiceApi, ...nssKcApi, ...nssCallsApi, ...edoApi } satisfies Record<string, MethodDef>;
 
 export type Api = typeof api;
 export type MethodName = keyof Api;

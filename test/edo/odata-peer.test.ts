@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { OneCPeer, type OneCPeerOptions } from '../onec-peer/peer';
 import { ODataClient, ODataError } from '../../src-main/features/edo/odata/client';
 import { createDocument, findOrCreateCounterparty, updateDocument } from '../../src-main/features/edo/odata/documents';
-import { readEdoState } from '../../src-main/features/edo/odata/edo-chain';
+import { readEdoState, readEdoStates } from '../../src-main/features/edo/odata/edo-chain';
 import { edoStateOf } from '../../src-main/features/edo/states';
 
 const peers: OneCPeer[] = [];
@@ -155,6 +155,26 @@ describe('OData client against the 1С peer', () => {
     peer.setState(ref, 'ПодписанНоПоНовому');
     expect(edoStateOf((await readEdoState(odata, ref))!)).toEqual({ state: 'signed', raw: 'ПодписанНоПоНовому', signedOn: '2026-12-05', known: false });
     expect(await codeOf(readEdoState(odata, 'not-a-guid'))).toBe('bad_request');
+  });
+
+  it('the batched read answers exactly what one-by-one reads answer, for a mix of states, none yet and a re-send', async () => {
+    const { peer, odata } = await serve({ autoEdo: false });
+    const refs: string[] = [];
+    for (let i = 0; i < 7; i++) refs.push((await createDocument(odata, i % 2 ? 'upd' : 'act', { amount: i })).ref);
+    peer.edo(refs[0]!);
+    peer.send(refs[1]!, new Date(2026, 11, 2, 11, 0, 0));
+    peer.sign(refs[2]!, new Date(2026, 11, 3, 14, 5, 0));
+    peer.reject(refs[3]!, 'Не наш документ');
+    peer.setState(refs[4]!, 'НовоеСостояние');
+    peer.annul(refs[5]!);
+    // refs[6]: 1С has made no ЭДО document yet.
+    const batched = await readEdoStates(odata, refs.map((r) => r.toUpperCase()));
+    expect(batched.size).toBe(7);
+    for (const ref of refs) expect(batched.get(ref), ref).toEqual(await readEdoState(odata, ref));
+    expect(batched.get(refs[6]!)).toBeNull();
+    const many = Array.from({ length: 21 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    expect(await codeOf(readEdoStates(odata, many))).toBe('bad_request');
+    expect(await codeOf(readEdoStates(odata, ['not-a-guid']))).toBe('bad_request');
   });
 
   it('a peer slower than the timeout is a timeout error', async () => {

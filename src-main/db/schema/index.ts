@@ -14,3 +14,4 @@ export * from './chat';
 export * from './usr';
 export * from './glavbukh';
 export * from './nss';
+export * from './edo';

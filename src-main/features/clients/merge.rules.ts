@@ -172,6 +172,21 @@ export const CLIENT_RULES: Record<string, RefRule> = {
       stmt(ctx.db, 'UPDATE nss_seminar_people SET client_id = ? WHERE client_id = ?').run(to, from);
     },
   },
+  'client_edo.client_id': {
+    kind: 'resolve',
+    count: (db, from, to) => ({
+      count: countOf(db, 'SELECT COUNT(*) AS n FROM client_edo WHERE client_id = ?', from),
+      collisions: countOf(db, 'SELECT COUNT(*) AS n FROM client_edo a WHERE a.client_id = ? AND EXISTS (SELECT 1 FROM client_edo b WHERE b.client_id = ?)', from, to),
+    }),
+    apply(ctx, from, to, dropped) {
+      // Both had the ЭДО setting: the survivor's stays (the merged one's is kept in the tombstone).
+      const clash = stmt(ctx.db, 'SELECT a.* FROM client_edo a WHERE a.client_id = ? AND EXISTS (SELECT 1 FROM client_edo b WHERE b.client_id = ?)').all(from, to);
+      if (clash.length) {
+        dropped['client_edo.client_id'] = clash;
+        stmt(ctx.db, 'DELETE FROM client_edo WHERE client_id = ?').run(from);
+      } else stmt(ctx.db, 'UPDATE client_edo SET client_id = ? WHERE client_id = ?').run(to, from);
+    },
+  },
   'nss_client_months.client_id': {
     kind: 'resolve',
     count: (db, from) => ({ count: countOf(db, 'SELECT COUNT(*) AS n FROM nss_client_months WHERE client_id = ?', from), collisions: 0 }),

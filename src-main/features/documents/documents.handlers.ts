@@ -7,7 +7,18 @@ import { createDocument, markReturned, unmarkReturned, updateDocument } from './
 import type { Ctx } from '../../api/context';
 import { documentRow, listDocuments, loadDocumentCard, owedSummary } from './documents.repo';
 import { peekNumber } from './numbering';
+import { enqueueIfEdoClient } from '../edo/queue';
 import { ourRequisites, returnPeriods, saveOurRequisites, saveReturnPeriods, saveTemplate, templates } from './settings.repo';
+
+/** An issued invoice, act or УПД of a client whose documents go through ЭДО is queued for 1С; a queued one that changed is sent again. */
+function edoAfterSave(ctx: Ctx, documentId: number): void {
+  const queued = !!stmt(ctx.db, 'SELECT 1 FROM edo_documents WHERE document_id = ?').get(documentId);
+  if (!queued) enqueueIfEdoClient(ctx.db, documentId, ctx.me.id, ctx.clock.now());
+  if (stmt(ctx.db, 'SELECT 1 FROM edo_documents WHERE document_id = ?').get(documentId)) {
+    ctx.emit('edo.wake', { connectionId: null, reload: false });
+    ctx.emit('edo.changed', { documentIds: [documentId] });
+  }
+}
 
 /** Screens showing the client (its documents tab, the «owes back» badge) reload on another workstation too. */
 function clientChanged<T>(ctx: Ctx, clientId: number, result: T): T {
@@ -31,8 +42,16 @@ export const documentsHandlers: HandlerMap<
   | 'settings.ourRequisites.get'
   | 'settings.ourRequisites.save'
 > = {
-  'documents.create': (input, ctx) => clientChanged(ctx, input.clientId, createDocument(ctx, input)),
-  'documents.update': (input, ctx) => clientChanged(ctx, documentRow(ctx.db, input.id).clientId, updateDocument(ctx, input)),
+  'documents.create': (input, ctx) => {
+    const r = createDocument(ctx, input);
+    edoAfterSave(ctx, r.id);
+    return clientChanged(ctx, input.clientId, r);
+  },
+  'documents.update': (input, ctx) => {
+    const r = updateDocument(ctx, input);
+    edoAfterSave(ctx, input.id);
+    return clientChanged(ctx, documentRow(ctx.db, input.id).clientId, r);
+  },
   'documents.get': (input, ctx) => loadDocumentCard(ctx.db, input.id, ctx.today()),
   'documents.list': (input, ctx) => listDocuments(ctx.db, input, ctx.today()),
   'documents.nextNumber': (input, ctx) => {

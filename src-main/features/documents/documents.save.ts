@@ -13,6 +13,7 @@ import { plannedReturnDate, returnTrack } from './return-rules';
 import { ourRequisites, returnPeriodOf } from './settings.repo';
 import { totalsFromLines } from './vat';
 import { applyCounterpartyChange } from './agreements';
+import { addEdoEvent } from '../edo/queue';
 
 type CreateInput = MethodParsed<'documents.create'>;
 type UpdateInput = MethodParsed<'documents.update'>;
@@ -282,6 +283,8 @@ export function markReturned(ctx: Ctx, input: MethodParsed<'documents.markReturn
   if (d.status !== 'issued') throw new AppError('CONFLICT', `document is ${d.status}`, [{ path: 'id', reason: 'not_issued' }]);
   if (input.date > ctx.today()) throw badField('date', 'future');
   if (input.date < d.date) throw badField('date', 'before_document');
+  // Signed through ЭДО is the return: a paper mark does not overwrite it (taking the ЭДО return back comes first).
+  if (d.returnedVia === 'edo') throw new AppError('CONFLICT', 'returned through ЭДО', [{ path: 'id', reason: 'edo_returned' }]);
   checkEmployee(ctx, 'broughtById', input.broughtById);
   stmt(
     ctx.db,
@@ -301,5 +304,6 @@ export function unmarkReturned(ctx: Ctx, id: number): { version: number } {
        version = version + 1 WHERE id = ?`,
   ).run(returnTrack(d.status, d.plannedReturn, null), ctx.nowIso(), d.id);
   ctx.audit('document', d.id, 'unmark_returned', { was: d.returnedAt, via: d.returnedVia });
+  if (d.returnedVia === 'edo') addEdoEvent(ctx.db, d.id, ctx.nowIso(), 'return_taken_back', null, d.returnedAt, ctx.user?.id ?? null);
   return { version: d.version + 1 };
 }

@@ -13,7 +13,7 @@ export function newOwnerId(): string {
 }
 
 /** A lease held by a process of this host that no longer exists can be taken at once (a killed `mail sync`). */
-function ownerIsDead(owner: string): boolean {
+export function ownerIsDead(owner: string): boolean {
   const [host, pidText] = owner.split(':');
   const pid = Number(pidText);
   if (host !== os.hostname() || !Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
