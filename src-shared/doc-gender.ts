@@ -9,6 +9,10 @@ export const DOC_GENDER: Record<DocumentType, Gender> = {
   additional_agreement: 'n',
   invoice: 'm',
   act: 'm',
+  /** Универсальный передаточный документ. */
+  upd: 'm',
+  /** «Счёт-фактура выставлена»: the compound takes the gender of «фактура». */
+  invoice_factura: 'f',
 };
 
 /**

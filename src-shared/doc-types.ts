@@ -1,7 +1,7 @@
 // Documents: type codes, Russian names for print and screens, number format (ours), and the output types of the documents API.
 import type { CounterpartyRow, EmployeeRef } from './types';
 
-export const DOCUMENT_TYPES = ['contract', 'specification', 'additional_agreement', 'invoice', 'act'] as const;
+export const DOCUMENT_TYPES = ['contract', 'specification', 'additional_agreement', 'invoice', 'act', 'upd', 'invoice_factura'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
@@ -10,7 +10,21 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
   additional_agreement: 'Дополнительное соглашение',
   invoice: 'Счёт',
   act: 'Акт',
+  upd: 'УПД',
+  invoice_factura: 'Счёт-фактура',
 };
+
+/**
+ * Types that bill services with lines like an act (the contract is optional for them). A счёт-фактура is issued
+ * only with VAT; a УПД carries «Статус» 1 (счёт-фактура и передаточный документ) with VAT, else 2.
+ */
+export const BILLING_TYPES: readonly DocumentType[] = ['invoice', 'act', 'upd', 'invoice_factura'];
+export const isBillingType = (t: DocumentType): boolean => BILLING_TYPES.includes(t);
+
+/** The «Статус» of a УПД: 1 when the РИЦ charges VAT (it is then also the счёт-фактура), 2 otherwise. */
+export function updStatus(vatMode: VatMode): 1 | 2 {
+  return vatMode === 'none' ? 2 : 1;
+}
 
 /** Types that belong to a contract (parentId is required for them). */
 export const CONTRACT_CHILD_TYPES: readonly DocumentType[] = ['specification', 'additional_agreement'];
@@ -61,6 +75,8 @@ export const DOCUMENT_NUMBER_PREFIX: Record<DocumentType, string> = {
   additional_agreement: 'ДС',
   invoice: 'СЧ',
   act: 'А',
+  upd: 'УПД',
+  invoice_factura: 'СФ',
 };
 
 export function formatDocNumber(type: DocumentType, year: number, seq: number): string {
@@ -92,6 +108,7 @@ export const DOCUMENT_ISSUE_REASONS = {
   employee: 'sioId, signerEmployeeId, broughtById: not an active employee',
   unknown_placeholder: 'body: a {{placeholder}} print cannot fill (the error detail names it)',
   vat_rate: 'vatRate: not one of VAT_RATES',
+  vat_required: 'vatMode: a счёт-фактура is issued only with VAT (vatMode none is refused)',
 } as const;
 
 /** Editable texts (settings) and the placeholders each may use. */

@@ -190,7 +190,10 @@ export function clientDocSteps(env: DemoEnv, db: Db, c: DocClient, seller: strin
   }
   // A recent agreement on electronic document exchange: the report of this month has some missing originals to chase.
   const edoDate = daysBefore(today, rng.int(3, 40));
+  /** From the month of the ЭДО agreement the client gets a УПД instead of an act (same rng draws, so the plan stays as it was). */
+  let updFrom: string | null = null;
   if (edoDate > contractDate && rng.chance(0.25)) {
+    updFrom = edoDate.slice(0, 7);
     doc(
       'edo',
       'additional_agreement',
@@ -216,7 +219,7 @@ export function clientDocSteps(env: DemoEnv, db: Db, c: DocClient, seller: strin
     }));
   }
 
-  // Monthly invoices (at the start of the month) and acts (with the СИО's last visit of the month).
+  // Monthly invoices (at the start of the month) and acts or УПД (with the СИО's last visit of the month).
   const changeMonth = c.links[1]?.effectiveFrom.slice(0, 7);
   const nowMonth = today.slice(0, 7);
   let start = addMonths(nowMonth, -rng.int(3, 7));
@@ -231,7 +234,7 @@ export function clientDocSteps(env: DemoEnv, db: Db, c: DocClient, seller: strin
     const invDate = workday(m, rng.int(1, 4));
     doc(`inv-${m}`, 'invoice', invDate, 3, c.sio, () => ({ periodFrom: period, periodTo: monthEnd(m), vatMode: 'included', vatRate: vatRate(invDate), lines: lines(invDate) }));
     const actDate = workday(m, rng.int(18, 24));
-    doc(`act-${m}`, 'act', actDate, 4, c.sio, () => ({ periodFrom: period, periodTo: monthEnd(m), vatMode: 'included', vatRate: vatRate(actDate), lines: lines(actDate) }));
+    doc(`act-${m}`, updFrom && m >= updFrom ? 'upd' : 'act', actDate, 4, c.sio, () => ({ periodFrom: period, periodTo: monthEnd(m), vatMode: 'included', vatRate: vatRate(actDate), lines: lines(actDate) }));
   }
   return steps;
 }

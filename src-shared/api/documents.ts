@@ -1,4 +1,4 @@
-// Contract: documents (contracts, specifications, agreements, invoices, acts), their return, print, the return report and document settings.
+// Contract: documents (contracts, specifications, agreements, invoices, acts, УПД, счета-фактуры), their return, print, the return report and document settings.
 import { z } from 'zod';
 import { method } from './define';
 import { ANY_STAFF, MANAGERS, type Role } from '../roles';
@@ -71,7 +71,7 @@ export const documentCreateInput = z
     form: z.enum(CONTRACT_FORMS).optional(),
     clientId: id,
     date: isoDate,
-    /** The contract of a specification or an agreement (optional for invoices and acts). */
+    /** The contract of a specification or an agreement (optional for invoices, acts, УПД and счета-фактуры). */
     parentId: id.optional(),
     status: z.enum(['draft', 'issued']).default('issued'),
     /** A number in the series chosen by hand; the next free one when omitted. */
@@ -101,6 +101,7 @@ export const documentCreateInput = z
       need('newCounterpartyId', v.newCounterpartyId == null && v.newCounterparty == null, 'not_allowed');
     }
     if (v.periodFrom && v.periodTo) need('periodTo', v.periodTo >= v.periodFrom, 'before_start');
+    if (v.type === 'invoice_factura') need('vatMode', v.vatMode != null && v.vatMode !== 'none', 'vat_required');
   });
 export type DocumentCreateInput = z.input<typeof documentCreateInput>;
 

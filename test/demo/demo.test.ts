@@ -195,6 +195,8 @@ describe('demo documents', () => {
     expect(byType.get('specification')!).toBeGreaterThan(byType.get('contract')!);
     expect(byType.get('invoice')).toBeGreaterThan(150);
     expect(byType.get('act')).toBeGreaterThan(150);
+    // Clients on ЭДО get a УПД instead of an act from the month of their agreement.
+    expect(byType.get('upd')).toBeGreaterThan(0);
     expect(new Set(all<{ form: string }>("SELECT DISTINCT form FROM documents WHERE type = 'contract'").map((r) => r.form))).toEqual(new Set(['es', 'standard']));
     const kinds = new Set(all<{ k: string }>("SELECT DISTINCT agreement_kind AS k FROM documents WHERE type = 'additional_agreement'").map((r) => r.k));
     expect(kinds).toEqual(new Set(['general', 'counterparty_change']));
@@ -207,7 +209,7 @@ describe('demo documents', () => {
       "SELECT COUNT(*) AS n FROM distributions WHERE client_id IN (SELECT client_id FROM documents WHERE type = 'specification')",
     ).n;
     expect(loose / specSpan).toBeLessThan(0.1);
-    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM documents WHERE type IN ('invoice', 'act') AND amount_kop <= 0").n).toBe(0);
+    expect(one<{ n: number }>("SELECT COUNT(*) AS n FROM documents WHERE type IN ('invoice', 'act', 'upd') AND amount_kop <= 0").n).toBe(0);
     expect(one<{ d: string }>('SELECT MAX(date) AS d FROM documents').d <= NOW.slice(0, 10)).toBe(true);
   });
 

@@ -211,6 +211,31 @@ describe('documents', () => {
     await print.close();
   });
 
+  it('creates a УПД with VAT under the contract and prints it: status 1, the contract as the basis, the totals', async () => {
+    const { clientId, contractNo } = await arrangeSet();
+    await docs.open(clientId);
+    await docs.newChild('upd', contractNo);
+    await page.getByTestId('doc-amount').fill('1 220,00');
+    await page.getByTestId('doc-vat').click();
+    await page.getByRole('option', { name: 'НДС в том числе' }).click();
+    await page.getByText('Статус УПД: 1 — счёт-фактура и передаточный документ').waitFor();
+    const updNo = await docs.save();
+    expect(updNo).toMatch(/^УПД-\d{4}-0001$/);
+    expect(docs.savedText).toContain('сохранён');
+    await docs.settle();
+    await e.screenshot(page, 'documents-upd-tab');
+    await docs.row(updNo).getByTestId('doc-print').click();
+    await print.pick.waitFor();
+    expect(await print.picked()).toEqual([updNo]);
+    await print.render();
+    const text = pdfText(await print.previewPath());
+    for (const s of ['Универсальный передаточный документ', 'Статус: 1', `Счёт-фактура № ${updNo}`, OLD_CP.fullName, `Договор № ${contractNo}`, '1 220,00', '220,00'])
+      expect(text).toContain(s);
+    await page.waitForTimeout(800);
+    await e.screenshot(page, 'documents-upd-print');
+    await print.close();
+  });
+
   it('a returned specification moves from awaited to returned in time in the report', async () => {
     const { clientId, spec1, overdueActNo } = await arrangeSet();
     const spec1No = spec1.number;

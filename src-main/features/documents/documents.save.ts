@@ -109,6 +109,8 @@ export function createDocument(ctx: Ctx, input: CreateInput): { id: number; numb
   const items = input.type === 'specification' ? input.distributions! : null;
   if (items) checkSpecItems(ctx, items, input.clientId, input.parentId!, null);
   const vatMode = input.vatMode ?? 'none';
+  // The schema refuses it too; kept here so that no other caller stores a счёт-фактура without VAT.
+  if (input.type === 'invoice_factura' && vatMode === 'none') throw badField('vatMode', 'vat_required');
   const vatRate = vatMode === 'none' ? 0 : (input.vatRate ?? 22);
   const lines = input.lines ?? [];
   const amountKop = resolveAmount(input.amountKop, lines, items, vatMode, vatRate);
@@ -207,6 +209,7 @@ export function updateDocument(ctx: Ctx, input: UpdateInput): { version: number;
   if (items) checkSpecItems(ctx, items, d.clientId, d.parentId!, d.id);
 
   const vatMode = input.vatMode ?? d.vatMode;
+  if (d.type === 'invoice_factura' && vatMode === 'none') throw badField('vatMode', 'vat_required');
   const vatRate = vatMode === 'none' ? 0 : (input.vatRate ?? (d.vatMode === 'none' ? 22 : d.vatRate));
   const pricing = input.lines !== undefined || items !== null || input.vatMode !== undefined || input.vatRate !== undefined || input.amountKop !== undefined;
   let amountKop = d.amountKop;

@@ -17,17 +17,50 @@ import { unknownPlaceholders } from './templates';
 
 const OUR_REQUISITES_KEY = 'documents.our_requisites';
 
-/** A type without a row is not returned (the migration seeds every type). */
+/**
+ * Types added after the migration that seeded the periods have no row until the period is saved: a УПД is
+ * returned like an act (it follows the act's period), a счёт-фактура is not returned. Any other type without
+ * a row is not returned.
+ */
+const INHERITED_PERIOD: Partial<Record<DocumentType, DocumentType>> = { upd: 'act' };
+
+type PeriodRow = { type: DocumentType; kind: ReturnPeriodKind; days: number | null };
+const toPeriod = (r: { kind: ReturnPeriodKind; days: number | null }): ReturnPeriod => ({ kind: r.kind, days: r.kind === 'days' ? r.days : null });
+
 export function returnPeriods(db: Db): Record<DocumentType, ReturnPeriod> {
-  const rows = stmt(db, 'SELECT type, kind, days FROM document_return_periods').all() as { type: DocumentType; kind: ReturnPeriodKind; days: number | null }[];
-  const out = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { kind: 'none', days: null }])) as Record<DocumentType, ReturnPeriod>;
-  for (const r of rows) if (r.type in out) out[r.type] = { kind: r.kind, days: r.kind === 'days' ? r.days : null };
-  return out;
+  const rows = stmt(db, 'SELECT type, kind, days FROM document_return_periods').all() as PeriodRow[];
+  const stored = new Map(rows.map((r) => [r.type, toPeriod(r)]));
+  const none: ReturnPeriod = { kind: 'none', days: null };
+  const of = (t: DocumentType): ReturnPeriod => stored.get(t) ?? (INHERITED_PERIOD[t] ? of(INHERITED_PERIOD[t]) : none);
+  return Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, of(t)])) as Record<DocumentType, ReturnPeriod>;
 }
 
 export function returnPeriodOf(db: Db, type: DocumentType): ReturnPeriod {
   const r = stmt(db, 'SELECT kind, days FROM document_return_periods WHERE type = ?').get(type) as { kind: ReturnPeriodKind; days: number | null } | undefined;
-  return r ? { kind: r.kind, days: r.kind === 'days' ? r.days : null } : { kind: 'none', days: null };
+  if (r) return toPeriod(r);
+  const from = INHERITED_PERIOD[type];
+  return from ? returnPeriodOf(db, from) : { kind: 'none', days: null };
+}
+
+/** Types whose period follows `type`'s because they have no row of their own. */
+function inheritors(db: Db, type: DocumentType): DocumentType[] {
+  return (Object.keys(INHERITED_PERIOD) as DocumentType[]).filter(
+    (t) => INHERITED_PERIOD[t] === type && !stmt(db, 'SELECT 1 FROM document_return_periods WHERE type = ?').get(t),
+  );
+}
+
+/** Documents of the type not returned yet get the planned date under `period`; returns how many changed. */
+function recomputePlanned(db: Db, type: DocumentType, period: ReturnPeriod, now: string): number {
+  const expr = plannedReturnSql(period, 'date');
+  // One statement per type; `IS NOT` also counts a change to or from "not returned" (NULL).
+  return db.$client
+    .prepare(
+      `UPDATE documents SET planned_return = ${expr},
+         return_track = CASE WHEN status <> 'issued' OR ${expr} IS NULL THEN 0 ELSE 1 END,
+         version = version + 1, updated_at = ?
+       WHERE type = ? AND returned_at IS NULL AND planned_return IS NOT ${expr}`,
+    )
+    .run(now, type).changes;
 }
 
 /**
@@ -51,24 +84,21 @@ export function saveReturnPeriods(
   for (const p of periods) {
     const period: ReturnPeriod = { kind: p.kind, days: p.kind === 'days' ? (p.days ?? null) : null };
     const old = before[p.type];
-    if (old.kind === period.kind && old.days === period.days) continue;
-    changedTypes.push(p.type);
+    const same = old.kind === period.kind && old.days === period.days;
+    const hasRow = !!stmt(db, 'SELECT 1 FROM document_return_periods WHERE type = ?').get(p.type);
+    if (same && hasRow) continue;
+    // A type that inherited its period gets a row of its own when saved: what the screen showed is what stays.
+    const followers = inheritors(db, p.type).filter((t) => !seen.has(t));
     stmt(
       db,
       `INSERT INTO document_return_periods (type, kind, days, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(type) DO UPDATE SET kind = excluded.kind, days = excluded.days, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     ).run(p.type, period.kind, period.days, now, by);
-    const expr = plannedReturnSql(period, 'date');
-    // One statement per type; `IS NOT` also counts a change to or from "not returned" (NULL).
-    const r = db.$client
-      .prepare(
-        `UPDATE documents SET planned_return = ${expr},
-           return_track = CASE WHEN status <> 'issued' OR ${expr} IS NULL THEN 0 ELSE 1 END,
-           version = version + 1, updated_at = ?
-         WHERE type = ? AND returned_at IS NULL AND planned_return IS NOT ${expr}`,
-      )
-      .run(now, p.type);
-    recomputed += r.changes;
+    if (same) continue;
+    for (const t of [p.type, ...followers]) {
+      changedTypes.push(t);
+      recomputed += recomputePlanned(db, t, period, now);
+    }
   }
   return { recomputed, changedTypes };
 }

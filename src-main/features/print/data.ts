@@ -36,7 +36,8 @@ export interface PrintDoc {
   template: string;
 }
 
-function templateCode(d: DocumentRow): TemplateCode {
+/** The editable text of the type; the УПД and the счёт-фактура are fixed ФНС forms without one. */
+function templateCode(d: DocumentRow): TemplateCode | null {
   switch (d.type) {
     case 'contract':
       return d.form === 'standard' ? 'contract.standard' : 'contract.es';
@@ -48,6 +49,9 @@ function templateCode(d: DocumentRow): TemplateCode {
       return 'act.note';
     case 'invoice':
       return 'invoice.note';
+    case 'upd':
+    case 'invoice_factura':
+      return null;
   }
 }
 
@@ -79,6 +83,7 @@ export function loadPrintDoc(db: Db, id: number): PrintDoc {
   const base = lines.length > 0 ? lines.reduce((s, l) => s + l.amountKop, 0) : netFromItems;
   const totals = base != null ? totalsFromLines(base, d.vatMode, d.vatRate) : totalsFromTotal(d.amountKop, d.vatMode, d.vatRate);
   const client = stmt(db, 'SELECT name FROM clients WHERE id = ?').get(d.clientId) as { name: string };
+  const code = templateCode(d);
   return {
     doc: d,
     title: `${DOCUMENT_TYPE_LABELS[d.type]} № ${d.number} от ${formatDate(d.date)}`,
@@ -91,7 +96,7 @@ export function loadPrintDoc(db: Db, id: number): PrintDoc {
     lines,
     distributions,
     totals,
-    template: templateBody(db, templateCode(d)),
+    template: code ? templateBody(db, code) : '',
   };
 }
 

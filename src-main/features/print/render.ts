@@ -7,6 +7,8 @@ import { drawSpecification } from './forms/specification.form';
 import { drawAgreement } from './forms/agreement.form';
 import { drawInvoice } from './forms/invoice.form';
 import { drawAct } from './forms/act.form';
+import { drawUpd } from './forms/upd.form';
+import { drawInvoiceFactura } from './forms/invoice-factura.form';
 
 export interface RenderedPdf {
   slug: string;
@@ -15,8 +17,11 @@ export interface RenderedPdf {
   pages: number;
 }
 
+/** The tax forms have wide tables: their pages are landscape, inside a file of portrait documents too. */
+const LANDSCAPE = new Set(['upd', 'invoice_factura']);
+
 function drawDocument(w: PdfWriter, p: PrintDoc): void {
-  w.startSection(p.title);
+  w.startSection(p.title, { landscape: LANDSCAPE.has(p.doc.type) });
   switch (p.doc.type) {
     case 'contract':
       return drawContract(w, p);
@@ -28,6 +33,10 @@ function drawDocument(w: PdfWriter, p: PrintDoc): void {
       return drawInvoice(w, p);
     case 'act':
       return drawAct(w, p);
+    case 'upd':
+      return drawUpd(w, p);
+    case 'invoice_factura':
+      return drawInvoiceFactura(w, p);
   }
 }
 

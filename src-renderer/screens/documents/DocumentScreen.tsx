@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconArrowBackUp, IconArrowLeft, IconCircleCheck, IconPencil, IconPrinter } from '@tabler/icons-react';
-import { CONTRACT_FORM_LABELS, DOCUMENT_TYPE_LABELS, RETURN_VIA_LABELS, type DocumentCard } from '../../../src-shared/doc-types';
+import { CONTRACT_FORM_LABELS, DOCUMENT_TYPE_LABELS, RETURN_VIA_LABELS, updStatus, type DocumentCard } from '../../../src-shared/doc-types';
 import { DOC_EDITORS } from '../../../src-shared/api/documents';
 import { formatDate, formatMoney } from '../../../src-shared/format';
 import { call, onPush } from '../../api/transport';
@@ -146,6 +146,9 @@ export function DocumentScreen({ id }: { id: number }) {
           {(d.periodFrom || d.periodTo) && <Fact label="Период">{`${formatDate(d.periodFrom)} — ${formatDate(d.periodTo)}`}</Fact>}
           {d.agreementKind === 'counterparty_change' && (
             <Fact label="Смена контрагента">{`с ${formatDate(d.changeFrom)} на ${d.newCounterparty?.shortName ?? d.newCounterparty?.fullName ?? ''}`}</Fact>
+          )}
+          {d.type === 'upd' && (
+            <Fact label="Статус УПД">{updStatus(d.vatMode) === 1 ? '1 — счёт-фактура и передаточный документ' : '2 — передаточный документ'}</Fact>
           )}
           {d.comment && <Fact label="Комментарий">{d.comment}</Fact>}
         </SimpleGrid>

@@ -31,6 +31,8 @@ export const TYPE_SHORT: Record<DocumentType, string> = {
   additional_agreement: 'Доп. соглашение',
   invoice: 'Счёт',
   act: 'Акт',
+  upd: 'УПД',
+  invoice_factura: 'Счёт-фактура',
 };
 
 /** «Договор № Д-2026-0001» */

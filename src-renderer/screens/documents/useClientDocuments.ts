@@ -22,7 +22,7 @@ export interface ClientDocuments {
   reload: () => Promise<void>;
 }
 
-const TYPE_ORDER = { contract: 0, specification: 1, additional_agreement: 2, invoice: 3, act: 4 } as const;
+const TYPE_ORDER: Record<DocumentListItem['type'], number> = { contract: 0, specification: 1, additional_agreement: 2, invoice: 3, act: 4, upd: 5, invoice_factura: 6 };
 const byTypeDate = (a: DocumentListItem, b: DocumentListItem) => TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.date.localeCompare(b.date) || a.id - b.id;
 
 /** A client rarely has more than a few hundred documents; the register pages beyond that. */

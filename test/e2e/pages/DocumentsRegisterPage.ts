@@ -22,7 +22,8 @@ export class DocumentsRegisterPage {
   /** Picks an option of a filter's Select. */
   async filter(testId: 'filter-type' | 'filter-state', option: string): Promise<void> {
     await this.page.getByTestId(testId).click();
-    await this.page.getByRole('option', { name: option }).click();
+    // Exact: «Счёт» is also the start of «Счёт-фактура».
+    await this.page.getByRole('option', { name: option, exact: true }).click();
   }
   get documentScreen(): Locator {
     return this.page.getByTestId('document-screen');

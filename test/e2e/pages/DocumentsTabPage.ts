@@ -34,7 +34,7 @@ export class DocumentsTabPage {
     await this.page.getByTestId('new-contract').click();
     await this.form.waitFor();
   }
-  async newChild(type: 'specification' | 'additional_agreement' | 'invoice' | 'act', contractNumber: string): Promise<void> {
+  async newChild(type: 'specification' | 'additional_agreement' | 'invoice' | 'act' | 'upd' | 'invoice_factura', contractNumber: string): Promise<void> {
     await this.page.getByTestId(`new-${type}-${contractNumber}`).click();
     await this.form.waitFor();
   }

@@ -111,3 +111,23 @@ function signatureLines(x: Party): Block['lines'] {
     { text: 'М. П.', size: 8, grey: true, gapBefore: 2 },
   ];
 }
+
+/** The РИЦ's head (the document's signer) and its chief accountant side by side: an invoice, a счёт-фактура, a УПД. */
+export function headSignatures(w: PdfWriter, p: PrintDoc, headLabel: string, accountantLabel: string): void {
+  w.columns([
+    {
+      lines: [
+        { text: headLabel, bold: true, size: 9.5 },
+        { text: p.signer.position || ' ', gapBefore: 4 },
+        { text: `____________________ / ${shortFio(p.signer.name) || '____________'} /`, gapBefore: 12 },
+      ],
+    },
+    {
+      lines: [
+        { text: accountantLabel, bold: true, size: 9.5 },
+        { text: ' ', gapBefore: 4 },
+        { text: `____________________ / ${shortFio(p.our.chiefAccountant) || '____________'} /`, gapBefore: 12 },
+      ],
+    },
+  ]);
+}

@@ -1,9 +1,9 @@
 // Print form: an invoice (счёт на оплату) — the payee's bank details box, services, totals with VAT, amount in words, signatures.
-import { shortFio } from '../../../../src-shared/format';
 import type { PdfWriter } from '../pdf/writer';
 import { templateValues, type PrintDoc } from '../data';
 import { fillTemplate } from '../../documents/templates';
 import { billedLines, linesTable, partiesLines, titleLine, totalsBlock } from './billing';
+import { headSignatures } from './common';
 
 export function drawInvoice(w: PdfWriter, p: PrintDoc): void {
   const our = p.our;
@@ -29,20 +29,5 @@ export function drawInvoice(w: PdfWriter, p: PrintDoc): void {
   if (note) w.text(note, { size: 8.5, grey: true, after: 4 });
   w.rule();
   w.space(10);
-  w.columns([
-    {
-      lines: [
-        { text: 'Руководитель', bold: true, size: 9.5 },
-        { text: p.signer.position || ' ', gapBefore: 4 },
-        { text: `____________________ / ${shortFio(p.signer.name) || '____________'} /`, gapBefore: 12 },
-      ],
-    },
-    {
-      lines: [
-        { text: 'Главный бухгалтер', bold: true, size: 9.5 },
-        { text: ' ', gapBefore: 4 },
-        { text: `____________________ / ${shortFio(our.chiefAccountant) || '____________'} /`, gapBefore: 12 },
-      ],
-    },
-  ]);
+  headSignatures(w, p, 'Руководитель', 'Главный бухгалтер');
 }

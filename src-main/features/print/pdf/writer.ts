@@ -55,6 +55,8 @@ export interface TableOptions {
   boldRows?: number[];
   /** Without the shaded header row (a bordered box of values, like an invoice's bank details). */
   header?: boolean;
+  /** A second header row repeated with the first (the column numbers of a tax form: «А», «1», «1а»…). */
+  subHeader?: string[];
 }
 
 /** One column of a side-by-side block: lines of text, each wrapped to the column's width. */
@@ -66,6 +68,8 @@ interface Section {
   pages: PageContent[];
   /** Printed small at the bottom left of every page of the section, e.g. the document's name and number. */
   label: string;
+  /** Printed at the top of every page after the section's first (a tax form's «… — продолжение»). */
+  runningHead: string | null;
 }
 
 /** Abbreviations that must stay on the line of the word after them: «г. Владивосток», «д. 11», «№ 5», «п. 2.2.3». */
@@ -75,12 +79,14 @@ export function bindShortWords(text: string): string {
 }
 
 export class PdfWriter {
-  private readonly size: [number, number];
+  private size!: [number, number];
   readonly left = 20 * MM;
-  readonly right: number;
-  readonly top: number;
+  /** Right edge, top and text width of the current page's orientation. */
+  right!: number;
+  top!: number;
   readonly bottom = 18 * MM;
-  readonly width: number;
+  width!: number;
+  private readonly defaultLandscape: boolean;
   private page!: PageContent;
   private readonly pages: PageContent[] = [];
   /** Top of the next line, in points from the page bottom. */
@@ -92,6 +98,11 @@ export class PdfWriter {
     private readonly fonts: Record<FontKey, PDFFont>,
     landscape: boolean,
   ) {
+    this.defaultLandscape = landscape;
+    this.orient(landscape);
+  }
+
+  private orient(landscape: boolean): void {
     this.size = landscape ? [A4[1], A4[0]] : A4;
     this.right = this.size[0] - 12 * MM;
     this.top = this.size[1] - 15 * MM;
@@ -112,17 +123,32 @@ export class PdfWriter {
     return new PdfWriter(doc, fonts, opts.landscape ?? false);
   }
 
-  /** Starts a document inside the file: a new page, and page numbers counted from 1 again. */
-  startSection(label: string): void {
-    this.sections.push({ pages: [], label });
+  /**
+   * Starts a document inside the file: a new page, and page numbers counted from 1 again. A section may turn its
+   * pages to landscape (a УПД's wide table) inside a portrait file.
+   */
+  startSection(label: string, opts: { landscape?: boolean } = {}): void {
+    this.orient(opts.landscape ?? this.defaultLandscape);
+    this.sections.push({ pages: [], label, runningHead: null });
     this.newPage();
+  }
+
+  /** From the next page on, every further page of this section starts with `text` (small, bold). */
+  setRunningHead(text: string | null): void {
+    this.sections[this.sections.length - 1]!.runningHead = text;
   }
 
   newPage(): void {
     this.page = new PageContent(this.doc.addPage(this.size));
     this.pages.push(this.page);
-    this.sections[this.sections.length - 1]!.pages.push(this.page);
+    const section = this.sections[this.sections.length - 1]!;
+    section.pages.push(this.page);
     this.y = this.top;
+    if (section.runningHead && section.pages.length > 1) {
+      const size = 8;
+      this.drawLine(this.fit(section.runningHead, this.width, size, 'bold'), this.left, this.y - size * 0.93, 'bold', size);
+      this.y -= PdfWriter.leading(size) + 4;
+    }
   }
 
   /** Moves to a new page unless `height` points still fit above the bottom margin. */
@@ -260,16 +286,21 @@ export class PdfWriter {
       columns.map((c) => c.title),
       'bold',
     );
+    const sub = opts.subHeader ? layoutRow(opts.subHeader, 'regular') : null;
     const bold = new Set(opts.boldRows ?? []);
     const withHeader = opts.header !== false;
-    this.ensure(header.height + lead * 2);
-    if (withHeader) drawRow(header, 'bold', true);
+    const drawHeader = () => {
+      if (withHeader) drawRow(header, 'bold', true);
+      if (sub) drawRow(sub, 'regular', true);
+    };
+    this.ensure((withHeader ? header.height : 0) + (sub?.height ?? 0) + lead * 2);
+    drawHeader();
     rows.forEach((cells, i) => {
       const key: FontKey = bold.has(i) ? 'bold' : 'regular';
       const row = layoutRow(cells, key);
       if (this.y - row.height < this.bottom) {
         this.newPage();
-        if (withHeader) drawRow(header, 'bold', true);
+        drawHeader();
       }
       drawRow(row, key, false);
     });
@@ -307,8 +338,10 @@ export class PdfWriter {
       s.pages.forEach((page, i) => {
         const size = 7.5;
         const text = `Страница ${i + 1} из ${s.pages.length}`;
-        this.drawLine(text, this.right - textWidth('regular', text, size), 10 * MM, 'regular', size, true, page);
-        if (s.label) this.drawLine(this.fit(s.label, this.width * 0.7, size), this.left, 10 * MM, 'regular', size, true, page);
+        // Each page's own width: sections may differ in orientation.
+        const right = page.page.getWidth() - 12 * MM;
+        this.drawLine(text, right - textWidth('regular', text, size), 10 * MM, 'regular', size, true, page);
+        if (s.label) this.drawLine(this.fit(s.label, (right - this.left) * 0.7, size), this.left, 10 * MM, 'regular', size, true, page);
       });
     }
     for (const p of this.pages) {

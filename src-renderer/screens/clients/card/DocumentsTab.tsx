@@ -1,4 +1,4 @@
-// Tab «Документы» of the client card: documents grouped by contract (specifications with their distributions, agreements, invoices, acts) with return marks and print.
+// Tab «Документы» of the client card: documents grouped by contract (specifications with their distributions, agreements, invoices, acts, УПД, счета-фактуры) with return marks and print.
 import { useCallback, useState } from 'react';
 import { Alert, Button, Group, Menu, Paper, Stack, Table, Text } from '@mantine/core';
 import { IconChevronDown, IconFilePlus, IconPlus, IconPrinter } from '@tabler/icons-react';
@@ -19,6 +19,8 @@ const CHILD_TYPES: { type: DocumentType; label: string }[] = [
   { type: 'additional_agreement', label: 'Доп. соглашение' },
   { type: 'invoice', label: 'Счёт' },
   { type: 'act', label: 'Акт' },
+  { type: 'upd', label: 'УПД' },
+  { type: 'invoice_factura', label: 'Счёт-фактура' },
 ];
 
 function ContractBlock({ g, today, actions, onNew }: { g: ContractGroup; today: string; actions: RowActions; onNew: (type: DocumentType, parentId: number) => void }) {
@@ -120,7 +122,7 @@ export function DocumentsTab({ clientId }: { clientId: number }) {
       )}
       {!docs.loading && docs.all.length === 0 && !docs.error && (
         <Text size="sm" c="dimmed" py="md">
-          Документов нет. Создайте договор кнопкой «Новый договор» — спецификации, дополнительные соглашения, счета и акты добавляются к нему.
+          Документов нет. Создайте договор кнопкой «Новый договор» — спецификации, дополнительные соглашения, счета, акты, УПД и счета-фактуры добавляются к нему.
         </Text>
       )}
       {docs.groups.map((g) => (

@@ -1,7 +1,7 @@
 // The fields of the document form, by type: contract form, the contract of a specification or agreement, distributions, period, amount and VAT, signers.
 import { useEffect, useState } from 'react';
 import { Checkbox, Grid, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { CONTRACT_FORMS, CONTRACT_FORM_LABELS, VAT_RATES, type DocumentCard, type VatMode } from '../../../../src-shared/doc-types';
+import { CONTRACT_FORMS, CONTRACT_FORM_LABELS, VAT_RATES, isBillingType, updStatus, type DocumentCard, type VatMode } from '../../../../src-shared/doc-types';
 import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { call } from '../../../api/transport';
 import { useSession } from '../../../app/session';
@@ -69,6 +69,9 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
   const net = t === 'specification' ? specNet(v) : parseMoney(v.amount).kop;
   const rate = Number(v.vatRate);
   const total = net == null ? null : t === 'specification' ? withVat(net, v.vatMode, rate) : net;
+  const billing = isBillingType(t);
+  // A счёт-фактура is issued only with VAT: «Без НДС» is not offered for it.
+  const vatOptions = t === 'invoice_factura' ? VAT_MODE_OPTIONS.filter((o) => o.value !== 'none') : VAT_MODE_OPTIONS;
 
   return (
     <Stack gap="xs">
@@ -98,7 +101,7 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
               size="xs"
               label="Договор"
               required={t === 'specification' || t === 'additional_agreement'}
-              clearable={t === 'invoice' || t === 'act'}
+              clearable={billing}
               placeholder={contractOptions.length ? 'Выберите договор' : 'У клиента нет договоров: сначала создайте договор'}
               data={contractOptions}
               value={v.parentId}
@@ -147,7 +150,7 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
         </>
       )}
 
-      {(t === 'invoice' || t === 'act') && (
+      {billing && (
         <Grid gap="sm">
           <Grid.Col span={3}>
             <DateField size="xs" label="Период с" value={v.periodFrom} onChange={(d) => form.set('periodFrom', d)} error={form.error('periodFrom')} data-testid="doc-periodFrom" />
@@ -160,8 +163,8 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
 
       <Textarea
         size="xs"
-        label={t === 'additional_agreement' ? 'Содержание соглашения' : t === 'invoice' || t === 'act' ? 'Наименование услуги' : 'Предмет / примечание для печати'}
-        placeholder={t === 'invoice' || t === 'act' ? 'Информационные услуги с использованием экземпляров Систем КонсультантПлюс за …' : undefined}
+        label={t === 'additional_agreement' ? 'Содержание соглашения' : billing ? 'Наименование услуги' : 'Предмет / примечание для печати'}
+        placeholder={billing ? 'Информационные услуги с использованием экземпляров Систем КонсультантПлюс за …' : undefined}
         autosize
         minRows={1}
         maxRows={4}
@@ -188,7 +191,17 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
           </Grid.Col>
         )}
         <Grid.Col span={3}>
-          <Select size="xs" label="НДС" data={VAT_MODE_OPTIONS} value={v.vatMode} onChange={(m) => m && form.set('vatMode', m as VatMode)} allowDeselect={false} data-testid="doc-vat" />
+          <Select
+            size="xs"
+            label="НДС"
+            data={vatOptions}
+            value={v.vatMode}
+            onChange={(m) => m && form.set('vatMode', m as VatMode)}
+            allowDeselect={false}
+            error={form.error('vatMode')}
+            description={t === 'upd' ? `Статус УПД: ${updStatus(v.vatMode) === 1 ? '1 — счёт-фактура и передаточный документ' : '2 — только передаточный документ'}` : undefined}
+            data-testid="doc-vat"
+          />
         </Grid.Col>
         {v.vatMode !== 'none' && (
           <Grid.Col span={2}>

@@ -32,6 +32,8 @@ const TITLES: Record<DocumentType, [string, string]> = {
   additional_agreement: ['Новое дополнительное соглашение', 'Дополнительное соглашение'],
   invoice: ['Новый счёт', 'Счёт'],
   act: ['Новый акт', 'Акт'],
+  upd: ['Новый УПД', 'УПД'],
+  invoice_factura: ['Новая счёт-фактура', 'Счёт-фактура'],
 };
 
 export function DocumentFormDialog({

@@ -1,6 +1,6 @@
 // The document form's values, checks as you type (the contract's rules in Russian) and the mapping to documents.create / documents.update.
 import type { DocumentCreateInput, DocumentUpdateInput } from '../../../../src-shared/api/documents';
-import type { AgreementKind, ContractForm, DocumentCard, DocumentStatus, DocumentType, VatMode } from '../../../../src-shared/doc-types';
+import { isBillingType, type AgreementKind, type ContractForm, type DocumentCard, type DocumentStatus, type DocumentType, type VatMode } from '../../../../src-shared/doc-types';
 import { counterpartyErrors, counterpartyInput, CP_FIELDS, type CpField } from '../../../components/counterparty/counterpartyModel';
 import { compact, type Errors } from '../../clients/card/validators';
 import { moneyInput, parseMoney } from '../docUi';
@@ -44,7 +44,8 @@ export function initialValues(type: DocumentType, today: string, parentId?: numb
     form: 'es',
     parentId: parentId != null ? String(parentId) : null,
     amount: '',
-    vatMode: 'none',
+    // A счёт-фактура exists only with VAT.
+    vatMode: type === 'invoice_factura' ? 'included' : 'none',
     vatRate: '22',
     subject: '',
     periodFrom: null,
@@ -116,9 +117,10 @@ export function validate(type: DocumentType, v: FormValues, isNew: boolean): Err
     for (const p of picked) e[`dists.${p.id}`] = parseMoney(p.price).error;
   } else {
     const m = parseMoney(v.amount);
-    // An invoice or an act bills something: an empty amount is a slip, not a framework document.
-    e.amount = m.error ?? ((type === 'invoice' || type === 'act') && !m.kop ? 'Укажите сумму' : null);
+    // An invoice, an act, a УПД or a счёт-фактура bills something: an empty amount is a slip, not a framework document.
+    e.amount = m.error ?? (isBillingType(type) && !m.kop ? 'Укажите сумму' : null);
   }
+  if (type === 'invoice_factura' && v.vatMode === 'none') e.vatMode = 'Счёт-фактура выставляется только с НДС: выберите «НДС в том числе» или «НДС сверху»';
   if (type === 'additional_agreement' && isNew && v.agreementKind === 'counterparty_change') {
     e.changeFrom = dateError(v.changeFrom, { required: true });
     Object.assign(e, counterpartyErrors((f) => v[`cp_${f}`], 'cp_'));
