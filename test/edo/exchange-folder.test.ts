@@ -7,6 +7,7 @@ import { OneCPeer } from '../onec-peer/peer';
 import { stmt } from '../../src-main/db/stmt';
 import { addConnection, edoRows, events, queuedActs, round, tempDir } from './exchange-helpers';
 import { connectionHealth } from '../../src-main/features/edo/connections.repo';
+import { seedDocClient } from '../documents/fixtures';
 
 let env: TestEnv;
 const dirs: string[] = [];
@@ -150,6 +151,22 @@ describe('folder transport', () => {
     await settle(peer, conn);
     expect(edoRows(env)[0]).toMatchObject({ state: 'accepted' });
     expect(connectionHealth(env.core.db, Date.now())[0]).toMatchObject({ lastError: null, refused: 2 });
+  });
+
+  it('a УПД goes as a sale flagged universal, a счёт-фактура as СчетФактураВыданный, with VAT, under a contract', async () => {
+    const { dir, conn } = folderSetup();
+    const peer = peerAt(dir, { validateXsd: false });
+    const c = await seedDocClient(env);
+    const contract = await env.admin('documents.create', { type: 'contract', clientId: c.clientId, date: '2026-11-01' });
+    const lines = [{ name: 'Сопровождение К+', qty: 2, priceKop: 61_000 }];
+    const upd = await env.admin('documents.create', { type: 'upd', clientId: c.clientId, date: '2026-11-20', parentId: contract.id, vatMode: 'included', vatRate: 22, lines });
+    const sf = await env.admin('documents.create', { type: 'invoice_factura', clientId: c.clientId, date: '2026-11-20', vatMode: 'included', vatRate: 22, lines });
+    for (const id of [upd.id, sf.id]) await env.admin('edo.send', { documentId: id });
+    await settle(peer, conn);
+    const [u, f] = edoRows(env);
+    expect(peer.entity(u!.ref)).toMatchObject({ ЭтоУниверсальныйДокумент: true, СуммаДокумента: 1220 });
+    expect(peer.entities('Document_СчетФактураВыданный').map((e) => e['Ref_Key'])).toEqual([f!.ref]);
+    expect(peer.entities('Catalog_ДоговорыКонтрагентов')).toHaveLength(1);
   });
 
   it('one process exchanges at a time: a second owner is refused while the lease holds', async () => {

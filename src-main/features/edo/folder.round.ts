@@ -90,7 +90,7 @@ function applyIncoming(env: RoundEnv, msg: EdMessage, out: FolderRoundResult): v
     out.duplicate = !fresh;
     out.objects = msg.objects.length;
     if (fresh) {
-      const docs = msg.objects.filter((o): o is Extract<EdKnownObject, { type: 'invoice' | 'sale' }> => o.type === 'invoice' || o.type === 'sale');
+      const docs = msg.objects.filter((o): o is Extract<EdKnownObject, { type: 'invoice' | 'sale' | 'invoiceFactura' }> => o.type === 'invoice' || o.type === 'sale' || o.type === 'invoiceFactura');
       const rows = edoRowsByRef(db, docs.map((d) => d.ref));
       for (const d of docs) {
         const row = rows.get(d.ref.toLowerCase());
@@ -224,7 +224,7 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
     }
     for (const obj of o.objects) {
       const key = `${obj.type}:${obj.ref}`;
-      if (obj.type !== 'invoice' && obj.type !== 'sale' && seen.has(key)) continue;
+      if (obj.type !== 'invoice' && obj.type !== 'sale' && obj.type !== 'invoiceFactura' && seen.has(key)) continue;
       seen.add(key);
       objects.push(obj);
     }

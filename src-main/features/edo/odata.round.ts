@@ -81,6 +81,8 @@ async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResu
     let o;
     try {
       o = outgoingDocument(db, id, row.ref, salt);
+      // 1С makes the счёт-фактура of a sale itself; over OData only the folder's EnterpriseData carries ours.
+      if (o.kind === 'invoice_factura') throw new OutgoingRefused('type_odata');
     } catch (e) {
       if (!(e instanceof OutgoingRefused)) throw e;
       tx(db, () => {
@@ -110,13 +112,13 @@ async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResu
         comment: `CRM ${o.doc.number}`,
       };
       let r;
-      if (row.sentVersion === 0) r = await createDocument(client, o.kind, { ...fields, ref: row.ref });
+      if (row.sentVersion === 0) r = await createDocument(client, o.kind as 'invoice' | 'act' | 'upd', { ...fields, ref: row.ref });
       else {
         try {
-          r = await updateDocument(client, o.kind, row.ref, fields);
+          r = await updateDocument(client, o.kind as 'invoice' | 'act' | 'upd', row.ref, fields);
         } catch (e) {
           if (!(e instanceof ODataError && e.code === 'not_found')) throw e;
-          r = await createDocument(client, o.kind, { ...fields, ref: row.ref });
+          r = await createDocument(client, o.kind as 'invoice' | 'act' | 'upd', { ...fields, ref: row.ref });
         }
       }
       tx(db, () => {

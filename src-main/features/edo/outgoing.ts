@@ -41,14 +41,14 @@ export interface OutgoingDocument {
   hash: string;
   /** For OData: the pieces by name. */
   counterparty: EdCounterpartyKey;
-  kind: 'invoice' | 'act' | 'upd';
+  kind: 'invoice' | 'act' | 'upd' | 'invoice_factura';
   doc: DocumentRow;
   amountKop: number;
 }
 
 /** Why a document cannot go to 1С; the queue shows it (the renderer words the code). */
 export class OutgoingRefused extends Error {
-  constructor(readonly code: 'type' | 'status' | 'no_counterparty' | 'no_inn' | 'no_our_requisites') {
+  constructor(readonly code: 'type' | 'type_odata' | 'status' | 'no_counterparty' | 'no_inn' | 'no_our_requisites') {
     super(code);
   }
 }
@@ -63,7 +63,7 @@ function organization(db: Db): EdOrganizationKey {
 export function outgoingDocument(db: Db, documentId: number, ref: string, salt = keySalt(db)): OutgoingDocument {
   const d = documentRow(db, documentId);
   if (d.status !== 'issued') throw new OutgoingRefused('status');
-  const kind = d.type === 'invoice' ? 'invoice' : d.type === 'act' ? 'act' : (d.type as string) === 'upd' ? 'upd' : null;
+  const kind = d.type === 'invoice' || d.type === 'act' || d.type === 'upd' || d.type === 'invoice_factura' ? d.type : null;
   if (!kind) throw new OutgoingRefused('type');
   const cp = counterpartyOn(db, d.clientId, d.date) ?? counterpartyById(db, d.counterpartyId);
   if (!cp) throw new OutgoingRefused('no_counterparty');
@@ -114,7 +114,13 @@ export function outgoingDocument(db: Db, documentId: number, ref: string, salt =
     rows,
     comment: d.comment,
   };
-  const docObject: EdKnownObject = kind === 'invoice' ? { type: 'invoice', ...base } : { type: 'sale', ...base, upd: kind === 'upd' };
+  const vatKop = rows.reduce((a, r) => a + r.vatKop, 0);
+  const docObject: EdKnownObject =
+    kind === 'invoice'
+      ? { type: 'invoice', ...base }
+      : kind === 'invoice_factura'
+        ? { type: 'invoiceFactura', ref, number: d.number, date: base.date, organization: org, counterparty, basis: null, amountKop: d.amountKop, vatKop }
+        : { type: 'sale', ...base, upd: kind === 'upd' };
   const objects: EdKnownObject[] = [{ type: 'counterparty', ...counterparty }];
   if (contract) objects.push({ type: 'contract', ...contract });
   objects.push(docObject);
