@@ -8,7 +8,8 @@ import { EDO_READ_BATCH, readEdoState, readEdoStates, type EdoReading } from './
 import { edoStateOf } from './states';
 import { renewOnecLease, type OnecConnection } from './connections.repo';
 import { addEdoEvent, applyReturn, edoRowOf, failBuild, setEdoState } from './queue';
-import { OutgoingRefused, keySalt, outgoingDocument } from './outgoing';
+import { OutgoingRefused, keySalt, organization, outgoingDocument } from './outgoing';
+import type { EdOrganizationKey } from './enterprise-data/model';
 import { LeaseLost } from './folder.round';
 import type { EdoDocState } from '../../../src-shared/edo';
 
@@ -73,6 +74,12 @@ async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResu
       WHERE e.connection_id = ? AND e.state <> 'failed' AND d.version > e.sent_version AND e.next_at <= ? ORDER BY e.document_id LIMIT ?`,
   ).all(conn.id, nowMs, env.batch ?? 500) as { id: number; version: number }[];
   const salt = keySalt(db);
+  let org: EdOrganizationKey | undefined;
+  try {
+    org = organization(db);
+  } catch {
+    org = undefined; // each document then fails with no_our_requisites
+  }
   const cps = new Map<string, Promise<{ ref: string }>>();
   await inParallel(rows, env.concurrency ?? 8, async ({ id, version }) => {
     const row = edoRowOf(db, id);
@@ -80,7 +87,7 @@ async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResu
     const iso = () => env.now().toISOString();
     let o;
     try {
-      o = outgoingDocument(db, id, row.ref, salt);
+      o = outgoingDocument(db, id, row.ref, salt, org);
       // 1С makes the счёт-фактура of a sale itself; over OData only the folder's EnterpriseData carries ours.
       if (o.kind === 'invoice_factura') throw new OutgoingRefused('type_odata');
     } catch (e) {
@@ -167,7 +174,7 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
   const wait = conn.intervalSec * 1000;
   const chunks: number[][] = [];
   for (let i = 0; i < rows.length; i += EDO_READ_BATCH) chunks.push(rows.slice(i, i + EDO_READ_BATCH).map((r) => r.id));
-  await inParallel(chunks, env.concurrency ?? 4, async (ids) => {
+  await inParallel(chunks, env.concurrency ?? 8, async (ids) => {
     const edoRows = ids.map((id) => edoRowOf(db, id)).filter((r): r is NonNullable<typeof r> => !!r);
     let readings: Map<string, EdoReading | null | Error>;
     try {

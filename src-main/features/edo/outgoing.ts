@@ -53,14 +53,15 @@ export class OutgoingRefused extends Error {
   }
 }
 
-function organization(db: Db): EdOrganizationKey {
+export function organization(db: Db): EdOrganizationKey {
   const our = ourRequisites(db);
   if (!our.fullName && !our.inn) throw new OutgoingRefused('no_our_requisites');
   return { ref: null, name: our.shortName ?? our.fullName, fullName: our.fullName, inn: our.inn, kpp: our.kpp };
 }
 
 /** Builds what goes to 1С for one document, with the document's key `ref`. */
-export function outgoingDocument(db: Db, documentId: number, ref: string, salt = keySalt(db)): OutgoingDocument {
+/** `salt` and `org` can be read once per round and passed in (they are the same for every document). */
+export function outgoingDocument(db: Db, documentId: number, ref: string, salt = keySalt(db), orgKey?: EdOrganizationKey): OutgoingDocument {
   const d = documentRow(db, documentId);
   if (d.status !== 'issued') throw new OutgoingRefused('status');
   const kind = d.type === 'invoice' || d.type === 'act' || d.type === 'upd' || d.type === 'invoice_factura' ? d.type : null;
@@ -68,7 +69,7 @@ export function outgoingDocument(db: Db, documentId: number, ref: string, salt =
   const cp = counterpartyOn(db, d.clientId, d.date) ?? counterpartyById(db, d.counterpartyId);
   if (!cp) throw new OutgoingRefused('no_counterparty');
   if (!cp.inn) throw new OutgoingRefused('no_inn');
-  const org = organization(db);
+  const org = orgKey ?? organization(db);
   const legalForm = legalFormOfInn(cp.inn);
   const counterparty: EdCounterpartyKey = {
     ref: derivedRef(salt, `cp:${cp.id}`),
