@@ -53,32 +53,40 @@ WHERE m.month = @month AND m.nss_kits > 0
   AND (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= @last
        ORDER BY s.effective_from DESC, s.id DESC LIMIT 1) = 'nss'`;
 
-interface Raw {
-  clientId: number;
-  cName: string;
-  cInn: string | null;
-  cKpp: string | null;
-  kName: string | null;
-  kShort: string | null;
-  kInn: string | null;
-  kKpp: string | null;
-  nssKits: number;
-  contacts: number;
-  glCalls: number;
-  lk: number;
-  chats: number;
-  seminars: number;
-  sioVisits: number;
-  pmContacts: number;
-  lastContactOn: string | null;
-  sioId: number | null;
-  sio: string | null;
-  pm: string | null;
-  cycleEndsOn: string | null;
-}
+/** The columns of ROWS_SQL in order, read as arrays (no object per row from the driver). */
+type Raw = [
+  clientId: number,
+  cName: string,
+  cInn: string | null,
+  cKpp: string | null,
+  kName: string | null,
+  kShort: string | null,
+  kInn: string | null,
+  kKpp: string | null,
+  nssKits: number,
+  contacts: number,
+  glCalls: number,
+  lk: number,
+  chats: number,
+  seminars: number,
+  sioVisits: number,
+  pmContacts: number,
+  lastContactOn: string | null,
+  sioId: number | null,
+  sio: string | null,
+  pm: string | null,
+  cycleEndsOn: string | null,
+];
 
 /** The month's rows in file order (by name), with the facts of the check. Call ensureNssMonth first. */
 export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
+  const out: NssKcFacts[] = [];
+  eachNssKcFacts(db, month, (f) => out.push(f));
+  return out;
+}
+
+/** The month's rows in file order handed to `fn` one by one as they are read (nothing of them all kept here). */
+export function eachNssKcFacts(db: Db, month: string, fn: (f: NssKcFacts) => void): void {
   const p = { month, first: monthFirst(month), last: monthLast(month) };
   const kits = new Map<number, string[]>();
   // Streamed as arrays (no object per kit, no array of them all): a month of a large РИЦ is 100,000 kits.
@@ -88,38 +96,38 @@ export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
     if (list) list.push(kit);
     else kits.set(clientId, [kit]);
   }
-  const out: NssKcFacts[] = [];
-  for (const r of stmt(db, ROWS_SQL).raw(false).iterate(p) as Iterable<Raw>) out.push(factsOf(r, kits));
-  return out;
+  for (const r of stmt(db, ROWS_SQL).raw(true).iterate(p) as Iterable<Raw>) fn(factsOf(r, kits));
 }
 
 function factsOf(r: Raw, kits: Map<number, string[]>): NssKcFacts {
-  const list = (kits.get(r.clientId) ?? []).sort();
-    const byCounterparty = r.kInn != null;
-    const inn = ((byCounterparty ? r.kInn : r.cInn) ?? '').trim();
-    const kpp = inn.length === 12 ? '' : (((byCounterparty ? r.kKpp : r.cKpp) ?? '').trim());
-    return {
-      sioId: r.sioId,
-      kitCount: list.length,
-      byCounterparty,
-      row: {
-        clientId: r.clientId,
-        inn,
-        kpp,
-        name: ((byCounterparty ? r.kName || r.kShort : null) ?? r.cName).trim(),
-        kits: list.join(', '),
-        nssKits: r.nssKits,
-        contacts: r.contacts,
-        glCalls: r.glCalls,
-        lk: r.lk,
-        chats: r.chats,
-        seminars: r.seminars,
-        sioVisits: r.sioVisits,
-        pmContacts: r.pmContacts,
-        lastContactOn: r.lastContactOn ?? '',
-        sio: r.sio?.trim() ?? '',
-        pm: r.pm?.trim() ?? '',
-        cycleEndsOn: r.cycleEndsOn ?? '',
-      },
-    };
+  const [clientId, cName, cInn, cKpp, kName, kShort, kInn, kKpp] = r;
+  const list = kits.get(clientId);
+  if (list && list.length > 1) list.sort();
+  const byCounterparty = kInn != null;
+  const inn = ((byCounterparty ? kInn : cInn) ?? '').trim();
+  const kpp = inn.length === 12 ? '' : (((byCounterparty ? kKpp : cKpp) ?? '').trim());
+  return {
+    sioId: r[17],
+    kitCount: list ? list.length : 0,
+    byCounterparty,
+    row: {
+      clientId,
+      inn,
+      kpp,
+      name: ((byCounterparty ? kName || kShort : null) ?? cName).trim(),
+      kits: list ? list.join(', ') : '',
+      nssKits: r[8],
+      contacts: r[9],
+      glCalls: r[10],
+      lk: r[11],
+      chats: r[12],
+      seminars: r[13],
+      sioVisits: r[14],
+      pmContacts: r[15],
+      lastContactOn: r[16] ?? '',
+      sio: r[18]?.trim() ?? '',
+      pm: r[19]?.trim() ?? '',
+      cycleEndsOn: r[20] ?? '',
+    },
+  };
 }
