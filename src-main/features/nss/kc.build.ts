@@ -1,25 +1,25 @@
 // The monthly НСС report to the КЦ built from one state of the database: rows, file, totals, problems, differences — and a preview page of it.
 import type { Db } from '../../db/connection';
 import { NSS_KC_DIFF_SHOWN, NSS_KC_PROBLEMS_SHOWN, type NssKcPreview, type NssKcProblem, type NssKcRow } from '../../../src-shared/nss';
-import { eachNssKcFacts } from './kc.rows';
+import { nssKcFacts } from './kc.rows';
 import { fileProblems, monthTotals, rowProblems, totalsOf } from './kc.check';
 import { cutDiff, diffWithPrevious } from './kc.diff';
 import { NSS_KC_FORMAT, NssKcWriter, nssKcFileName } from './kc.format';
 
 /**
  * Everything of the month's report. The month's aggregates must be complete (ensureNssMonth) — this only reads.
- * One pass over the rows: each is kept, written to the file and checked as it is read; then the written bytes are read
+ * One pass over the rows in file order: each is kept, written to the file and checked; then the written bytes are read
  * back and their totals compared with the month's figures summed by SQL (checkNssKc's order of problems).
  */
 export function buildNssKc(db: Db, month: string, bigChangePct: number) {
   const rows: NssKcRow[] = [];
   const problems: NssKcProblem[] = [];
   const file = new NssKcWriter();
-  eachNssKcFacts(db, month, (f) => {
+  for (const f of nssKcFacts(db, month)) {
     rows.push(f.row);
     file.add(f.row);
     rowProblems(f, problems);
-  });
+  }
   const bytes = file.bytes();
   problems.push(...fileProblems(bytes, monthTotals(db, month)));
   const diff = diffWithPrevious(db, month, rows, bigChangePct);
