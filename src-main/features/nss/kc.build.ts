@@ -12,18 +12,31 @@ import { NSS_KC_FORMAT, NssKcWriter, nssKcFileName } from './kc.format';
  * back and their totals compared with the month's figures summed by SQL (checkNssKc's order of problems).
  */
 export function buildNssKc(db: Db, month: string, bigChangePct: number) {
+  const expected = monthTotals(db, month);
   const rows: NssKcRow[] = [];
   const problems: NssKcProblem[] = [];
-  const file = new NssKcWriter();
+  const totals = totalsOf([]);
+  // About 200 bytes a line: the buffer seldom grows.
+  const file = new NssKcWriter(expected.rows * 256);
   for (const f of nssKcFacts(db, month)) {
-    rows.push(f.row);
-    file.add(f.row);
+    const r = f.row;
+    rows.push(r);
+    file.add(r);
     rowProblems(f, problems);
+    totals.rows++;
+    totals.nssKits += r.nssKits;
+    totals.contacts += r.contacts;
+    totals.glCalls += r.glCalls;
+    totals.lk += r.lk;
+    totals.chats += r.chats;
+    totals.seminars += r.seminars;
+    totals.sioVisits += r.sioVisits;
+    totals.pmContacts += r.pmContacts;
   }
   const bytes = file.bytes();
-  problems.push(...fileProblems(bytes, monthTotals(db, month)));
+  problems.push(...fileProblems(bytes, expected));
   const diff = diffWithPrevious(db, month, rows, bigChangePct);
-  return { rows, bytes, totals: totalsOf(rows), problems, diff };
+  return { rows, bytes, totals, problems, diff };
 }
 
 /** The preview's answer: one page of rows, the problems and the differences cut to what a screen shows (counts whole). */

@@ -54,10 +54,12 @@ export function nssKcLine(r: NssKcRow): string {
  * buffer, the BOM and the header first, CRLF after each line.
  */
 export class NssKcWriter {
-  private buf = Buffer.allocUnsafe(1 << 20);
+  private buf: Buffer;
   private len = 0;
 
-  constructor() {
+  /** `size`: the bytes expected (a guess; the buffer grows past it). */
+  constructor(size = 1 << 16) {
+    this.buf = Buffer.allocUnsafe(Math.max(1 << 12, size));
     this.put(BOM + HEADER + '\r\n');
   }
 

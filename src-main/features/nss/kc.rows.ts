@@ -34,25 +34,28 @@ SELECT m.client_id AS clientId, c.name AS cName, c.inn AS cInn, c.kpp AS cKpp, k
   -- Dates only grow month by month: the latest earlier month with a contact has the latest one.
   COALESCE(m.last_contact_on, (SELECT x.last_contact_on FROM nss_client_months x WHERE x.client_id = m.client_id AND x.month < m.month
     AND x.last_contact_on IS NOT NULL ORDER BY x.month DESC LIMIT 1)) AS lastContactOn,
-  c.sio_id AS sioId, es.full_name AS sio, ep.full_name AS pm,
+  c.sio_id AS sioId, c.pm_id AS pmId,
   y.ends AS cycleEndsOn, c.name_lc AS nameLc
 FROM nss_client_months m
 JOIN clients c ON c.id = m.client_id
 LEFT JOIN counterparties k ON k.id = (SELECT cc.counterparty_id FROM client_counterparties cc WHERE cc.client_id = m.client_id AND cc.effective_from <= @last
                                       ORDER BY cc.effective_from DESC LIMIT 1)
 LEFT JOIN y ON y.client_id = m.client_id
-LEFT JOIN employees es ON es.id = c.sio_id
-LEFT JOIN employees ep ON ep.id = c.pm_id
 -- No ORDER BY: sorting 85,000 wide rows cost SQLite more than the rest of the statement; file order (name_lc, id) is made
 -- by nssKcFacts on the keys alone, byte order of UTF-8 as SQLite's BINARY collation compares (compareBinary).
 WHERE m.month = @month AND m.nss_kits > 0`;
 
-// Every kit НСС on the last day, of any client (one pass over the kits): only the month's clients are looked up in it.
+// Every kit НСС on the last day, of any client: one grouped pass over the scheme history (the row of the latest
+// effective_from ≤ the day per kit — one at most, (distribution_id, effective_from) is unique), then the kit by id. Only
+// the month's clients are looked up in it.
 const KITS_SQL = `
 SELECT d.client_id AS clientId, d.system_code AS system, d.distr_number AS number, d.comp
-FROM distributions d
-WHERE (SELECT s.scheme FROM distribution_schemes s WHERE s.distribution_id = d.id AND s.effective_from <= @last
-       ORDER BY s.effective_from DESC, s.id DESC LIMIT 1) = 'nss'`;
+FROM (SELECT distribution_id AS id, scheme, MAX(effective_from) FROM distribution_schemes WHERE effective_from <= @last GROUP BY distribution_id) s
+JOIN distributions d ON d.id = s.id
+WHERE s.scheme = 'nss'`;
+
+/** Every employee's name by id (a few hundred at most): the rows' СИО and personal manager looked up here, not joined per row. */
+const STAFF_SQL = 'SELECT id, full_name FROM employees';
 
 /** The columns of ROWS_SQL in order, read as arrays (no object per row from the driver). */
 type Raw = [
@@ -74,8 +77,7 @@ type Raw = [
   pmContacts: number,
   lastContactOn: string | null,
   sioId: number | null,
-  sio: string | null,
-  pm: string | null,
+  pmId: number | null,
   cycleEndsOn: string | null,
   nameLc: string,
 ];
@@ -91,11 +93,12 @@ export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
     if (list) list.push(kit);
     else kits.set(clientId, [kit]);
   }
+  const staff = new Map(stmt(db, STAFF_SQL).raw(true).all() as [number, string][]);
   const facts: NssKcFacts[] = [];
   const keys: string[] = [];
   for (const r of stmt(db, ROWS_SQL).raw(true).iterate(p) as Iterable<Raw>) {
-    facts.push(factsOf(r, kits));
-    keys.push(r[21]);
+    facts.push(factsOf(r, kits, staff));
+    keys.push(r[20]);
   }
   const order = facts.map((_, i) => i);
   order.sort((a, b) => compareBinary(keys[a]!, keys[b]!) || facts[a]!.row.clientId - facts[b]!.row.clientId);
@@ -118,7 +121,7 @@ export function compareBinary(a: string, b: string): number {
   return x - y;
 }
 
-function factsOf(r: Raw, kits: Map<number, string[]>): NssKcFacts {
+function factsOf(r: Raw, kits: Map<number, string[]>, staff: Map<number, string>): NssKcFacts {
   const [clientId, cName, cInn, cKpp, kName, kShort, kInn, kKpp] = r;
   const list = kits.get(clientId);
   if (list && list.length > 1) list.sort();
@@ -144,9 +147,9 @@ function factsOf(r: Raw, kits: Map<number, string[]>): NssKcFacts {
       sioVisits: r[14],
       pmContacts: r[15],
       lastContactOn: r[16] ?? '',
-      sio: r[18]?.trim() ?? '',
-      pm: r[19]?.trim() ?? '',
-      cycleEndsOn: r[20] ?? '',
+      sio: (r[17] == null ? undefined : staff.get(r[17]))?.trim() ?? '',
+      pm: (r[18] == null ? undefined : staff.get(r[18]))?.trim() ?? '',
+      cycleEndsOn: r[19] ?? '',
     },
   };
 }
