@@ -1,7 +1,10 @@
 // The КЦ file's order made in JavaScript (compareBinary) against SQLite's own ORDER BY of the same texts (BINARY collation).
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { testEnv } from '../helpers/core';
+import { buildNssKc } from '../../src-main/features/nss/kc.build';
 import { compareBinary } from '../../src-main/features/nss/kc.rows';
+import { addKcClient, addRecords } from './kc-data';
 
 describe('compareBinary', () => {
   it('orders texts as SQLite’s BINARY collation does, characters above U+FFFF and private-use ones included', () => {
@@ -31,6 +34,29 @@ describe('compareBinary', () => {
       expect(compareBinary('\u{1F600}', '\uFFFD')).toBeGreaterThan(0);
     } finally {
       sql.close();
+    }
+  });
+
+  it('puts the month’s rows in the order of ORDER BY name_lc, id — with plain names and with characters above U+FFFF', async () => {
+    const env = await testEnv();
+    try {
+      const db = env.core.db;
+      const sio = await env.employee('sio1', ['sio']);
+      const plain = ['ООО Вега', 'ооо альфа', 'ООО Альфа', 'ИП Яковлев', 'ООО «Бета»', 'Zeta', 'zeta', 'ООО Альфа'];
+      const high = [...plain, 'ООО \u{1F600}', 'ООО \uFFFD', 'ООО \uE000', 'ООО \u{1F600} Б', 'ООО \u{10000}'];
+      const order = (month: string) => db.$client.prepare(`SELECT c.id FROM nss_client_months m JOIN clients c ON c.id = m.client_id WHERE m.month = ? AND m.nss_kits > 0 ORDER BY c.name_lc, c.id`).pluck().all(month) as number[];
+      for (const [names, month] of [[plain, '2026-09'], [high, '2026-10']] as const)
+        for (const name of names) {
+          const c = addKcClient(db, { name, sioId: sio.id, kits: [[['nss', '2026-01-01']]] });
+          addRecords(db, c.id, [{ kind: 'gl_call', on: `${month}-15` }]);
+        }
+      for (const month of ['2026-09', '2026-10']) {
+        const want = order(month);
+        expect(want.length).toBeGreaterThan(plain.length - 1);
+        expect(buildNssKc(db, month, 50).rows.map((r) => r.clientId)).toEqual(want);
+      }
+    } finally {
+      await env.close();
     }
   });
 });

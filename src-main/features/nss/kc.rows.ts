@@ -96,14 +96,22 @@ export function nssKcFacts(db: Db, month: string): NssKcFacts[] {
   const staff = new Map(stmt(db, STAFF_SQL).raw(true).all() as [number, string][]);
   const facts: NssKcFacts[] = [];
   const keys: string[] = [];
+  // Whether a key has a UTF-16 unit from U+D800 up, where JavaScript's order of texts is not SQLite's.
+  let high = false;
   for (const r of stmt(db, ROWS_SQL).raw(true).iterate(p) as Iterable<Raw>) {
     facts.push(factsOf(r, kits, staff));
     keys.push(r[20]);
+    if (!high && HIGH.test(r[20])) high = true;
   }
+  const cmp = high ? compareBinary : compareUnits;
   const order = facts.map((_, i) => i);
-  order.sort((a, b) => compareBinary(keys[a]!, keys[b]!) || facts[a]!.row.clientId - facts[b]!.row.clientId);
+  order.sort((a, b) => cmp(keys[a]!, keys[b]!) || facts[a]!.row.clientId - facts[b]!.row.clientId);
   return order.map((i) => facts[i]!);
 }
+
+const HIGH = /[\ud800-\uffff]/;
+/** JavaScript's own order of texts: SQLite's BINARY order while neither has a unit from U+D800 up. */
+const compareUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * SQLite's BINARY order of two texts (their UTF-8 bytes, i.e. code points). JavaScript compares UTF-16 units, which
