@@ -1,8 +1,9 @@
 // The monthly НСС report file against its format module: header, BOM, CRLF, the formula guard, the round trip, refusals of foreign files.
 import { describe, expect, it } from 'vitest';
-import { NSS_KC_COLUMNS, NSS_KC_FORMAT, nssKcText, parseNssKc, readNssKcTotals, writeNssKc, NssKcFormatError } from '../../src-main/features/nss/kc.format';
+import { NSS_KC_COLUMNS, NSS_KC_FORMAT, nssKcLine, nssKcText, parseNssKc, readNssKcTotals, writeNssKc, NssKcFormatError } from '../../src-main/features/nss/kc.format';
 import { checkNssKc, rowProblems, totalsOf } from '../../src-main/features/nss/kc.check';
 import type { NssKcRow } from '../../src-shared/nss';
+import { csvField } from '../../src-main/files/csv';
 
 const row = (o: Partial<NssKcRow> = {}): NssKcRow => ({
   clientId: 1,
@@ -61,6 +62,12 @@ describe('nss-kc/1 file', () => {
     expect(back).toEqual(rows.map(({ clientId: _, ...r }) => r));
     expect(parseNssKc(writeNssKc([row({ name: 'Строка\r\nвторая' })]))[0]!.name).toBe('Строка вторая');
     expect(parseNssKc(writeNssKc([]))).toEqual([]);
+  });
+
+  it('writes each line’s fields in the order of the columns, each as csvField writes it', () => {
+    // Every field distinct, texts that need quoting and guarding among them.
+    const r = row({ inn: '-1', kpp: 'К"ПП', name: '=Имя', kits: 'SKJP_1', nssKits: 11, contacts: 12, glCalls: 13, lk: 14, chats: 15, seminars: 16, sioVisits: 17, pmContacts: 18, lastContactOn: '2026-01-19', sio: '@СИО', pm: 'ПМ\n2', cycleEndsOn: '2026-01-20' });
+    expect(nssKcLine(r)).toBe(NSS_KC_COLUMNS.map(([k]) => csvField(r[k])).join(';'));
   });
 
   it('writes a file of many megabytes whole (the buffer grows), the same as the text of its rows', () => {
