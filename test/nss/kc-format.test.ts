@@ -1,8 +1,9 @@
 // The monthly НСС report file against its format module: header, BOM, CRLF, the formula guard, the round trip, refusals of foreign files.
 import { describe, expect, it } from 'vitest';
-import { NSS_KC_COLUMNS, NSS_KC_FORMAT, parseNssKc, writeNssKc, NssKcFormatError } from '../../src-main/features/nss/kc.format';
+import { NSS_KC_COLUMNS, NSS_KC_FORMAT, nssKcLine, nssKcText, parseNssKc, readNssKcTotals, writeNssKc, NssKcFormatError } from '../../src-main/features/nss/kc.format';
 import { checkNssKc, rowProblems, totalsOf } from '../../src-main/features/nss/kc.check';
 import type { NssKcRow } from '../../src-shared/nss';
+import { csvField } from '../../src-main/files/csv';
 
 const row = (o: Partial<NssKcRow> = {}): NssKcRow => ({
   clientId: 1,
@@ -63,6 +64,20 @@ describe('nss-kc/1 file', () => {
     expect(parseNssKc(writeNssKc([]))).toEqual([]);
   });
 
+  it('writes each line’s fields in the order of the columns, each as csvField writes it', () => {
+    // Every field distinct, texts that need quoting and guarding among them.
+    const r = row({ inn: '-1', kpp: 'К"ПП', name: '=Имя', kits: 'SKJP_1', nssKits: 11, contacts: 12, glCalls: 13, lk: 14, chats: 15, seminars: 16, sioVisits: 17, pmContacts: 18, lastContactOn: '2026-01-19', sio: '@СИО', pm: 'ПМ\n2', cycleEndsOn: '2026-01-20' });
+    expect(nssKcLine(r)).toBe(NSS_KC_COLUMNS.map(([k]) => csvField(r[k])).join(';'));
+  });
+
+  it('writes a file of many megabytes whole (the buffer grows), the same as the text of its rows', () => {
+    const rows = Array.from({ length: 6000 }, (_, i) => row({ clientId: i + 1, name: `ООО «${'Ромашка '.repeat(20)}${i}» 😀`, contacts: i }));
+    const bytes = writeNssKc(rows);
+    expect(bytes.byteLength).toBeGreaterThan(2 << 20);
+    expect(Buffer.from(bytes).toString('utf8')).toBe(`\ufeff${nssKcText(rows)}`);
+    expect(readNssKcTotals(bytes)).toEqual(totalsOf(rows));
+  });
+
   it('refuses a file that is not ours: another header, a short line, a figure that is not a whole number', () => {
     expect(() => parseNssKc(Buffer.from('\ufeff"ИНН";"КПП"\r\n'))).toThrow(NssKcFormatError);
     const good = Buffer.from(writeNssKc([row()])).toString('utf8');
@@ -106,5 +121,41 @@ describe('checks of a row and of the file', () => {
     expect(checkNssKc(f, bytes, expected)).toEqual([]);
     expect(checkNssKc(f, bytes, { ...expected, glCalls: 8 })).toEqual([{ clientId: null, name: '', code: 'totals' }]);
     expect(checkNssKc(f, bytes, { ...expected, rows: 3 }).map((p) => p.code)).toEqual(['totals']);
+  });
+
+  it('reads the written bytes back for the totals: a file the writer got wrong is caught, a foreign one refused like parseNssKc', () => {
+    const f = [facts({ inn: '7707083893' }), facts({ clientId: 2, inn: '7736050003', glCalls: 4, name: '=x;"y"\r\nz', sio: '@Петров', pm: '+7 1' })];
+    const bytes = writeNssKc(f.map((x) => x.row));
+    const expected = totalsOf(f.map((x) => x.row));
+    expect(readNssKcTotals(bytes)).toEqual(expected);
+    expect(readNssKcTotals(writeNssKc([]))).toEqual(totalsOf([]));
+    const text = Buffer.from(bytes).toString('utf8');
+    // A writer that dropped a line or changed a figure: the totals of the bytes no longer match.
+    const lines = text.split('\r\n');
+    expect(checkNssKc(f, Buffer.from([lines[0], lines[1], ''].join('\r\n')), expected).map((p) => p.code)).toEqual(['totals']);
+    expect(checkNssKc(f, Buffer.from(text.replace('"4";"1"', '"5";"1"')), expected).map((p) => p.code)).toEqual(['totals']);
+    // The same totals and refusals as the generic reader on variants of the bytes (LF ends, no final line end, unquoted figures).
+    const variants = [text.replace(/\r\n/g, '\n'), text.slice(0, -2), text.replace('"4";"1"', '4;1'), text.slice(1)];
+    for (const v of variants) expect(readNssKcTotals(Buffer.from(v))).toEqual(totalsOf(parseNssKc(Buffer.from(v))));
+    const header = lines[0]!;
+    const bad = [
+      '\ufeff"ИНН";"КПП"\r\n',
+      `${header}\r\n"1";"2"\r\n`,
+      text.replace('"7";"3"', '"7.5";"3"'),
+      text.replace('"7";"3"', '"";"3"'),
+      text.replace('"7";"3"', '"7""";"3"'),
+      text.replace('"7";"3"', '"7";"3";"x"'),
+      `${text}\r\n`,
+    ];
+    for (const v of bad) {
+      expect(() => parseNssKc(Buffer.from(v))).toThrow(NssKcFormatError);
+      let message = '';
+      try {
+        parseNssKc(Buffer.from(v));
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(() => readNssKcTotals(Buffer.from(v))).toThrow(message);
+    }
   });
 });

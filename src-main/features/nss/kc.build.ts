@@ -1,19 +1,42 @@
 // The monthly НСС report to the КЦ built from one state of the database: rows, file, totals, problems, differences — and a preview page of it.
 import type { Db } from '../../db/connection';
-import { NSS_KC_DIFF_SHOWN, NSS_KC_PROBLEMS_SHOWN, type NssKcPreview } from '../../../src-shared/nss';
+import { NSS_KC_DIFF_SHOWN, NSS_KC_PROBLEMS_SHOWN, type NssKcPreview, type NssKcProblem, type NssKcRow } from '../../../src-shared/nss';
 import { nssKcFacts } from './kc.rows';
-import { checkNssKc, monthTotals, totalsOf } from './kc.check';
+import { fileProblems, monthTotals, rowProblems, totalsOf } from './kc.check';
 import { cutDiff, diffWithPrevious } from './kc.diff';
-import { NSS_KC_FORMAT, nssKcFileName, writeNssKc } from './kc.format';
+import { NSS_KC_FORMAT, NssKcWriter, nssKcFileName } from './kc.format';
 
-/** Everything of the month's report. The month's aggregates must be complete (ensureNssMonth) — this only reads. */
+/**
+ * Everything of the month's report. The month's aggregates must be complete (ensureNssMonth) — this only reads.
+ * One pass over the rows in file order: each is kept, written to the file and checked; then the written bytes are read
+ * back and their totals compared with the month's figures summed by SQL (checkNssKc's order of problems).
+ */
 export function buildNssKc(db: Db, month: string, bigChangePct: number) {
-  const facts = nssKcFacts(db, month);
-  const rows = facts.map((f) => f.row);
-  const bytes = writeNssKc(rows);
-  const problems = checkNssKc(facts, bytes, monthTotals(db, month));
+  const expected = monthTotals(db, month);
+  const rows: NssKcRow[] = [];
+  const problems: NssKcProblem[] = [];
+  const totals = totalsOf([]);
+  // About 200 bytes a line: the buffer seldom grows.
+  const file = new NssKcWriter(expected.rows * 256);
+  for (const f of nssKcFacts(db, month)) {
+    const r = f.row;
+    rows.push(r);
+    file.add(r);
+    rowProblems(f, problems);
+    totals.rows++;
+    totals.nssKits += r.nssKits;
+    totals.contacts += r.contacts;
+    totals.glCalls += r.glCalls;
+    totals.lk += r.lk;
+    totals.chats += r.chats;
+    totals.seminars += r.seminars;
+    totals.sioVisits += r.sioVisits;
+    totals.pmContacts += r.pmContacts;
+  }
+  const bytes = file.bytes();
+  problems.push(...fileProblems(bytes, expected));
   const diff = diffWithPrevious(db, month, rows, bigChangePct);
-  return { rows, bytes, totals: totalsOf(rows), problems, diff };
+  return { rows, bytes, totals, problems, diff };
 }
 
 /** The preview's answer: one page of rows, the problems and the differences cut to what a screen shows (counts whole). */

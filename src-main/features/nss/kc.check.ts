@@ -15,7 +15,7 @@ import { stmt } from '../../db/stmt';
 import { checkInn, checkKpp } from '../../../src-shared/validation/requisites';
 import { NSS_KC_FIGURES, type NssKcProblem, type NssKcRow, type NssKcTotals } from '../../../src-shared/nss';
 import type { NssKcFacts } from './kc.rows';
-import { parseNssKc } from './kc.format';
+import { readNssKcTotals } from './kc.format';
 
 export function totalsOf(rows: readonly Omit<NssKcRow, 'clientId'>[]): NssKcTotals {
   const t: NssKcTotals = { rows: rows.length, nssKits: 0, contacts: 0, glCalls: 0, lk: 0, chats: 0, seminars: 0, sioVisits: 0, pmContacts: 0 };
@@ -35,9 +35,8 @@ export function monthTotals(db: Db, month: string): NssKcTotals {
 }
 
 /** Problems of one row. */
-export function rowProblems(f: NssKcFacts): NssKcProblem[] {
+export function rowProblems(f: NssKcFacts, out: NssKcProblem[] = []): NssKcProblem[] {
   const { row } = f;
-  const out: NssKcProblem[] = [];
   const add = (code: NssKcProblem['code'], fixTab: NssKcProblem['fixTab']) => out.push({ clientId: row.clientId, name: row.name, code, fixTab });
   // A counterparty's requisites are fixed on «Реквизиты», the client's own on «Общие».
   const req = f.byCounterparty ? 'requisites' : 'general';
@@ -53,10 +52,13 @@ export function rowProblems(f: NssKcFacts): NssKcProblem[] {
   return out;
 }
 
+/** The problem of the file's bytes: their rows, read back, not summing to the month's figures (none when they do). */
+export function fileProblems(bytes: Uint8Array, expected: NssKcTotals): NssKcProblem[] {
+  const fromFile = readNssKcTotals(bytes);
+  return (Object.keys(expected) as (keyof NssKcTotals)[]).some((k) => fromFile[k] !== expected[k]) ? [{ clientId: null, name: '', code: 'totals' }] : [];
+}
+
 /** Every problem of the month's file: per row, then the totals of the bytes against the month's figures. */
 export function checkNssKc(facts: readonly NssKcFacts[], bytes: Uint8Array, expected: NssKcTotals): NssKcProblem[] {
-  const out = facts.flatMap(rowProblems);
-  const fromFile = totalsOf(parseNssKc(bytes));
-  if ((Object.keys(expected) as (keyof NssKcTotals)[]).some((k) => fromFile[k] !== expected[k])) out.push({ clientId: null, name: '', code: 'totals' });
-  return out;
+  return [...facts.flatMap((f) => rowProblems(f)), ...fileProblems(bytes, expected)];
 }
