@@ -7,7 +7,7 @@ import { EDO_QUEUE_GROUPS, type OnecHealth } from '../../../src-shared/edo';
 import { call, onPush } from '../../api/transport';
 import { errorText } from '../../api/messages';
 import { fmtDateTime } from '../tasks/taskFormat';
-import { GROUP_LABELS, TRANSPORT_LABELS, lagText } from './edoUi';
+import { GROUP_LABELS, TRANSPORT_LABELS, edoErrorText, lagText } from './edoUi';
 
 /** Also re-read now and then: the lag grows with time passing. */
 const REFRESH_MS = 10_000;
@@ -134,7 +134,7 @@ export function EdoHealthCard({ h }: { h: OnecHealth }) {
         {h.lastError && (
           <Alert color="red" variant="light" p="xs" title={`Последняя ошибка${h.lastErrorAt ? ` (${fmtDateTime(h.lastErrorAt)})` : ''}`} data-testid="edo-health-error">
             <Text size="xs" style={{ wordBreak: 'break-word' }}>
-              {h.lastError}
+              {edoErrorText(h.lastError)}
             </Text>
           </Alert>
         )}
