@@ -154,7 +154,7 @@ export function EdoHealthPanel({ version = 0 }: { version?: number }) {
   if (health.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        Подключений к 1С нет. Администратор добавляет их здесь же: папку обмена или адрес OData базы 1С.
+        Подключений к 1С нет. Администратор добавляет их здесь же: папку обмена или адрес публикации базы 1С.
       </Text>
     );
   return (
