@@ -82,7 +82,7 @@ export function DocumentScreen({ id }: { id: number }) {
     canEdit,
     onEdit: (x) => setForm({ kind: 'edit', id: x.id }),
     onReturn: setReturning,
-    onUnmark: (x) => confirmUnmark(x, () => void reload(), x.id === d.id && d.returnedVia === 'edo'),
+    onUnmark: (x) => confirmUnmark(x, () => void reload()),
     onPrint: (x) => setPrinting({ candidates: [d, ...d.children], selected: withSpecifications(x, [d, ...d.children]) }),
   };
   const returned = d.returnedAt != null;

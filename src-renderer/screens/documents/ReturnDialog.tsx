@@ -129,8 +129,9 @@ function ReturnForm({ doc, onClose, onDone }: { doc: DocumentListItem; onClose: 
   );
 }
 
-/** Asks before taking a return mark back: the document becomes awaited (or overdue) again; `viaEdo`: it was signed in ЭДО. */
-export function confirmUnmark(doc: DocumentListItem, onDone: () => void, viaEdo = false): void {
+/** Asks before taking a return mark back: the document becomes awaited (or overdue) again; one signed in ЭДО says so. */
+export function confirmUnmark(doc: DocumentListItem, onDone: () => void): void {
+  const viaEdo = doc.returnedVia === 'edo';
   modals.openConfirmModal({
     title: viaEdo ? 'Документ подписан по ЭДО. Снять отметку о возврате?' : 'Снять отметку о возврате?',
     children: (

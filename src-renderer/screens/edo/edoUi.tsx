@@ -90,3 +90,14 @@ export function edoDetailText(detail: string | null, formatDate: (iso: string) =
   if ((m = /^document is (\w+)$/.exec(detail))) return `документ ${m[1] === 'draft' ? 'не выдан' : m[1] === 'cancelled' ? 'аннулирован' : m[1]}: возврат не отмечен`;
   return edoErrorText(detail);
 }
+
+/** The register's compact ЭДО mark: a small coloured «ЭДО» with the state in its tooltip. */
+export function EdoMark({ state }: { state: EdoDocState }) {
+  return (
+    <Tooltip label={`ЭДО: ${EDO_STATE_LABELS[state]}`}>
+      <Badge size="xs" variant="dot" color={STATE_COLOR[state]} tt="none" ml={4} data-testid="edo-mark" data-state={state} aria-label={`ЭДО: ${EDO_STATE_LABELS[state]}`}>
+        ЭДО
+      </Badge>
+    </Tooltip>
+  );
+}
