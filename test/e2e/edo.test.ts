@@ -136,6 +136,10 @@ describe('ЭДО through 1С', () => {
     await page.getByRole('button', { name: 'Оставить' }).click();
     expect((await e.api('documents.get', { id: actId })).returnedVia).toBe('edo');
 
+    // The register marks it «ЭДО», signed.
+    await goto('/documents');
+    await expect.poll(() => page.getByTestId('edo-mark').first().getAttribute('data-state')).toBe('signed');
+
     // 6. The report «Возврат документов»: the act no longer awaited.
     await report.open();
     await expect.poll(() => report.count('awaited')).toBe(awaitedBefore - 1);
