@@ -144,4 +144,24 @@ describe('ЭДО through 1С', () => {
     await report.open();
     await expect.poll(() => report.count('awaited')).toBe(awaitedBefore - 1);
   });
+
+  it('a head sees how the exchange goes but not the connections; a caller reads the client setting without a switch', async () => {
+    await e.employee('head-edo', ['head']);
+    await e.employee('caller-edo', ['caller']);
+    const head = await e.newPage();
+    await e.login(head, 'head-edo', 'password-123');
+    await head.goto(`${e.url}#/settings/edo`);
+    await head.getByTestId('edo-health-panel').waitFor();
+    expect(await head.getByTestId('onec-add').count()).toBe(0);
+    await head.context().close();
+    const caller = await e.newPage();
+    await e.login(caller, 'caller-edo', 'password-123');
+    await caller.goto(`${e.url}#/clients/${clientId}/documents`);
+    await expect.poll(() => caller.getByTestId('client-edo').textContent()).toContain('Документы через ЭДО');
+    expect(await caller.getByTestId('client-edo').textContent()).toContain('Диадок');
+    expect(await caller.getByTestId('client-edo-switch').count()).toBe(0);
+    // «Обмен с 1С» is not in a caller's rail.
+    expect(await caller.getByTestId('nav-edo').count()).toBe(0);
+    await caller.context().close();
+  });
 });
