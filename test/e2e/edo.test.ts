@@ -164,4 +164,33 @@ describe('ЭДО through 1С', () => {
     expect(await caller.getByTestId('nav-edo').count()).toBe(0);
     await caller.context().close();
   });
+
+  it('a rejection in ЭДО reaches the document’s СИО through the bell, which opens the document', async () => {
+    const sioId = await e.employee('sio-edo', ['sio'], 'Сидорова Анна');
+    const act = await e.api('documents.create', { type: 'act', clientId, date: e.today(), amountKop: 2_000_00, sioId });
+    const connectionId = (await e.api('edo.connections.list', {}))[0]!.id;
+    await expect
+      .poll(
+        async () => {
+          await e.api('edo.connections.runNow', { id: connectionId });
+          return (await e.api('edo.document', { documentId: act.id })).row?.onecNumber ?? null;
+        },
+        { timeout: 15_000, interval: 1000 },
+      )
+      .toMatch(/^БП-/);
+    const ref = (stmt(e.core.db, 'SELECT ref FROM edo_documents WHERE document_id = ?').get(act.id) as { ref: string }).ref;
+    peer.reject(ref, 'Неверная сумма');
+    await expect.poll(async () => (await e.api('edo.document', { documentId: act.id })).row?.state, { timeout: 15_000 }).toBe('rejected');
+    const sio = await e.newPage();
+    await e.login(sio, 'sio-edo', 'password-123');
+    await sio.locator('[data-testid="bell-counter"][data-count="1"]').waitFor();
+    await sio.getByTestId('bell').click();
+    const item = sio.getByTestId('bell-dropdown').getByTestId('bell-item').first();
+    expect(await item.textContent()).toContain(`Документ ${act.number} отклонён по ЭДО: Неверная сумма`);
+    await item.click();
+    await sio.locator(`[data-testid="document-screen"][data-doc-id="${act.id}"]`).waitFor();
+    await expect.poll(() => sio.getByTestId('edo-section').getByTestId('edo-state').getAttribute('data-state')).toBe('rejected');
+    expect(await sio.getByTestId('edo-section').textContent()).toContain('Неверная сумма');
+    await sio.context().close();
+  });
 });
