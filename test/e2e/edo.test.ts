@@ -1,4 +1,4 @@
-// E2E ЭДО through 1С: an administrator connects 1С (exchange folder + OData to the 1С peer), marks a client «через ЭДО», issues an act; it reaches 1С, is signed there, and the card, the return and the report follow.
+// E2E ЭДО through 1С: connect 1С (folder + OData to the 1С peer), an ЭДО client's act reaches 1С and comes back signed (card, return, register, report); roles; a rejection in the bell; retry from the queue.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -192,5 +192,19 @@ describe('ЭДО through 1С', () => {
     await expect.poll(() => sio.getByTestId('edo-section').getByTestId('edo-state').getAttribute('data-state')).toBe('rejected');
     expect(await sio.getByTestId('edo-section').textContent()).toContain('Неверная сумма');
     await sio.context().close();
+  });
+
+  it('the queue shows a failing document with its error in Russian, and «Повторить» queues it again', async () => {
+    const { id } = stmt(e.core.db, "SELECT document_id AS id FROM edo_documents WHERE state = 'rejected'").get() as { id: number };
+    stmt(e.core.db, "UPDATE edo_documents SET state = 'failed', error = 'bad_request: Неверный ИНН', attempts = 3 WHERE document_id = ?").run(id);
+    await goto('/edo/failing');
+    const row = page.getByTestId(`edo-row-${id}`);
+    await row.waitFor();
+    expect(await page.getByTestId('edo-tab-count-failing').textContent()).toBe('1');
+    expect(await row.textContent()).toContain('1С отказалась принять данные: Неверный ИНН');
+    await row.getByTestId('edo-retry').click();
+    await expect.poll(async () => (await e.api('edo.document', { documentId: id })).events.map((x) => x.kind)).toContain('queued_again');
+    // It left the failing tab (the screen reloads on the change).
+    await expect.poll(() => row.count()).toBe(0);
   });
 });
