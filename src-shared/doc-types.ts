@@ -1,5 +1,6 @@
 // Documents: type codes, Russian names for print and screens, number format (ours), and the output types of the documents API.
 import type { CounterpartyRow, EmployeeRef } from './types';
+import type { EdoDocState } from './edo';
 
 export const DOCUMENT_TYPES = ['contract', 'specification', 'additional_agreement', 'invoice', 'act', 'upd', 'invoice_factura'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
@@ -241,6 +242,9 @@ export interface DocumentListItem {
   returnedAt: string | null;
   /** Who brought the original: the employee, or the name written by hand. */
   returnedByName: string | null;
+  returnedVia: ReturnVia | null;
+  /** The state of the document handed to 1С for ЭДО (null: never handed); see EDO_STATES in src-shared/edo.ts. */
+  edoState: EdoDocState | null;
   returnState: ReturnState;
   /** Days past the planned date: still missing (overdue) or brought late; 0 otherwise. */
   daysOverdue: number;

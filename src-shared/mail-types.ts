@@ -231,7 +231,8 @@ export interface RuleTestResult {
 export interface NotificationRow {
   id: number;
   at: string;
-  kind: 'task_assigned' | 'task_reminder';
+  /** `edo_rejected`: a document of the employee's client was rejected in ЭДО (data: documentId, number, type, reason). */
+  kind: 'task_assigned' | 'task_reminder' | 'edo_rejected';
   read: boolean;
   taskId: number | null;
   data: Record<string, unknown> | null;

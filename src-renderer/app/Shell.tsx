@@ -1,6 +1,6 @@
 // The workspace frame: left rail of sections, top bar with search and the user menu, and the current screen.
 import { AppShell, Group, Menu, NavLink, Stack, Text, UnstyledButton, Title, Center } from '@mantine/core';
-import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate, IconCertificate, IconPresentation } from '@tabler/icons-react';
+import { IconFileImport, IconSun, IconAddressBook, IconChecklist, IconFileText, IconMessages, IconChartBar, IconSettings, IconLogout, IconUser, IconStar, IconHeadset, IconFileCertificate, IconCertificate, IconPresentation, IconArrowsExchange } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { navigate, useRoute } from './router';
@@ -31,6 +31,8 @@ import { GB_REQUESTERS } from '../../src-shared/glavbukh-requests';
 import { NssKcScreen } from '../screens/nss/NssKcScreen';
 import { NSS_KC_ROLES } from '../../src-shared/api/nss-kc';
 import { NSS_REPORT_READERS } from '../../src-shared/api/nss';
+import { DOC_EDITORS } from '../../src-shared/api/documents';
+import { EdoQueueScreen } from '../screens/edo/EdoQueueScreen';
 
 /** `key` is the route the entry opens; `roles` hides an entry from those its screen refuses. */
 const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly Role[] }[] = [
@@ -38,6 +40,7 @@ const SECTIONS: { key: string; label: string; icon: ReactNode; roles?: readonly 
   { key: 'clients', label: 'Клиенты', icon: <IconAddressBook size={18} /> },
   { key: 'tasks', label: 'Поручения', icon: <IconChecklist size={18} /> },
   { key: 'documents', label: 'Документы', icon: <IconFileText size={18} /> },
+  { key: 'edo', label: 'Обмен с 1С', icon: <IconArrowsExchange size={18} />, roles: DOC_EDITORS },
   { key: 'chat', label: 'Чат', icon: <IconMessages size={18} /> },
   { key: 'chat/quality', label: 'Качество', icon: <IconStar size={18} />, roles: QUALITY_READERS },
   { key: 'imports', label: 'Импорт', icon: <IconFileImport size={18} />, roles: IMPORTERS },
@@ -80,6 +83,8 @@ function Screen({ route }: { route: string[] }) {
       return <ReportsScreen reportKey={id} />;
     case 'documents':
       return <DocumentsScreen id={id} />;
+    case 'edo':
+      return <EdoQueueScreen tab={id} />;
     case 'imports':
       // #/imports/glavbukh/<stage id>: the review of a staged certified list.
       if (id === 'glavbukh' && route[2]) return <GbListReviewScreen key={route[2]} stageId={Number(route[2])} />;

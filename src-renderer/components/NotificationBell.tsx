@@ -5,6 +5,7 @@ import { notifications as toasts } from '@mantine/notifications';
 import { IconBell, IconBellRinging } from '@tabler/icons-react';
 import type { NotificationRow, TaskKind } from '../../src-shared/mail-types';
 import { TASK_KIND_LABELS } from '../../src-shared/task-report';
+import { DOCUMENT_TYPE_LABELS, type DocumentType } from '../../src-shared/doc-types';
 import { call, onPush } from '../api/transport';
 import { navigate } from '../app/router';
 import { useSession } from '../app/session';
@@ -18,6 +19,7 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : null);
 /** «Демоверсия № 734520» from the notification's data. */
 function noteTitle(n: NotificationRow): string {
   const d = n.data ?? {};
+  if (n.kind === 'edo_rejected') return `Документ ${str(d.number) ?? ''} отклонён по ЭДО: ${str(d.reason) ?? 'причина не указана'}`;
   const kind = str(d.kind) as TaskKind | null;
   const what = kind && TASK_KIND_LABELS[kind] ? TASK_KIND_LABELS[kind] : 'Поручение';
   const num = str(d.requestNumber) ? ` № ${str(d.requestNumber)}` : '';
@@ -27,6 +29,10 @@ function noteTitle(n: NotificationRow): string {
 
 function noteBody(n: NotificationRow): string {
   const d = n.data ?? {};
+  if (n.kind === 'edo_rejected') {
+    const type = str(d.type);
+    return `${type && DOCUMENT_TYPE_LABELS[type as DocumentType] ? DOCUMENT_TYPE_LABELS[type as DocumentType] : 'Документ'}: остаётся в ожидании возврата`;
+  }
   const parts = [str(d.client) ?? 'клиент не определён'];
   const deadline = str(d.deadline);
   if (deadline) {
@@ -65,7 +71,9 @@ export function NotificationBell() {
       void call('notifications.markRead', { ids: [n.id] })
         .then(() => window.dispatchEvent(new Event(NOTIFICATIONS_READ)))
         .catch(() => undefined);
-    if (n.taskId) navigate(`/tasks/${n.taskId}`);
+    const documentId = n.kind === 'edo_rejected' ? Number(n.data?.documentId) : NaN;
+    if (Number.isInteger(documentId) && documentId > 0) navigate(`/documents/${documentId}`);
+    else if (n.taskId) navigate(`/tasks/${n.taskId}`);
   }, []);
 
   const load = useCallback(async (announce: number | null) => {

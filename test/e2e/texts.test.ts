@@ -105,7 +105,8 @@ const screens = () => [
   '/reports/usr-olap',
   '/reports/nss',
   '/chat/quality',
-  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr', 'glavbukh', 'nss'].map((t) => `/settings/${t}`),
+  ...['pending', 'sent', 'acknowledged', 'failing'].map((g) => `/edo/${g}`),
+  ...['profile', 'employees', 'departments', 'readiness', 'systems', 'documents', 'quality', 'calendar', 'mail', 'mail-rules', 'imports', 'backup', 'hotline', 'usr', 'glavbukh', 'nss', 'edo'].map((t) => `/settings/${t}`),
 ];
 
 describe('texts and layout', () => {

@@ -23,10 +23,12 @@ import { totalsFromLines, totalsFromTotal } from './vat';
 const LIST_COLUMNS = `d.id, d.type, d.form, d.number, d.date, d.client_id AS clientId, c.name AS clientName,
   coalesce(cp.short_name, cp.full_name) AS counterpartyName, d.parent_id AS parentId, p.number AS parentNumber,
   d.amount_kop AS amountKop, d.status, d.planned_return AS plannedReturn, d.returned_at AS returnedAt,
-  d.sio_id AS sioId, s.full_name AS sioName, coalesce(rb.full_name, d.returned_note) AS returnedByName`;
+  d.sio_id AS sioId, s.full_name AS sioName, coalesce(rb.full_name, d.returned_note) AS returnedByName, d.returned_via AS returnedVia,
+  ed.state AS edoState`;
 // CROSS JOIN keeps documents the outer loop, so the (client, date) and (type, date) indexes order the register.
 const LIST_JOINS = `FROM documents d CROSS JOIN clients c ON c.id = d.client_id CROSS JOIN counterparties cp ON cp.id = d.counterparty_id
-  LEFT JOIN documents p ON p.id = d.parent_id LEFT JOIN employees s ON s.id = d.sio_id LEFT JOIN employees rb ON rb.id = d.returned_by_id`;
+  LEFT JOIN documents p ON p.id = d.parent_id LEFT JOIN employees s ON s.id = d.sio_id LEFT JOIN employees rb ON rb.id = d.returned_by_id
+  LEFT JOIN edo_documents ed ON ed.document_id = d.id`;
 
 type ListRaw = Omit<DocumentListItem, 'returnState' | 'daysOverdue' | 'sio'> & { sioId: number | null; sioName: string | null };
 

@@ -69,7 +69,7 @@ export function DocumentRow({ d, dists, today, child, actions }: { d: DocumentLi
       <Table.Td>{tracked ? <ReturnStateBadge d={d} today={today} short /> : <Text size="xs" c="dimmed">не отслеживается</Text>}</Table.Td>
       <Table.Td>
         <Text size="xs" lineClamp={1} title={d.returnedByName ?? undefined}>
-          {returned ? (d.returnedByName ?? RETURN_VIA_LABELS.paper) : ''}
+          {returned ? (d.returnedVia === 'edo' ? `через ${RETURN_VIA_LABELS.edo}` : (d.returnedByName ?? RETURN_VIA_LABELS.paper)) : ''}
         </Text>
       </Table.Td>
       <Table.Td>

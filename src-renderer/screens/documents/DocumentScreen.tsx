@@ -19,6 +19,7 @@ import { PrintDialog, withSpecifications, type PrintRequest } from './print/Prin
 import { ReturnDialog, confirmUnmark } from './ReturnDialog';
 import type { DocumentListItem } from '../../../src-shared/doc-types';
 import { KitLabel } from '../../components/systems';
+import { EdoSection } from '../edo/EdoSection';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -52,6 +53,8 @@ export function DocumentScreen({ id }: { id: number }) {
     }
   }, [id]);
   const clientId = d?.clientId;
+  // An ЭДО change (signing marks the return) reloads the card; a pending reload is enough for a burst of them.
+  const reloadQuietly = useCallback(() => void reload(), [reload]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -138,7 +141,11 @@ export function DocumentScreen({ id }: { id: number }) {
           <Fact label="Сумма">{d.amountKop ? `${formatMoney(d.amountKop)} (${VAT_TEXT(d)})` : 'не указана'}</Fact>
           <Fact label="Вернуть подписанным до">{d.plannedReturn ? formatDate(d.plannedReturn) : 'не отслеживается'}</Fact>
           <Fact label="Возвращён">
-            {returned ? `${formatDate(d.returnedAt)} · ${d.returnedVia ? RETURN_VIA_LABELS[d.returnedVia] : ''}${d.returnedByName ? ` · ${d.returnedByName}` : ''}` : null}
+            {returned
+              ? d.returnedVia === 'edo'
+                ? `Возвращён через ЭДО (подписан ${formatDate(d.returnedAt)})`
+                : `${formatDate(d.returnedAt)} · ${d.returnedVia ? RETURN_VIA_LABELS[d.returnedVia] : ''}${d.returnedByName ? ` · ${d.returnedByName}` : ''}`
+              : null}
           </Fact>
           <Fact label="СИО">{d.sio?.fullName}</Fact>
           <Fact label="Создан">{`${fmtDateTime(d.createdAt)}${d.createdBy ? ` · ${d.createdBy}` : ''}`}</Fact>
@@ -153,6 +160,8 @@ export function DocumentScreen({ id }: { id: number }) {
           {d.comment && <Fact label="Комментарий">{d.comment}</Fact>}
         </SimpleGrid>
       </Paper>
+
+      <EdoSection doc={d} canEdit={canEdit} onChanged={reloadQuietly} />
 
       {d.type === 'specification' && (
         <Paper withBorder p="sm">

@@ -129,13 +129,15 @@ function ReturnForm({ doc, onClose, onDone }: { doc: DocumentListItem; onClose: 
   );
 }
 
-/** Asks before taking a return mark back: the document becomes awaited (or overdue) again. */
+/** Asks before taking a return mark back: the document becomes awaited (or overdue) again; one signed in ЭДО says so. */
 export function confirmUnmark(doc: DocumentListItem, onDone: () => void): void {
+  const viaEdo = doc.returnedVia === 'edo';
   modals.openConfirmModal({
-    title: 'Снять отметку о возврате?',
+    title: viaEdo ? 'Документ подписан по ЭДО. Снять отметку о возврате?' : 'Снять отметку о возврате?',
     children: (
       <Text size="sm">
         {docTitle(doc)} снова будет числиться {DOC_GENDER[doc.type] === 'f' ? 'невозвращённой' : 'невозвращённым'}{doc.returnedAt ? ` (отметка от ${formatDate(doc.returnedAt)} удалится)` : ''}.
+        {viaEdo && ' Снятие запишется в историю ЭДО; подпись клиента в ЭДО при этом не отменяется.'}
       </Text>
     ),
     labels: { confirm: 'Снять отметку', cancel: 'Оставить' },

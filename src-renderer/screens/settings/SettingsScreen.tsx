@@ -18,6 +18,7 @@ import { ScorecardTab } from '../quality/ScorecardTab';
 import { UsrSettingsTab } from '../usr/UsrSettingsTab';
 import { GlavbukhSettingsTab } from '../glavbukh/GlavbukhSettingsTab';
 import { NssSettingsTab } from '../nss/NssSettingsTab';
+import { EdoSettingsTab } from '../edo/EdoSettingsTab';
 import { MANAGERS } from '../../../src-shared/roles';
 
 const TABS = [
@@ -34,6 +35,8 @@ const TABS = [
   { key: 'mail', label: 'Почта', adminOnly: true, Component: MailboxesTab },
   { key: 'mail-rules', label: 'Правила разбора', adminOnly: true, Component: RulesTab },
   { key: 'imports', label: 'Импорт', adminOnly: true, Component: ImportFoldersTab },
+  // Connections are the administrator's; heads see how the exchange goes (read-only health).
+  { key: 'edo', label: '1С и ЭДО', adminOnly: true, roles: MANAGERS, Component: EdoSettingsTab },
   { key: 'backup', label: 'Резервные копии', adminOnly: true, Component: BackupTab },
   // Heads download the file; only an administrator sets the folder and writes it.
   { key: 'hotline', label: 'hotline.txt', adminOnly: true, roles: MANAGERS, Component: HotlineTab },

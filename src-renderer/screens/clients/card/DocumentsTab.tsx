@@ -13,6 +13,7 @@ import { PrintDialog, withSpecifications, type PrintRequest } from '../../docume
 import { ReturnDialog, confirmUnmark } from '../../documents/ReturnDialog';
 import { useClientDocuments, type ContractGroup } from '../../documents/useClientDocuments';
 import { todayIso } from './format';
+import { ClientEdoSetting } from '../../edo/ClientEdoSetting';
 
 const CHILD_TYPES: { type: DocumentType; label: string }[] = [
   { type: 'specification', label: 'Спецификация' },
@@ -115,6 +116,7 @@ export function DocumentsTab({ clientId }: { clientId: number }) {
           </Group>
         )}
       </Group>
+      <ClientEdoSetting clientId={clientId} />
       {docs.error && (
         <Alert color="red" py={6}>
           Документы не загрузились: {docs.error}

@@ -8,6 +8,7 @@ import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { initials } from '../../clients/list/ClientsTable';
 import { ReturnStateBadge, StatusBadge } from '../DocBadges';
 import { TYPE_SHORT } from '../docUi';
+import { EdoMark } from '../../edo/edoUi';
 import type { DocumentColumn } from '../../../../src-shared/lists';
 
 
@@ -77,6 +78,7 @@ const Row = memo(function Row({
         ) : (
           <ReturnStateBadge d={d} today={today} short />
         )}
+        {d.edoState && <EdoMark state={d.edoState} />}
       </Table.Td>
     ),
   };
