@@ -13,7 +13,7 @@ import { plannedReturnDate, returnTrack } from './return-rules';
 import { ourRequisites, returnPeriodOf } from './settings.repo';
 import { totalsFromLines } from './vat';
 import { applyCounterpartyChange } from './agreements';
-import { addEdoEvent } from '../edo/queue';
+import { addEdoEvent, versionFollowsReturn } from '../edo/queue';
 
 type CreateInput = MethodParsed<'documents.create'>;
 type UpdateInput = MethodParsed<'documents.update'>;
@@ -291,6 +291,7 @@ export function markReturned(ctx: Ctx, input: MethodParsed<'documents.markReturn
     `UPDATE documents SET returned_at = ?, returned_via = ?, returned_by_id = ?, returned_note = ?, return_track = ?, updated_at = ?,
        version = version + 1 WHERE id = ?`,
   ).run(input.date, input.via, input.broughtById ?? null, input.broughtBy, returnTrack(d.status, d.plannedReturn, input.date), ctx.nowIso(), d.id);
+  versionFollowsReturn(ctx.db, d.id, d.version);
   ctx.audit('document', d.id, 'mark_returned', { date: input.date, via: input.via, broughtById: input.broughtById ?? null, broughtBy: input.broughtBy, before: d.returnedAt });
   return { version: d.version + 1 };
 }
@@ -303,6 +304,7 @@ export function unmarkReturned(ctx: Ctx, id: number): { version: number } {
     `UPDATE documents SET returned_at = NULL, returned_via = NULL, returned_by_id = NULL, returned_note = NULL, return_track = ?, updated_at = ?,
        version = version + 1 WHERE id = ?`,
   ).run(returnTrack(d.status, d.plannedReturn, null), ctx.nowIso(), d.id);
+  versionFollowsReturn(ctx.db, d.id, d.version);
   ctx.audit('document', d.id, 'unmark_returned', { was: d.returnedAt, via: d.returnedVia });
   if (d.returnedVia === 'edo') addEdoEvent(ctx.db, d.id, ctx.nowIso(), 'return_taken_back', null, d.returnedAt, ctx.user?.id ?? null);
   return { version: d.version + 1 };

@@ -44,6 +44,14 @@ export function edoRowsByRef(db: Db, refs: string[]): Map<string, EdoRow> {
   return out;
 }
 
+/**
+ * A return mark raises the document's version without changing anything 1С gets: a document that was up to date in 1С
+ * stays so (not shown as changed, not hashed again). Call after the version was raised from `oldVersion`.
+ */
+export function versionFollowsReturn(db: Db, documentId: number, oldVersion: number): void {
+  stmt(db, 'UPDATE edo_documents SET sent_version = ? WHERE document_id = ? AND sent_version = ?').run(oldVersion + 1, documentId, oldVersion);
+}
+
 export function addEdoEvent(db: Db, documentId: number, at: string, kind: EdoEventKind, raw: string | null = null, detail: string | null = null, employeeId: number | null = null): void {
   stmt(db, 'INSERT INTO edo_events (document_id, at, kind, raw, detail, employee_id) VALUES (?, ?, ?, ?, ?, ?)').run(documentId, at, kind, raw, detail, employeeId);
 }
@@ -127,8 +135,8 @@ export function setEdoState(db: Db, row: EdoRow, next: { state: EdoDocState; raw
 export function applyReturn(db: Db, row: EdoRow, now: Date, previous: EdoDocState | null = null): { employeeId: number; id: number } | null {
   const d = stmt(
     db,
-    'SELECT id, status, date, planned_return AS plannedReturn, returned_at AS returnedAt, returned_via AS returnedVia, sio_id AS sioId, number, type FROM documents WHERE id = ?',
-  ).get(row.documentId) as { id: number; status: DocumentStatus; date: string; plannedReturn: string | null; returnedAt: string | null; returnedVia: string | null; sioId: number | null; number: string; type: string } | undefined;
+    'SELECT id, status, date, planned_return AS plannedReturn, returned_at AS returnedAt, returned_via AS returnedVia, sio_id AS sioId, number, type, version FROM documents WHERE id = ?',
+  ).get(row.documentId) as { id: number; status: DocumentStatus; date: string; plannedReturn: string | null; returnedAt: string | null; returnedVia: string | null; sioId: number | null; number: string; type: string; version: number } | undefined;
   if (!d) return null;
   const iso = now.toISOString();
   if (row.state === 'signed' && row.signedOn && row.returnMarkedFor !== row.signedOn) {
@@ -145,6 +153,7 @@ export function applyReturn(db: Db, row: EdoRow, now: Date, previous: EdoDocStat
       `UPDATE documents SET returned_at = ?, returned_via = 'edo', returned_by_id = NULL, returned_note = NULL, return_track = ?, updated_at = ?,
          version = version + 1 WHERE id = ?`,
     ).run(on, returnTrack(d.status, d.plannedReturn, on), iso, d.id);
+    versionFollowsReturn(db, d.id, d.version);
     addEdoEvent(db, d.id, iso, 'return_marked', null, on);
     auditJob(db, d.id, 'mark_returned', { date: on, via: 'edo' }, iso);
     return null;
@@ -154,6 +163,7 @@ export function applyReturn(db: Db, row: EdoRow, now: Date, previous: EdoDocStat
       db,
       `UPDATE documents SET returned_at = NULL, returned_via = NULL, return_track = ?, updated_at = ?, version = version + 1 WHERE id = ?`,
     ).run(returnTrack(d.status, d.plannedReturn, null), iso, d.id);
+    versionFollowsReturn(db, d.id, d.version);
     stmt(db, 'UPDATE edo_documents SET return_marked_for = NULL WHERE document_id = ?').run(row.documentId);
     row.returnMarkedFor = null;
     addEdoEvent(db, d.id, iso, 'return_taken_back', row.stateRaw, 'annulled');
