@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import type { Db } from '../../db/connection';
 import { tx } from '../../db/connection';
 import { stmt } from '../../db/stmt';
-import { ED_EXCHANGE_PLAN, edFormatUri, type EdKnownObject, type EdMessage, type EdOrganizationKey, type EdReadResult } from './enterprise-data/model';
+import { ED_EXCHANGE_PLAN, edFormatUri, type EdKnownObject, type EdMessage, type EdReadResult } from './enterprise-data/model';
 import { writeEdMessage, writeEdMessageZip } from './enterprise-data/write';
 import { edMessageFileName } from './enterprise-data/values';
 import { exchangeOf, renewOnecLease, type OnecConnection } from './connections.repo';
 import { addEdoEvent, edoRowsByRef, failBuild, setEdoState } from './queue';
-import { OutgoingRefused, keySalt, organization, outgoingDocument } from './outgoing';
+import { OutgoingRefused, outgoingDocument, roundKeys } from './outgoing';
 
 /** The reader's own cap: bigger files are refused before they are read. */
 export const MAX_INCOMING_BYTES = 64 * 1024 * 1024;
@@ -199,13 +199,7 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
         AND (d.version > e.sent_version OR (e.message_no IS NOT NULL AND e.acked_at IS NULL))
       ORDER BY (d.version > e.sent_version), e.message_no, e.document_id LIMIT ?`,
   ).all(conn.id, batch) as Candidate[];
-  const salt = keySalt(db);
-  let org: EdOrganizationKey | undefined;
-  try {
-    org = organization(db);
-  } catch {
-    org = undefined; // each document then fails with no_our_requisites
-  }
+  const { salt, org } = roundKeys(db);
   const objects: EdKnownObject[] = [];
   const seen = new Set<string>();
   const carried: { c: Candidate; hash: string; changed: boolean; fresh: boolean }[] = [];

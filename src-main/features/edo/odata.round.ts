@@ -8,8 +8,7 @@ import { EDO_READ_BATCH, readEdoState, readEdoStates, type EdoReading } from './
 import { edoStateOf } from './states';
 import { renewOnecLease, type OnecConnection } from './connections.repo';
 import { addEdoEvent, applyReturn, edoRowOf, failBuild, setEdoState } from './queue';
-import { OutgoingRefused, keySalt, organization, outgoingDocument } from './outgoing';
-import type { EdOrganizationKey } from './enterprise-data/model';
+import { OutgoingRefused, outgoingDocument, roundKeys } from './outgoing';
 import { LeaseLost } from './folder.round';
 import type { EdoDocState } from '../../../src-shared/edo';
 
@@ -73,13 +72,7 @@ async function send(env: ODataRoundEnv, client: ODataClient, out: ODataRoundResu
     `SELECT e.document_id AS id, d.version FROM edo_documents e JOIN documents d ON d.id = e.document_id
       WHERE e.connection_id = ? AND e.state <> 'failed' AND d.version > e.sent_version AND e.next_at <= ? ORDER BY e.document_id LIMIT ?`,
   ).all(conn.id, nowMs, env.batch ?? 500) as { id: number; version: number }[];
-  const salt = keySalt(db);
-  let org: EdOrganizationKey | undefined;
-  try {
-    org = organization(db);
-  } catch {
-    org = undefined; // each document then fails with no_our_requisites
-  }
+  const { salt, org } = roundKeys(db);
   const cps = new Map<string, Promise<{ ref: string }>>();
   await inParallel(rows, env.concurrency ?? 8, async ({ id, version }) => {
     const row = edoRowOf(db, id);

@@ -131,3 +131,13 @@ export function outgoingDocument(db: Db, documentId: number, ref: string, salt =
 }
 
 export { keySalt };
+
+/** What every document of a round shares: the key salt, and our organisation (undefined: each document fails with no_our_requisites). */
+export function roundKeys(db: Db): { salt: string; org: EdOrganizationKey | undefined } {
+  try {
+    return { salt: keySalt(db), org: organization(db) };
+  } catch (e) {
+    if (!(e instanceof OutgoingRefused)) throw e;
+    return { salt: keySalt(db), org: undefined };
+  }
+}
