@@ -63,16 +63,21 @@ export async function readEdoState(client: ODataClient, documentRef: string): Pr
   const edoRef = doc.Ref_Key.toLowerCase();
   const states = await client.list(EDO_STATES, edoStateRow, { filter: `ЭлектронныйДокумент eq ${odataString(edoRef)}`, top: 5 });
   const row = states.find((s) => s.ЭлектронныйДокумент.toLowerCase() === edoRef);
+  return readingOf(doc, row, docs.length);
+}
+
+/** The reading of one object from its chosen ЭДО document and that document's state row (none yet: state ''). */
+function readingOf(doc: EdoDocumentRow, row: { Состояние: string; ДатаИзменения?: string; ПричинаОтклонения?: string } | undefined, candidates: number): EdoReading {
   const reason = row?.ПричинаОтклонения?.trim();
   return {
-    edoRef,
+    edoRef: doc.Ref_Key.toLowerCase(),
     state1c: row?.Состояние ?? '',
     sentAt: dateOrNull(doc.ДатаОтправки),
     signedAt: dateOrNull(doc.ДатаПодписания),
     reason: reason ? reason : null,
     changedAt: dateOrNull(row?.ДатаИзменения),
     regulation: doc.ТипРегламента?.trim() || null,
-    candidates: docs.length,
+    candidates,
   };
 }
 
@@ -126,20 +131,6 @@ export async function readEdoStates(client: ODataClient, documentRefs: string[])
       if (part.includes(k) && !states.has(k)) states.set(k, s);
     }
   }
-  for (const [obj, doc] of chosen) {
-    const edoRef = doc.Ref_Key.toLowerCase();
-    const row = states.get(edoRef);
-    const reason = row?.ПричинаОтклонения?.trim();
-    out.set(obj, {
-      edoRef,
-      state1c: row?.Состояние ?? '',
-      sentAt: dateOrNull(doc.ДатаОтправки),
-      signedAt: dateOrNull(doc.ДатаПодписания),
-      reason: reason ? reason : null,
-      changedAt: dateOrNull(row?.ДатаИзменения),
-      regulation: doc.ТипРегламента?.trim() || null,
-      candidates: byObject.get(obj)!.length,
-    });
-  }
+  for (const [obj, doc] of chosen) out.set(obj, readingOf(doc, states.get(doc.Ref_Key.toLowerCase()), byObject.get(obj)!.length));
   return out;
 }
