@@ -1,5 +1,7 @@
 // Three-way merge of a form's edits with a newer saved version: different fields merge, the same field changed on both sides is a clash.
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Field equality for form values (strings, lists of rows): by their JSON. */
+export const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = sameValue;
 
 export interface Merged<T> {
   /** The user's values with the other side's changes to fields the user did not touch. */

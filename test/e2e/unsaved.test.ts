@@ -89,11 +89,25 @@ describe('unsaved edits guard', () => {
     // Hold the save's answer until the user has typed on: the server has stored «Находка», the screen does not know yet.
     let answered!: () => void;
     const delivered = new Promise<void>((resolve) => (answered = resolve));
+    // The order that once lost the typed key or asked about it: the server stores the save and pushes the change; the
+    // user types on; the saved card (reloaded by the push) reaches the screen; only then the save's own answer arrives.
+    let typed!: () => void;
+    const userTyped = new Promise<void>((resolve) => (typed = resolve));
+    let saving = false;
+    await page.route('**/api/clients.get', async (get) => {
+      if (saving) await userTyped;
+      await get.continue();
+    });
     await page.route(
       '**/api/clients.update',
       async (route) => {
+        saving = true;
+        const reloaded = page.waitForResponse((r) => r.url().endsWith('/api/clients.get'));
         const answer = await route.fetch();
         await city.fill('Артём');
+        typed();
+        await reloaded;
+        await page.waitForTimeout(100);
         await route.fulfill({ response: answer });
         answered();
       },
@@ -101,6 +115,7 @@ describe('unsaved edits guard', () => {
     );
     await card.saveGeneral();
     await delivered;
+    await page.unroute('**/api/clients.get');
     expect((await e.api('clients.get', { id })).client.city).toBe('Находка');
     // The saved card comes back (the reload after the save, the push): the typed «Артём» stays and still counts as unsaved.
     await page.waitForTimeout(1500);

@@ -14,7 +14,7 @@ import { EmailListInput, PhoneListInput, emailListErrors, emailsForSave, phoneLi
 import { isConflict, useForm } from './useForm';
 import { SameInnNotice, useSameInn } from '../../../components/SameInnNotice';
 import { compact, innError, kppError, required } from './validators';
-import { mergeEdits } from '../../../components/mergeEdits';
+import { sameValue } from '../../../components/mergeEdits';
 import { EditClashes, type Clash } from './EditClashes';
 
 interface Values {
@@ -136,30 +136,30 @@ export function GeneralTab({ client, reload, onDirtyChange }: { client: ClientDe
 
   // A newer version of the card (saved here or on another workstation) replaces an untouched form; a form with
   // edits takes the other side's changes to fields the user did not touch and asks only where both changed a field.
-  const { reset, dirty, setValues } = form;
-  const valuesRef = useRef(form.values);
-  valuesRef.current = form.values;
+  // While a save is on its way a newer version waits: it may be that very save, and the save decides the merge base.
+  const { reset, dirty, busy, mergeIn } = form;
   useEffect(() => {
-    if (client.version === shownVersion.current) return;
+    if (busy || client.version === shownVersion.current) return;
     const fresh = fromClient(client);
     shownVersion.current = client.version;
+    const was = base.current;
+    base.current = fresh;
     if (!dirty) {
-      base.current = fresh;
       setClashes({});
       reset(fresh);
       return;
     }
-    const merged = mergeEdits(base.current, valuesRef.current, fresh);
-    base.current = fresh;
-    setClashes((prev) => {
-      const next: Partial<Values> = {};
-      for (const k of merged.clashes) next[k] = fresh[k] as never;
-      // An earlier clash stays open while the new version still differs from what the user has.
-      for (const k of Object.keys(prev) as (keyof Values)[]) if (!(k in next) && JSON.stringify(fresh[k]) !== JSON.stringify(valuesRef.current[k])) next[k] = fresh[k] as never;
-      return next;
+    // Merged on the values the form really has: a key typed while the card was loading is not overwritten.
+    mergeIn(was, fresh, (found, mine) => {
+      setClashes((prev) => {
+        const next: Partial<Values> = {};
+        for (const k of found) next[k] = fresh[k] as never;
+        // An earlier clash stays open while the new version still differs from what the user has.
+        for (const k of Object.keys(prev) as (keyof Values)[]) if (!(k in next) && !sameValue(fresh[k], mine[k])) next[k] = fresh[k] as never;
+        return next;
+      });
     });
-    setValues(merged.values);
-  }, [client, dirty, reset, setValues]);
+  }, [client, dirty, busy, reset, mergeIn]);
 
   useEffect(() => {
     onDirtyChange?.(dirty);

@@ -1,16 +1,23 @@
 // Small form state for the card's edit forms: values, checks as you type, server field errors, save with Ctrl+Enter.
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getHotkeyHandler } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { errorText, fieldErrors } from '../../../api/messages';
 import { ApiCallError } from '../../../api/transport';
 import type { Errors } from './validators';
 import { useLeaveGuard } from '../../../app/leaveGuard';
+import { mergeEdits, sameValue } from '../../../components/mergeEdits';
 
 export interface FormApi<T> {
   values: T;
   set: <K extends keyof T>(key: K, value: T[K]) => void;
   setValues: (next: T) => void;
+  /**
+   * Merges a newer saved version into the form (three-way, against `base`), on the latest values: a key typed while
+   * the newer version was loading is merged too, never overwritten by an older snapshot. `onMerged` gets the fields
+   * both sides changed and the user's values they were found in, after the merge has rendered.
+   */
+  mergeIn: (base: T, theirs: T, onMerged?: (clashes: (keyof T & string)[], mine: T) => void) => void;
   /** Message to show next to a field (a dotted path such as `phones.0.raw`), or undefined. */
   error: (path: string) => string | undefined;
   /** Every error that would be shown, for list inputs that look up their rows. */
@@ -46,6 +53,8 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
   optsRef.current = opts;
   const valuesRef = useRef(values);
   valuesRef.current = values;
+  // Counts changes as they are made (not as they render): a save tells keys typed during it from none.
+  const edits = useRef(0);
   // Leaving the page with edits in this form asks first.
   const guard = useLeaveGuard(dirty);
 
@@ -56,6 +65,7 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
 
   const set = useCallback(<K extends keyof T>(key: K, value: T[K]) => {
     const name = String(key);
+    edits.current++;
     setValuesState((prev) => ({ ...prev, [key]: value }));
     setTouched((prev) => (prev.has(name) ? prev : new Set(prev).add(name)));
     setServer((prev) => {
@@ -68,6 +78,28 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
     });
     setDirty(true);
   }, []);
+
+  // A merge is computed inside the state update (on the values React really has), its clashes reported after it renders.
+  const pendingMerge = useRef<{ clashes: (keyof T & string)[]; mine: T; onMerged?: (clashes: (keyof T & string)[], mine: T) => void } | null>(null);
+  const [mergeTick, setMergeTick] = useState(0);
+  const mergeIn = useCallback((base: T, theirs: T, onMerged?: (clashes: (keyof T & string)[], mine: T) => void) => {
+    setValuesState((mine) => {
+      const merged = mergeEdits(base, mine, theirs);
+      pendingMerge.current = { clashes: merged.clashes, mine, onMerged };
+      // Nothing new for the form: the same object, so a save in progress still sees its values unchanged.
+      const changed = (Object.keys(merged.values) as (keyof T)[]).some((k) => !sameValue(merged.values[k], mine[k]));
+      if (changed) edits.current++;
+      return changed ? merged.values : mine;
+    });
+    setDirty(true);
+    setMergeTick((t) => t + 1);
+  }, []);
+  useEffect(() => {
+    const p = pendingMerge.current;
+    if (!p) return;
+    pendingMerge.current = null;
+    p.onMerged?.(p.clashes, p.mine);
+  }, [mergeTick]);
 
   const reset = useCallback((next: T) => {
     setValuesState(next);
@@ -88,10 +120,11 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
     }
     setBusy(true);
     guard.saving = true;
+    const editsAtStart = edits.current;
     try {
       await o.save(v);
       // Keys typed while the save was on its way are edits of their own: the form stays unsaved for them.
-      if (valuesRef.current === v) {
+      if (edits.current === editsAtStart && valuesRef.current === v) {
         setDirty(false);
         guard.dirty = false;
       }
@@ -119,9 +152,11 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
     values,
     set,
     setValues: (next: T) => {
+      edits.current++;
       setValuesState(next);
       setDirty(true);
     },
+    mergeIn,
     error: (path: string) => shown[path],
     shown,
     busy,

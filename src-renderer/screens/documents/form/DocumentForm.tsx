@@ -11,7 +11,6 @@ import { todayIso } from '../../clients/card/format';
 import { isConflict, useForm, type FormApi } from '../../clients/card/useForm';
 import { DocumentFields } from './DocumentFields';
 import { useSession } from '../../../app/session';
-import { mergeEdits } from '../../../components/mergeEdits';
 import { EditClashes, type Clash } from '../../clients/card/EditClashes';
 import { clashLabel, clashValue } from './formClashes';
 import { agree } from '../../../../src-shared/doc-gender';
@@ -107,16 +106,18 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
       call('documents.get', { id: card.id })
         .then((fresh) => {
           const theirs = valuesFromCard(fresh);
-          const merged = mergeEdits(base.current, form.values, theirs);
+          const was = base.current;
           base.current = theirs;
           setCard(fresh);
-          setClashes(Object.fromEntries(merged.clashes.map((k) => [k, theirs[k]])) as Partial<FormValues>);
-          form.setValues(merged.values);
-          notifications.show({
-            color: 'orange',
-            message: merged.clashes.length
-              ? 'Документ изменили в другом окне: выберите значение там, где изменили то же поле, и сохраните ещё раз'
-              : 'Документ изменили в другом окне: их изменения добавлены к вашим, проверьте и сохраните ещё раз',
+          // Merged on the values the form has when the newer version lands: keys typed meanwhile stay.
+          form.mergeIn(was, theirs, (found) => {
+            setClashes(Object.fromEntries(found.map((k) => [k, theirs[k]])) as Partial<FormValues>);
+            notifications.show({
+              color: 'orange',
+              message: found.length
+                ? 'Документ изменили в другом окне: выберите значение там, где изменили то же поле, и сохраните ещё раз'
+                : 'Документ изменили в другом окне: их изменения добавлены к вашим, проверьте и сохраните ещё раз',
+            });
           });
         })
         .catch((e) => setLoadError(errorText(e)));
