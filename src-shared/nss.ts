@@ -243,6 +243,8 @@ export interface NssKcPreview {
   month: string;
   format: string;
   fileName: string;
+  /** SHA-256 of the file as it would be saved: `nss.kc.save` given it saves this file or nothing. */
+  fileHash: string;
   total: number;
   offset: number;
   rows: NssKcRow[];

@@ -17,9 +17,14 @@ export const nssKcApi = {
   /**
    * Builds, checks and keeps the month's report (file, rows, totals, differences, who, when) in one transaction. Refuses
    * (BAD_INPUT, an issue per problem: path `clients.<id>.<code>` or `totals`, reason the problem code) while any remains.
-   * Saving a month again keeps both; the later one is the month's latest.
+   * Saving a month again keeps both; the later one is the month's latest. With `fileHash` (the preview's) the save
+   * keeps exactly the file previewed: CONFLICT (issue `fileHash`, reason `changed`) when the data changed since.
    */
-  'nss.kc.save': method<NssKcArchiveItem>()({ input: z.object({ month }), access: NSS_KC_ROLES, write: true }),
+  'nss.kc.save': method<NssKcArchiveItem>()({
+    input: z.object({ month, fileHash: z.string().regex(/^[0-9a-f]{64}$/, { message: 'hash' }).optional() }),
+    access: NSS_KC_ROLES,
+    write: true,
+  }),
   /** The archive, newest first; `latest` marks each month's latest report. */
   'nss.kc.list': method<NssKcArchiveItem[]>()({ input: z.object({ limit: z.number().int().min(1).max(1000).default(200) }), access: NSS_KC_ROLES, write: false }),
   /** One archived report exactly as saved: a page of its rows, its totals and its differences. */

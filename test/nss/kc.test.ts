@@ -164,6 +164,27 @@ describe('save, the comparison with last month, the archive', () => {
     expect(await env.core.call('nss.kc.get', { id: 99999 }, head.token)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('keeps exactly the file that was previewed: a save after the data changed is refused and keeps nothing', async () => {
+    const count = () => (env.core.db.$client.prepare('SELECT COUNT(*) AS n FROM nss_kc_reports').get() as { n: number }).n;
+    const seen = await env.as(head.token, 'nss.kc.preview', { month: '2026-10' });
+    expect(seen.fileHash).toMatch(/^[0-9a-f]{64}$/);
+    // A colleague records a call into October after the head looked at the report.
+    addRecords(env.core.db, a.id, [{ kind: 'gl_call', on: '2026-10-20' }]);
+    const before = count();
+    expect(await env.core.call('nss.kc.save', { month: '2026-10', fileHash: seen.fileHash }, head.token)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', issues: [{ path: 'fileHash', reason: 'changed' }] },
+    });
+    expect(count()).toBe(before);
+    // Built again, the new file is what gets saved, and its hash is the one kept.
+    const again = await env.as(head.token, 'nss.kc.preview', { month: '2026-10' });
+    expect(again.fileHash).not.toBe(seen.fileHash);
+    expect(again.rows.find((r) => r.clientId === a.id)!.glCalls).toBe(seen.rows.find((r) => r.clientId === a.id)!.glCalls + 1);
+    const saved = await env.as(head.token, 'nss.kc.save', { month: '2026-10', fileHash: again.fileHash });
+    expect(saved.sha256).toBe(again.fileHash);
+    expect(await env.core.call('nss.kc.save', { month: '2026-10', fileHash: 'not-a-hash' }, head.token)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+  });
+
   it('downloads the kept file byte for byte over HTTP and the desktop bridge, to managers only', async () => {
     const kept = env.core.db.$client.prepare('SELECT content, file_name AS name FROM nss_kc_reports WHERE id = ?').get(oct) as { content: Buffer; name: string };
     const get = (id: number | string, token?: string) => fetch(`${server.url}/files/nss-kc/${id}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });

@@ -1,4 +1,5 @@
 // The monthly НСС report to the КЦ built from one state of the database: rows, file, totals, problems, differences — and a preview page of it.
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/connection';
 import { NSS_KC_DIFF_SHOWN, NSS_KC_PROBLEMS_SHOWN, type NssKcPreview, type NssKcProblem, type NssKcRow } from '../../../src-shared/nss';
 import { nssKcFacts } from './kc.rows';
@@ -39,12 +40,42 @@ export function buildNssKc(db: Db, month: string, bigChangePct: number) {
   return { rows, bytes, totals, problems, diff };
 }
 
+/** SHA-256 of the file's bytes: the archive keeps it, and a save names the preview it agrees to by it. */
+export const fileHashOf = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** The saved report's parts, ready to insert: JSON as text (one string crosses the thread, not 100,000 objects). */
+export interface NssKcBuilt {
+  bytes: Uint8Array;
+  sha256: string;
+  rowsJson: string;
+  totalsJson: string;
+  diffJson: string;
+  rowCount: number;
+  problems: NssKcProblem[];
+  /** The previous month's report the comparison was made with (the save refuses when a newer one appeared meanwhile). */
+  previousId: number | null;
+}
+
+export function builtForSave(b: ReturnType<typeof buildNssKc>): NssKcBuilt {
+  return {
+    bytes: b.bytes,
+    sha256: fileHashOf(b.bytes),
+    rowsJson: JSON.stringify(b.rows),
+    totalsJson: JSON.stringify(b.totals),
+    diffJson: JSON.stringify(b.diff),
+    rowCount: b.rows.length,
+    problems: b.problems,
+    previousId: b.diff.previousId,
+  };
+}
+
 /** The preview's answer: one page of rows, the problems and the differences cut to what a screen shows (counts whole). */
 export function previewOf(b: ReturnType<typeof buildNssKc>, month: string, offset: number, limit: number): NssKcPreview {
   return {
     month,
     format: NSS_KC_FORMAT,
     fileName: nssKcFileName(month, 'черновик'),
+    fileHash: fileHashOf(b.bytes),
     total: b.rows.length,
     offset,
     rows: b.rows.slice(offset, offset + limit),

@@ -1,5 +1,4 @@
 // Handlers of the monthly НСС report to the КЦ: preview (nothing saved), save into the archive (refused while problems remain), the archive.
-import { createHash } from 'node:crypto';
 import { prepared, type HandlerMap } from '../../api/handler';
 import type { Ctx } from '../../api/context';
 import { AppError, badField, notFound } from '../../api/errors';
@@ -7,10 +6,10 @@ import { stmt } from '../../db/stmt';
 import type { NssKcArchiveItem, NssKcDiff, NssKcPreview, NssKcRow, NssKcTotals } from '../../../src-shared/nss';
 import { ensureNssMonth } from './aggregate';
 import { readNssSettings } from './settings';
-import { buildNssKc, previewOf } from './kc.build';
+import { buildNssKc, builtForSave, previewOf, type NssKcBuilt } from './kc.build';
 import { NSS_KC_FORMAT, nssKcFileName } from './kc.format';
 import { nssKcBuildTask, nssKcPreviewTask } from './kc.workers';
-import type { NssKcBuilt } from './kc.build.task';
+
 import { readyMonths } from './ready';
 import { latestReport, previousMonth } from './kc.diff';
 
@@ -64,8 +63,7 @@ export const nssKcHandlers: HandlerMap<'nss.kc.preview' | 'nss.kc.save' | 'nss.k
       const dbFile = ctx.db.$client.name;
       if (!dbFile || dbFile === ':memory:' || ctx.db.$client.memory) {
         ensureNssMonth(ctx.db, input.month, ctx.today());
-        const b = buildNssKc(ctx.db, input.month, bigChangePct);
-        return { bytes: b.bytes, rowsJson: JSON.stringify(b.rows), totalsJson: JSON.stringify(b.totals), diffJson: JSON.stringify(b.diff), rowCount: b.rows.length, problems: b.problems, previousId: b.diff.previousId };
+        return builtForSave(buildNssKc(ctx.db, input.month, bigChangePct));
       }
       await readyMonths(ctx, input.month, input.month);
       return ctx.offload(nssKcBuildTask, { dbFile, month: input.month, bigChangePct });
@@ -79,7 +77,9 @@ export const nssKcHandlers: HandlerMap<'nss.kc.preview' | 'nss.kc.save' | 'nss.k
       }
       const latestPrevious = latestReport(ctx.db, previousMonth(input.month))?.id ?? null;
       if (latestPrevious !== b.previousId) throw new AppError('CONFLICT', 'the previous month’s report changed while this one was built');
-      const sha256 = createHash('sha256').update(b.bytes).digest('hex');
+      // The file differs from the one the user looked at (data changed since the preview): nothing saved, build again.
+      if (input.fileHash && input.fileHash !== b.sha256) throw new AppError('CONFLICT', 'the report changed since the preview', [{ path: 'fileHash', reason: 'changed' }]);
+      const sha256 = b.sha256;
       const id = Number(
         stmt(
           ctx.db,

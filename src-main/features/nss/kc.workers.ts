@@ -2,7 +2,8 @@
 import { registerTask } from '../../workers/registry';
 import type { NssKcPreview } from '../../../src-shared/nss';
 import type { NssKcPreviewInput } from './kc.task';
-import type { NssKcBuildInput, NssKcBuilt } from './kc.build.task';
+import type { NssKcBuildInput } from './kc.build.task';
+import type { NssKcBuilt } from './kc.build';
 
 /** 100,000 clients take seconds on a busy machine: the budget is generous, the input a few hundred bytes. */
 export const nssKcPreviewTask = registerTask<NssKcPreviewInput, NssKcPreview>({

@@ -37,7 +37,8 @@ export function NssKcScreen() {
     if (!canSave) return;
     setBusy('save');
     try {
-      const r = await call('nss.kc.save', { month });
+      // The file saved is the one on screen: if the data changed since «Сформировать», nothing is saved.
+      const r = await call('nss.kc.save', { month, fileHash: preview!.fileHash });
       setSaved(r);
       setArchiveKey((k) => k + 1);
       notifications.show({ color: 'green', message: `Отчёт за ${monthLabel(month).toLowerCase()} сохранён: ${r.rowCount} клиент(ов)` });
@@ -45,6 +46,9 @@ export function NssKcScreen() {
       // The data changed since the preview (someone cleared an ИНН): build again to show the problems.
       if (e instanceof ApiCallError && e.error.code === 'BAD_INPUT') {
         notifications.show({ color: 'red', message: 'Отчёт не сохранён: в нём есть ошибки' });
+        await load(month, 1);
+      } else if (e instanceof ApiCallError && e.error.code === 'CONFLICT') {
+        notifications.show({ color: 'orange', autoClose: 10_000, message: 'Отчёт не сохранён: данные изменились после формирования. Отчёт сформирован заново — проверьте его и сохраните ещё раз' });
         await load(month, 1);
       } else notifications.show({ color: 'red', message: `Отчёт не сохранён: ${errorText(e)}` });
     } finally {
