@@ -52,8 +52,19 @@ describe('OData transport and ЭДО states', () => {
     expect(edoRows(env)[0]).toMatchObject({ state: 'signed', signedOn: '2026-11-26' });
     expect(docReturn(env, id!)).toMatchObject({ returnedAt: '2026-11-26', returnedVia: 'edo' });
     const v = docReturn(env, id!).version;
+    // A signed document is read hourly at first, daily after a week, monthly after three months.
+    const nextIn = () => (stmt(env.core.db, 'SELECT next_at AS n FROM edo_documents WHERE document_id = ?').get(id!) as { n: number }).n - env.clock.now().getTime();
+    expect(nextIn()).toBe(3600_000);
     await later(conn, 2 * 3600_000);
     expect(docReturn(env, id!).version).toBe(v);
+    expect(nextIn()).toBe(3600_000);
+    const ago = (days: number) => new Date(env.clock.now().getTime() - days * 86_400_000).toISOString();
+    for (const [days, next] of [[10, 86_400_000], [120, 30 * 86_400_000]] as const) {
+      stmt(env.core.db, 'UPDATE edo_documents SET updated_at = ?, next_at = 0 WHERE document_id = ?').run(ago(days), id!);
+      await round(env, conn);
+      expect(nextIn(), `${days} days signed`).toBe(next);
+    }
+    expect(edoRows(env)[0]).toMatchObject({ state: 'signed', error: null });
     expect(events(env, id!).filter((k) => k === 'return_marked')).toHaveLength(1);
     // The register's return report sees it returned.
     const rep = await env.admin('reports.documentReturns', {});

@@ -33,9 +33,19 @@ export interface ODataRoundResult {
   notified: { employeeId: number; id: number }[];
 }
 
-/** States whose next change matters soon; signed and annulled are looked at hourly (an annulment after signing). */
+/** States whose next change matters soon: read every round. */
 const ACTIVE: EdoDocState[] = ['accepted', 'sent', 'delivered', 'unknown', 'rejected'];
-const SETTLED_POLL_MS = 3600_000;
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/**
+ * Signed and annulled documents are still read (an annulment after signing), less often the longer they have stood:
+ * hourly for a week, daily until three months, then monthly — years of signed documents do not load 1С every hour.
+ */
+export function settledPollMs(settledForMs: number): number {
+  if (settledForMs < 7 * DAY) return HOUR;
+  if (settledForMs < 90 * DAY) return DAY;
+  return 30 * DAY;
+}
 /** A transient failure is retried after 30 s, doubling to an hour. */
 const backoff = (attempts: number) => Math.min(3600_000, 30_000 * 2 ** Math.max(0, attempts - 1));
 
@@ -205,8 +215,9 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
           }
         }
         const settled = cur.state === 'signed' || cur.state === 'annulled';
+        const settledFor = changed ? 0 : Math.max(0, nowMs - (Date.parse(cur.updatedAt) || nowMs));
         stmt(db, "UPDATE edo_documents SET next_at = ?, error = CASE WHEN error LIKE 'state:%' THEN NULL ELSE error END WHERE document_id = ?").run(
-          nowMs + (settled ? SETTLED_POLL_MS : wait),
+          nowMs + (settled ? settledPollMs(settledFor) : wait),
           cur.documentId,
         );
         if (changed) out.changed++;

@@ -24,11 +24,13 @@ export interface EdoRow {
   error: string | null;
   attempts: number;
   nextAt: number;
+  /** ISO time of the row's last change (for a settled document: about when it settled). */
+  updatedAt: string;
 }
 
 const ROW_COLUMNS = `document_id AS documentId, connection_id AS connectionId, ref, sent_version AS sentVersion, sent_hash AS sentHash,
   message_no AS messageNo, acked_at AS ackedAt, onec_number AS onecNumber, state, state_raw AS stateRaw, signed_on AS signedOn,
-  reason, return_marked_for AS returnMarkedFor, error, attempts, next_at AS nextAt`;
+  reason, return_marked_for AS returnMarkedFor, error, attempts, next_at AS nextAt, updated_at AS updatedAt`;
 
 export function edoRowOf(db: Db, documentId: number): EdoRow | null {
   return (stmt(db, `SELECT ${ROW_COLUMNS} FROM edo_documents WHERE document_id = ?`).get(documentId) as EdoRow | undefined) ?? null;
