@@ -126,6 +126,36 @@ describe('OData transport and ЭДО states', () => {
     await folderPeer.stop();
   });
 
+  it('switched from the folder to OData: what 1С never acknowledged goes again over OData; what it has stays', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const conn = await odataConn('folder', dir);
+    const folderPeer = new OneCPeer({ dir, stateDir: dir, resendMs: 0 });
+    folderPeer.state = peer.state;
+    // The first act reaches 1С through the folder and is acknowledged; the second is written but 1С never reads it.
+    const [first] = await queuedActs(env, 1);
+    await round(env, conn);
+    await folderPeer.exchange();
+    await round(env, conn);
+    const [second] = await queuedActs(env, 1);
+    await round(env, conn);
+    await folderPeer.stop();
+    const byId = () => new Map(edoRows(env).map((r) => [r.documentId, r]));
+    expect(byId().get(first!)).toMatchObject({ state: 'accepted' });
+    expect(byId().get(second!)).toMatchObject({ state: 'handed', ackedAt: null });
+    const firstNumber = byId().get(first!)!.onecNumber;
+
+    const { url } = await peer.start();
+    addConnection(env, { id: conn, sendVia: 'odata', odataUrl: url!, odataUser: 'odata', odataPassword: 'odata', intervalSec: 5 });
+    expect(events(env, second!)).toContain('queued_again');
+    expect(events(env, first!)).not.toContain('queued_again');
+    await later(conn);
+    expect(byId().get(second!)).toMatchObject({ state: 'accepted', onecNumber: expect.stringMatching(/^БП-/) });
+    expect(byId().get(first!)).toMatchObject({ state: 'accepted', onecNumber: firstNumber });
+    // One object per document in 1С: the acknowledged one was not sent a second time.
+    expect(peer.entities('Document_РеализацияТоваровУслуг')).toHaveLength(2);
+  });
+
   it('a 1С that refuses the document fails it with 1С\'s message; queueing it again retries it', async () => {
     const conn = await odataConn();
     const [id] = await queuedActs(env, 1);

@@ -4,6 +4,7 @@ import { tx } from '../../db/connection';
 import { stmt } from '../../db/stmt';
 import { secretBoxFor } from '../mail/secrets';
 import { ownerIsDead } from '../mail/lease';
+import { addEdoEvent } from './queue';
 import { EDO_GROUP_OF, EDO_QUEUE_GROUPS, type EdoDocState, type EdoQueueGroup, type OnecConnectionRow, type OnecHealth, type OnecTransport } from '../../../src-shared/edo';
 import type { OnecConnectionInput } from '../../../src-shared/api/edo';
 
@@ -62,6 +63,8 @@ export function saveConnection(db: Db, input: OnecConnectionInput, nowIso: strin
         ).run(...v, sealed ?? null, nowIso, nowIso).lastInsertRowid,
       );
     } else {
+      const was = stmt(db, 'SELECT send_via AS v FROM onec_connections WHERE id = ?').get(id) as { v: OnecTransport } | undefined;
+      if (was && was.v !== input.sendVia) requeueUnacked(db, id, was.v, nowIso);
       const n = stmt(
         db,
         `UPDATE onec_connections SET name = ?, send_via = ?, enabled = ?, folder = ?, our_code = ?, peer_code = ?, zip = ?, format_version = ?,
@@ -75,6 +78,25 @@ export function saveConnection(db: Db, input: OnecConnectionInput, nowIso: strin
     stmt(db, 'UPDATE edo_documents SET connection_id = (SELECT id FROM onec_connections WHERE enabled = 1 ORDER BY id LIMIT 1) WHERE connection_id IS NULL').run();
     return id;
   });
+}
+
+/**
+ * The transport of a connection changes: what 1С has not acknowledged yet was written into a folder message (or tried
+ * over OData) that the new transport knows nothing of, so it goes again from the start. Acknowledged documents keep their
+ * place: 1С has them under the same key, and their states are read by the new transport.
+ */
+function requeueUnacked(db: Db, connectionId: number, from: OnecTransport, nowIso: string): void {
+  const ids = stmt(db, "SELECT document_id AS id FROM edo_documents WHERE connection_id = ? AND acked_at IS NULL AND state IN ('queued', 'handed')").all(connectionId) as { id: number }[];
+  if (!ids.length) return;
+  const put = stmt(
+    db,
+    `UPDATE edo_documents SET state = 'queued', sent_version = 0, sent_hash = NULL, message_no = NULL, error = NULL, error_at = NULL, attempts = 0, next_at = 0,
+       updated_at = ? WHERE document_id = ?`,
+  );
+  for (const { id } of ids) {
+    put.run(nowIso, id);
+    addEdoEvent(db, id, nowIso, 'queued_again', null, `transport: ${from}`);
+  }
 }
 
 export interface ExchangeRow {

@@ -84,6 +84,7 @@ export function edoDetailText(detail: string | null, formatDate: (iso: string) =
   if (/^\d{4}-\d{2}-\d{2}$/.test(detail)) return formatDate(detail);
   if ((m = /^message (\d+)$/.exec(detail))) return `сообщение обмена № ${m[1]}`;
   if (detail === 'retry') return 'повтор по кнопке';
+  if ((m = /^transport: (folder|odata)$/.exec(detail))) return `способ обмена сменили (был ${m[1] === 'folder' ? 'обмен через каталог' : 'OData'}): 1С не подтвердила получение, документ передаётся заново`;
   if (detail === 'annulled') return 'аннулирован в 1С';
   if ((m = /^already returned (\d{4}-\d{2}-\d{2}) \((paper|edo)\)$/.exec(detail)))
     return `уже отмечен возврат ${formatDate(m[1]!)} (${m[2] === 'edo' ? 'ЭДО' : 'оригинал'}): отметка не изменена`;
