@@ -1,11 +1,13 @@
 // The folder exchange against the 1С peer: documents go out once, come back acknowledged and numbered, whatever the peer does.
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testEnv, type TestEnv } from '../helpers/core';
 import { OneCPeer } from '../onec-peer/peer';
 import { stmt } from '../../src-main/db/stmt';
 import { addConnection, edoRows, events, queuedActs, round, tempDir } from './exchange-helpers';
+import { runOnecRound } from '../../src-main/features/edo/round';
+import { edParseTask } from '../../src-main/features/edo/enterprise-data/edo.workers';
 import { connectionHealth } from '../../src-main/features/edo/connections.repo';
 import { seedDocClient } from '../documents/fixtures';
 
@@ -175,5 +177,29 @@ describe('folder transport', () => {
     expect(await round(env, conn, 'host:1:a')).toMatchObject({ ran: true });
     expect(await round(env, conn, 'host:2:b')).toEqual({ ran: false, why: 'leased' });
     expect(readFileSync(join(dirs[0]!, 'Message_CRM_BP.xml'), 'utf8')).toContain('<msg:MessageNo>1</msg:MessageNo>');
+  });
+
+  it('a process that lost the lease after committing its message does not put the file into the folder', async () => {
+    const { dir, conn } = folderSetup();
+    await queuedActs(env, 1);
+    // Another process takes the connection over right after this one committed its message number (a stall after commit).
+    let stolen = false;
+    const now = () => {
+      const sent = (stmt(env.core.db, 'SELECT sent_no AS n FROM onec_exchange WHERE connection_id = ?').get(conn) as { n: number }).n;
+      if (sent > 0 && !stolen) {
+        stolen = true;
+        stmt(env.core.db, "UPDATE onec_exchange SET owner_id = 'host:2:b', lease_until = ? WHERE connection_id = ?").run(env.clock.now().getTime() + 120_000, conn);
+      }
+      return env.clock.now();
+    };
+    const r = await runOnecRound({ db: env.core.db, owner: 'host:1:a', now, parse: (bytes) => env.core.pool.run(edParseTask, { bytes }) }, conn);
+    expect(stolen).toBe(true);
+    expect(r).toEqual({ ran: false, why: 'leased' });
+    expect(readdirSync(dir)).toEqual([]);
+    // The document stays unacknowledged: the process that holds the lease sends it when the resend interval has passed.
+    expect(edoRows(env)[0]).toMatchObject({ ackedAt: null });
+    env.clock.set(new Date(env.clock.now().getTime() + 31_000).toISOString());
+    expect(await round(env, conn, 'host:2:b')).toMatchObject({ ran: true });
+    expect(readdirSync(dir)).toEqual(['Message_CRM_BP.xml']);
   });
 });

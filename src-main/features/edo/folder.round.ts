@@ -268,6 +268,12 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
   const path = join(conn.folder!, edMessageFileName(conn.ourCode!, conn.peerCode!, ext));
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, conn.zip ? writeEdMessageZip(msg) : writeEdMessage(msg));
+  // A process that stalled after its commit (and lost the lease meanwhile) must not put its older message over the
+  // newer one of the process that took over: the lease is checked again right before the file goes into place.
+  if (!renewOnecLease(db, conn.id, env.owner, env.now().getTime())) {
+    await rm(tmp, { force: true });
+    throw new LeaseLost();
+  }
   await rename(tmp, path);
   await rm(join(conn.folder!, edMessageFileName(conn.ourCode!, conn.peerCode!, conn.zip ? 'xml' : 'zip')), { force: true });
   out.wrote = no;
