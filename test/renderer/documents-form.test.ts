@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { documentCreateInput } from '../../src-shared/api/documents';
 import { parseMoney, stateColor } from '../../src-renderer/screens/documents/docUi';
-import { initialValues, serverPath, specNet, toCreateInput, validate, type FormValues } from '../../src-renderer/screens/documents/form/formModel';
+import { initialValues, linesNet, parseQty, serverPath, specNet, toCreateInput, validate, type FormValues } from '../../src-renderer/screens/documents/form/formModel';
 
 const spec = (dists: FormValues['dists']): FormValues => ({ ...initialValues('specification', '2026-11-27', 7), dists });
 
@@ -25,6 +25,41 @@ describe('document form model', () => {
     const bad = validate('specification', spec({ 5: { on: true, price: '-1' } }), true);
     expect(bad).toEqual({ 'dists.5': 'Сумма не может быть отрицательной' });
     expect(validate('specification', { ...spec({ 5: { on: true, price: '' } }), parentId: null }, true).parentId).toBe('Выберите договор');
+  });
+
+  it('an invoice by lines: quantities as typed, each line checked, the contract\'s input, and server paths back to the cells', () => {
+    expect(parseQty('2').qty).toBe(2);
+    expect(parseQty('0,5').qty).toBe(0.5);
+    expect(parseQty('1.125').qty).toBe(1.125);
+    for (const bad of ['', '0', '-1', '1,2345', 'два', '2000000']) expect(parseQty(bad).error, bad).not.toBeNull();
+    const v: FormValues = {
+      ...initialValues('invoice', '2026-11-27', 7),
+      lines: [
+        { name: 'Сопровождение К+', qty: '3', unit: 'мес.', price: '1 000' },
+        { name: '  ', qty: '0', unit: '', price: 'abc' },
+      ],
+    };
+    expect(validate('invoice', v, true)).toEqual({
+      'lines.1.name': 'Укажите наименование',
+      'lines.1.qty': 'Количество больше нуля',
+      'lines.1.price': expect.stringMatching(/^Сумма: число рублей/),
+    });
+    expect(linesNet(v)).toBeNull();
+    const ok: FormValues = { ...v, lines: [v.lines[0]!, { name: 'Семинар', qty: '0,5', unit: '', price: '1 001' }] };
+    expect(validate('invoice', ok, true)).toEqual({});
+    expect(linesNet(ok)).toBe(350_050);
+    const input = toCreateInput('invoice', 3, ok);
+    expect(input.lines).toEqual([
+      { name: 'Сопровождение К+', qty: 3, unit: 'мес.', priceKop: 100_000 },
+      { name: 'Семинар', qty: 0.5, unit: null, priceKop: 100_100 },
+    ]);
+    expect(input.amountKop).toBeUndefined();
+    expect(documentCreateInput.safeParse(input).success).toBe(true);
+    expect(serverPath('lines.1.priceKop', ok)).toBe('lines.1.price');
+    expect(serverPath('lines.0.name', ok)).toBe('lines.0.name');
+    // Without lines: one amount, and an empty list so lines saved before are removed.
+    const single = toCreateInput('invoice', 3, { ...initialValues('invoice', '2026-11-27', 7), amount: '500' });
+    expect(single).toMatchObject({ lines: [], amountKop: 50_000 });
   });
 
   it('builds input the contract accepts, and maps the server paths back to the form', () => {

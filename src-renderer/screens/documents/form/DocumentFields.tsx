@@ -1,6 +1,6 @@
 // The fields of the document form, by type: contract form, the contract of a specification or agreement, distributions, period, amount and VAT, signers.
 import { useEffect, useState } from 'react';
-import { Checkbox, Grid, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Grid, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { CONTRACT_FORMS, CONTRACT_FORM_LABELS, VAT_RATES, isBillingType, updStatus, type DocumentCard, type VatMode } from '../../../../src-shared/doc-types';
 import { formatDate, formatMoney } from '../../../../src-shared/format';
 import { call } from '../../../api/transport';
@@ -11,7 +11,8 @@ import { DOCUMENT_STATUS_LABELS } from '../DocBadges';
 import { parseMoney } from '../docUi';
 import { CounterpartyChangeFields } from './CounterpartyChangeFields';
 import type { FormContext } from './DocumentForm';
-import { specNet, type FormValues } from './formModel';
+import { emptyLine, linesNet, specNet, type FormValues } from './formModel';
+import { LinesField } from './LinesField';
 import { SpecDistributionsField } from './SpecDistributionsField';
 
 const VAT_MODE_OPTIONS: { value: VatMode; label: string }[] = [
@@ -66,10 +67,17 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
     .map((c) => ({ value: String(c.id), label: `№ ${c.number} от ${formatDate(c.date)}` }));
   const sioOptions = (refs?.employees ?? []).filter((e) => e.active && e.roles.includes('sio')).map((e) => ({ value: String(e.id), label: e.fullName }));
   const signerOptions = ctx.signers.map((s) => ({ value: s.code, label: `${s.name || 'без ФИО'}, ${s.position}` }));
-  const net = t === 'specification' ? specNet(v) : parseMoney(v.amount).kop;
-  const rate = Number(v.vatRate);
-  const total = net == null ? null : t === 'specification' ? withVat(net, v.vatMode, rate) : net;
   const billing = isBillingType(t);
+  const byLines = billing && v.lines.length > 0;
+  const net = t === 'specification' ? specNet(v) : byLines ? linesNet(v) : parseMoney(v.amount).kop;
+  const rate = Number(v.vatRate);
+  // Prices (of a specification, of lines) are before VAT added on top; a single amount is what the client pays.
+  const total = net == null ? null : t === 'specification' || byLines ? withVat(net, v.vatMode, rate) : net;
+  const toLines = () => {
+    // The amount typed so far becomes the first line's price (not with VAT on top: a price there is before VAT).
+    form.set('lines', [{ ...emptyLine(), name: v.subject.trim().slice(0, 500), price: v.vatMode === 'on_top' ? '' : v.amount }]);
+    form.set('amount', '');
+  };
   // A счёт-фактура is issued only with VAT: «Без НДС» is not offered for it.
   const vatOptions = t === 'invoice_factura' ? VAT_MODE_OPTIONS.filter((o) => o.value !== 'none') : VAT_MODE_OPTIONS;
 
@@ -161,22 +169,37 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
         </Grid>
       )}
 
-      <Textarea
-        size="xs"
-        label={t === 'additional_agreement' ? 'Содержание соглашения' : billing ? 'Наименование услуги' : 'Предмет / примечание для печати'}
-        placeholder={billing ? 'Информационные услуги с использованием экземпляров Систем КонсультантПлюс за …' : undefined}
-        autosize
-        minRows={1}
-        maxRows={4}
-        value={v.subject}
-        onChange={(e) => form.set('subject', e.currentTarget.value)}
-        error={form.error('subject')}
-        data-testid="doc-subject"
-      />
+      {/* A billing document by lines prints its lines: the one service's name is then not used (it went into line 1). */}
+      {!byLines && (
+        <Textarea
+          size="xs"
+          label={t === 'additional_agreement' ? 'Содержание соглашения' : billing ? 'Наименование услуги' : 'Предмет / примечание для печати'}
+          placeholder={billing ? 'Информационные услуги с использованием экземпляров Систем КонсультантПлюс за …' : undefined}
+          autosize
+          minRows={1}
+          maxRows={4}
+          value={v.subject}
+          onChange={(e) => form.set('subject', e.currentTarget.value)}
+          error={form.error('subject')}
+          data-testid="doc-subject"
+        />
+      )}
+
+      {byLines && (
+        <LinesField
+          lines={v.lines}
+          onChange={(l) => form.set('lines', l)}
+          error={form.error}
+          onBackToAmount={(amount) => {
+            form.set('lines', []);
+            form.set('amount', amount);
+          }}
+        />
+      )}
 
       {/* Top-aligned: a message under the amount must not push the VAT field out of line. */}
       <Grid gap="sm" align="flex-start">
-        {t !== 'specification' && (
+        {t !== 'specification' && !byLines && (
           <Grid.Col span={3}>
             <TextInput
               size="xs"
@@ -188,6 +211,11 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
               styles={{ input: { textAlign: 'right' } }}
               data-testid="doc-amount"
             />
+            {billing && (
+              <Button size="compact-xs" variant="subtle" mt={4} onClick={toLines} data-testid="doc-to-lines" title="Несколько услуг: количество × цена по строкам">
+                Построчно…
+              </Button>
+            )}
           </Grid.Col>
         )}
         <Grid.Col span={3}>

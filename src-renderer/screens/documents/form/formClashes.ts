@@ -19,6 +19,7 @@ const LABELS: Record<string, string> = {
   comment: 'Комментарий',
   status: 'Статус',
   dists: 'Дистрибутивы',
+  lines: 'Строки',
   agreementKind: 'Вид соглашения',
   changeFrom: 'Новый контрагент действует с',
   cp_fullName: 'Полное наименование',
@@ -49,5 +50,6 @@ export function clashValue(key: keyof FormValues, value: unknown, ctx: FormConte
   if (key === 'parentId') return ctx.contracts.find((c) => String(c.id) === value)?.number ?? String(value);
   if (key === 'signerCode') return ctx.signers.find((s) => s.code === value)?.name ?? String(value);
   if (key === 'dists') return `${Object.keys(value as object).length} шт.`;
+  if (key === 'lines') return (value as FormValues['lines']).map((l) => `${l.name} × ${l.qty}`).join('; ');
   return String(value);
 }

@@ -14,6 +14,48 @@ export interface DistPick {
   price: string;
 }
 
+/** A line of an invoice, act, УПД or счёт-фактура as typed: the amount follows from quantity × price. */
+export interface LineValue {
+  name: string;
+  qty: string;
+  unit: string;
+  price: string;
+}
+
+export const emptyLine = (): LineValue => ({ name: '', qty: '1', unit: '', price: '' });
+
+/** «2», «0,5», «1.25»: a positive quantity with up to 3 decimals. */
+export function parseQty(text: string): { qty: number | null; error: string | null } {
+  const t = text.replace(/[\s\u00a0]/g, '');
+  if (!t) return { qty: null, error: 'Укажите количество' };
+  const m = /^(\d{1,7})(?:[.,](\d{1,3}))?$/.exec(t);
+  if (!m) return { qty: null, error: 'Количество: число, дробная часть через запятую, например 1,5' };
+  const qty = Number(`${m[1]}.${m[2] ?? '0'}`);
+  if (qty <= 0) return { qty: null, error: 'Количество больше нуля' };
+  if (qty > 1_000_000) return { qty: null, error: 'Количество не больше 1 000 000' };
+  return { qty, error: null };
+}
+
+/** A line's amount in kopecks as the server computes it (quantity × price, rounded), or null while it is incomplete. */
+export function lineKop(l: LineValue): number | null {
+  const q = parseQty(l.qty).qty;
+  const p = parseMoney(l.price);
+  if (q == null || p.error || p.kop == null) return null;
+  return Math.round(q * p.kop);
+}
+
+/** The lines' sum, or null when there are none or one is incomplete. */
+export function linesNet(v: FormValues): number | null {
+  if (!v.lines.length) return null;
+  let sum = 0;
+  for (const l of v.lines) {
+    const k = lineKop(l);
+    if (k == null) return null;
+    sum += k;
+  }
+  return sum;
+}
+
 export type FormValues = {
   date: string | null;
   form: ContractForm;
@@ -30,6 +72,8 @@ export type FormValues = {
   status: DocumentStatus;
   /** Specifications: chosen distributions by id. */
   dists: Record<number, DistPick>;
+  /** Billing documents: the lines (none: one row for the amount). */
+  lines: LineValue[];
   agreementKind: AgreementKind;
   changeFrom: string | null;
 } & CpValues;
@@ -55,6 +99,7 @@ export function initialValues(type: DocumentType, today: string, parentId?: numb
     comment: '',
     status: 'issued',
     dists: {},
+    lines: [],
     agreementKind: 'general',
     changeFrom: null,
     ...emptyCp(),
@@ -80,6 +125,7 @@ export function valuesFromCard(d: DocumentCard): FormValues {
     comment: d.comment ?? '',
     status: d.status,
     dists,
+    lines: d.lines.map((l) => ({ name: l.name, qty: String(l.qty).replace('.', ','), unit: l.unit ?? '', price: moneyInput(l.priceKop) })),
     agreementKind: d.agreementKind ?? 'general',
     changeFrom: d.changeFrom,
     ...emptyCp(),
@@ -115,6 +161,14 @@ export function validate(type: DocumentType, v: FormValues, isNew: boolean): Err
     const picked = chosenDists(v);
     if (picked.length === 0) e.dists = 'Выберите хотя бы один дистрибутив: спецификация без дистрибутивов не сохраняется';
     for (const p of picked) e[`dists.${p.id}`] = parseMoney(p.price).error;
+  } else if (isBillingType(type) && v.lines.length > 0) {
+    v.lines.forEach((l, i) => {
+      e[`lines.${i}.name`] = l.name.trim() ? (l.name.trim().length > 500 ? 'Не длиннее 500 знаков' : null) : 'Укажите наименование';
+      e[`lines.${i}.qty`] = parseQty(l.qty).error;
+      const p = parseMoney(l.price);
+      e[`lines.${i}.price`] = p.error ?? (p.kop == null ? 'Укажите цену' : null);
+      e[`lines.${i}.unit`] = l.unit.trim().length > 20 ? 'Не длиннее 20 знаков' : null;
+    });
   } else {
     const m = parseMoney(v.amount);
     // An invoice, an act, a УПД or a счёт-фактура bills something: an empty amount is a slip, not a framework document.
@@ -142,6 +196,12 @@ function common(type: DocumentType, v: FormValues) {
   };
   if (type === 'specification') {
     return { ...out, distributions: chosenDists(v).map((p) => ({ distributionId: p.id, priceKop: parseMoney(p.price).kop })) };
+  }
+  if (isBillingType(type)) {
+    // Lines: the amount follows from them. None: the one amount (and lines left from before are removed).
+    if (v.lines.length > 0)
+      return { ...out, lines: v.lines.map((l) => ({ name: l.name.trim(), qty: parseQty(l.qty).qty ?? 0, unit: text(l.unit), priceKop: parseMoney(l.price).kop ?? 0 })) };
+    return { ...out, lines: [], amountKop: parseMoney(v.amount).kop ?? undefined };
   }
   return { ...out, amountKop: parseMoney(v.amount).kop ?? undefined };
 }
@@ -185,6 +245,8 @@ export function serverPath(path: string, v: FormValues): string {
   if (path === 'newCounterparty' || path === 'newCounterpartyId') return 'cp_fullName';
   if (path === 'amountKop') return 'amount';
   if (path === 'distributions') return 'dists';
+  const line = /^lines\.(\d+)\.(name|qty|unit|priceKop)$/.exec(path);
+  if (line) return `lines.${line[1]}.${line[2] === 'priceKop' ? 'price' : line[2]}`;
   const m = /^distributions\.(\d+)\./.exec(path);
   if (m) {
     const picked = chosenDists(v)[Number(m[1])];
