@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { ADMINS, ANY_STAFF, MANAGERS } from '../roles';
-import { id, optText, reqText } from './common';
+import { id, isoDate, optText, reqText } from './common';
 import { DOC_EDITORS } from './documents';
 import { EDO_QUEUE_GROUPS, ONEC_TRANSPORTS, type ClientEdoSetting, type EdoDocumentInfo, type EdoQueueGroup, type EdoQueueRow, type OnecConnectionRow, type OnecHealth } from '../edo';
 
@@ -60,6 +60,15 @@ export type OnecConnectionInput = z.input<typeof onecConnectionInput>;
 export const edoApi = {
   'edo.connections.list': method<OnecConnectionRow[]>()({ input: z.object({}), access: ADMINS, write: false }),
   'edo.connections.save': method<{ id: number }>()({ input: onecConnectionInput, access: ADMINS, write: true }),
+  /**
+   * «Передать заново» after 1С was restored from a copy: the connection's documents dated from `since` (not signed,
+   * annulled or failed) are queued again from the start. `dryRun` only counts them.
+   */
+  'edo.connections.resend': method<{ documents: number }>()({
+    input: z.object({ id, since: isoDate, dryRun: z.boolean().default(false) }),
+    access: ADMINS,
+    write: true,
+  }),
   /** Runs an exchange round of the connection now (in the process that owns it). */
   'edo.connections.runNow': method<{ ok: true }>()({ input: z.object({ id }), access: MANAGERS, write: false }),
   'edo.health': method<OnecHealth[]>()({ input: z.object({}), access: MANAGERS, write: false }),

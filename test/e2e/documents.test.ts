@@ -280,6 +280,15 @@ describe('documents', () => {
     await docs.form.waitFor({ state: 'detached' });
     await expect.poll(async () => (await e.api('documents.get', { id: saved.id })).lines.length).toBe(1);
     expect((await e.api('documents.get', { id: saved.id })).amountKop).toBe(366_000);
+    // The last line removed: one amount to pay, the line's sum with its VAT on top.
+    await docs.row(no).getByTestId('doc-edit').click();
+    await docs.form.waitFor();
+    await page.getByTestId('doc-line-remove-0').click();
+    expect(await page.getByTestId('doc-amount').inputValue()).toBe('3\u00a0660,00');
+    await page.getByTestId('doc-save').click();
+    await docs.form.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await e.api('documents.get', { id: saved.id })).lines.length).toBe(0);
+    expect((await e.api('documents.get', { id: saved.id })).amountKop).toBe(366_000);
   });
 
   it('a returned specification moves from awaited to returned in time in the report', async () => {

@@ -207,4 +207,24 @@ describe('ЭДО through 1С', () => {
     // It left the failing tab (the screen reloads on the change).
     await expect.poll(() => row.count()).toBe(0);
   });
+
+  it('«Передать заново» on the connection: the count first, then the documents from the date are queued again', async () => {
+    const [conn] = await e.api('edo.connections.list', {});
+    const since = e.today();
+    const expected = (await e.api('edo.connections.resend', { id: conn!.id, since, dryRun: true })).documents;
+    expect(expected).toBeGreaterThan(0);
+    await goto('/settings/edo');
+    await page.getByTestId(`onec-row-${conn!.id}`).click();
+    const form = page.getByTestId('onec-form');
+    await form.waitFor();
+    await page.getByTestId('onec-resend-since').fill(ru(since));
+    await page.getByTestId('onec-resend').click();
+    await page.getByText(`Документов с ${ru(since)}: ${expected}`).waitFor();
+    await page.getByTestId('onec-resend-confirm').click();
+    await page.getByText(`Документов поставлено в очередь заново: ${expected}`).waitFor();
+    const queued = stmt(e.core.db, "SELECT COUNT(*) AS n FROM edo_events WHERE kind = 'queued_again' AND detail = ?").get(`resend since ${since}`) as { n: number };
+    expect(queued.n).toBe(expected);
+    // The signed act is not among them.
+    expect(stmt(e.core.db, "SELECT COUNT(*) AS n FROM edo_documents WHERE state = 'signed'").get()).toEqual({ n: 1 });
+  });
 });

@@ -171,6 +171,38 @@ describe('folder transport', () => {
     expect(peer.entities('Catalog_ДоговорыКонтрагентов')).toHaveLength(1);
   });
 
+  it('«Передать заново» after 1С was restored: documents from the date go again and are acknowledged again; signed ones and older ones stay', async () => {
+    const { dir, conn } = folderSetup();
+    const peer = peerAt(dir);
+    const [old] = await queuedActs(env, 1, '2026-10-20');
+    const [a, b, signed] = await queuedActs(env, 3, '2026-11-20');
+    await settle(peer, conn);
+    stmt(env.core.db, "UPDATE edo_documents SET state = 'signed', signed_on = '2026-11-25' WHERE document_id = ?").run(signed!);
+    const before = new Map(edoRows(env).map((r) => [r.documentId, r]));
+    const head = await env.employee('head1', ['head']);
+    expect(await env.core.call('edo.connections.resend', { id: conn, since: '2026-11-01' }, head.token)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // The count first: nothing changes.
+    expect(await env.admin('edo.connections.resend', { id: conn, since: '2026-11-01', dryRun: true })).toEqual({ documents: 2 });
+    expect(edoRows(env).every((r) => r.ackedAt)).toBe(true);
+    expect(await env.admin('edo.connections.resend', { id: conn, since: '2026-11-01' })).toEqual({ documents: 2 });
+    const queued = new Map(edoRows(env).map((r) => [r.documentId, r]));
+    for (const id of [a!, b!]) {
+      expect(queued.get(id)).toMatchObject({ state: 'queued', ackedAt: null, messageNo: null, onecNumber: before.get(id)!.onecNumber });
+      expect(events(env, id)).toContain('queued_again');
+    }
+    expect(queued.get(old!)).toEqual(before.get(old!));
+    expect(queued.get(signed!)).toEqual(before.get(signed!));
+    // Sent again in a new message and acknowledged by 1С under the same keys (this 1С still had them: the numbers stay).
+    await settle(peer, conn);
+    const after = new Map(edoRows(env).map((r) => [r.documentId, r]));
+    for (const id of [a!, b!]) {
+      expect(after.get(id)).toMatchObject({ ref: before.get(id)!.ref, ackedAt: expect.any(String), onecNumber: before.get(id)!.onecNumber });
+      expect(after.get(id)!.messageNo).toBeGreaterThan(before.get(id)!.messageNo!);
+    }
+    expect(after.get(signed!)).toMatchObject({ state: 'signed' });
+    expect(await env.core.call('edo.connections.resend', { id: 999, since: '2026-11-01' }, env.adminToken)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('one process exchanges at a time: a second owner is refused while the lease holds', async () => {
     const { conn } = folderSetup();
     await queuedActs(env, 1);
@@ -182,17 +214,19 @@ describe('folder transport', () => {
   it('a process that lost the lease after committing its message does not put the file into the folder', async () => {
     const { dir, conn } = folderSetup();
     await queuedActs(env, 1);
-    // Another process takes the connection over right after this one committed its message number (a stall after commit).
+    // Another process takes the connection over right after this one committed its message number (a stall after commit):
+    // a timer that fires while the file is being written.
     let stolen = false;
-    const now = () => {
+    const thief = setInterval(() => {
       const sent = (stmt(env.core.db, 'SELECT sent_no AS n FROM onec_exchange WHERE connection_id = ?').get(conn) as { n: number }).n;
       if (sent > 0 && !stolen) {
         stolen = true;
         stmt(env.core.db, "UPDATE onec_exchange SET owner_id = 'host:2:b', lease_until = ? WHERE connection_id = ?").run(env.clock.now().getTime() + 120_000, conn);
       }
-      return env.clock.now();
-    };
-    const r = await runOnecRound({ db: env.core.db, owner: 'host:1:a', now, parse: (bytes) => env.core.pool.run(edParseTask, { bytes }) }, conn);
+    }, 0);
+    const r = await runOnecRound({ db: env.core.db, owner: 'host:1:a', now: () => env.clock.now(), parse: (bytes) => env.core.pool.run(edParseTask, { bytes }) }, conn).finally(() =>
+      clearInterval(thief),
+    );
     expect(stolen).toBe(true);
     expect(r).toEqual({ ran: false, why: 'leased' });
     expect(readdirSync(dir)).toEqual([]);

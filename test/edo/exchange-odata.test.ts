@@ -148,6 +148,8 @@ describe('OData transport and ЭДО states', () => {
     const { url } = await peer.start();
     addConnection(env, { id: conn, sendVia: 'odata', odataUrl: url!, odataUser: 'odata', odataPassword: 'odata', intervalSec: 5 });
     expect(events(env, second!)).toContain('queued_again');
+    // A round still running under the folder loses the lease: it cannot commit the document as handed again.
+    expect(stmt(env.core.db, 'SELECT owner_id AS owner FROM onec_exchange WHERE connection_id = ?').get(conn)).toEqual({ owner: null });
     expect(events(env, first!)).not.toContain('queued_again');
     await later(conn);
     expect(byId().get(second!)).toMatchObject({ state: 'accepted', onecNumber: expect.stringMatching(/^БП-/) });

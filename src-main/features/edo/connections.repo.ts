@@ -64,7 +64,11 @@ export function saveConnection(db: Db, input: OnecConnectionInput, nowIso: strin
       );
     } else {
       const was = stmt(db, 'SELECT send_via AS v FROM onec_connections WHERE id = ?').get(id) as { v: OnecTransport } | undefined;
-      if (was && was.v !== input.sendVia) requeueUnacked(db, id, was.v, nowIso);
+      if (was && was.v !== input.sendVia) {
+        requeueUnacked(db, id, was.v, nowIso);
+        // A round already running under the old transport must not commit after this: it loses the lease here.
+        stmt(db, 'UPDATE onec_exchange SET owner_id = NULL, lease_until = 0 WHERE connection_id = ?').run(id);
+      }
       const n = stmt(
         db,
         `UPDATE onec_connections SET name = ?, send_via = ?, enabled = ?, folder = ?, our_code = ?, peer_code = ?, zip = ?, format_version = ?,
@@ -81,22 +85,61 @@ export function saveConnection(db: Db, input: OnecConnectionInput, nowIso: strin
 }
 
 /**
+ * Queues documents of a connection again from the start: sent and acknowledged afresh. The 1С number stays until 1С
+ * sends another (a 1С that still has the object keeps its number and does not send it again).
+ */
+function requeue(db: Db, ids: number[], detail: string, nowIso: string): void {
+  const put = stmt(
+    db,
+    `UPDATE edo_documents SET state = 'queued', sent_version = 0, sent_hash = NULL, message_no = NULL, acked_at = NULL, error = NULL,
+       error_at = NULL, attempts = 0, next_at = 0, updated_at = ? WHERE document_id = ?`,
+  );
+  for (const id of ids) {
+    put.run(nowIso, id);
+    addEdoEvent(db, id, nowIso, 'queued_again', null, detail);
+  }
+}
+
+/**
  * The transport of a connection changes: what 1С has not acknowledged yet was written into a folder message (or tried
  * over OData) that the new transport knows nothing of, so it goes again from the start. Acknowledged documents keep their
  * place: 1С has them under the same key, and their states are read by the new transport.
  */
 function requeueUnacked(db: Db, connectionId: number, from: OnecTransport, nowIso: string): void {
-  const ids = stmt(db, "SELECT document_id AS id FROM edo_documents WHERE connection_id = ? AND acked_at IS NULL AND state IN ('queued', 'handed')").all(connectionId) as { id: number }[];
-  if (!ids.length) return;
-  const put = stmt(
+  // Only what went (or was written into a message): a document still waiting for its first send needs nothing.
+  const ids = stmt(
     db,
-    `UPDATE edo_documents SET state = 'queued', sent_version = 0, sent_hash = NULL, message_no = NULL, error = NULL, error_at = NULL, attempts = 0, next_at = 0,
-       updated_at = ? WHERE document_id = ?`,
+    `SELECT document_id AS id FROM edo_documents WHERE connection_id = ? AND acked_at IS NULL AND state IN ('queued', 'handed')
+       AND (message_no IS NOT NULL OR sent_version > 0)`,
+  ).all(connectionId) as { id: number }[];
+  requeue(
+    db,
+    ids.map((r) => r.id),
+    `transport: ${from}`,
+    nowIso,
   );
-  for (const { id } of ids) {
-    put.run(nowIso, id);
-    addEdoEvent(db, id, nowIso, 'queued_again', null, `transport: ${from}`);
-  }
+}
+
+/**
+ * «Передать заново»: 1С was restored from a copy and lost what it had received. The connection's documents dated from
+ * `since` go again from the start (1С finds or recreates each by its key and numbers it again). Signed and annulled
+ * ones stay as they are: their signing is done, and a restored 1С must not turn it back. Failed ones wait for a person.
+ * Runs in the caller's transaction; `dryRun` only counts.
+ */
+export function resendSince(db: Db, connectionId: number, since: string, nowIso: string, dryRun: boolean): number {
+  const ids = stmt(
+    db,
+    `SELECT e.document_id AS id FROM edo_documents e JOIN documents d ON d.id = e.document_id
+      WHERE e.connection_id = ? AND d.date >= ? AND e.state NOT IN ('signed', 'annulled', 'failed') ORDER BY e.document_id`,
+  ).all(connectionId, since) as { id: number }[];
+  if (!dryRun)
+    requeue(
+      db,
+      ids.map((r) => r.id),
+      `resend since ${since}`,
+      nowIso,
+    );
+  return ids.length;
 }
 
 export interface ExchangeRow {

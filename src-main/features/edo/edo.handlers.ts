@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../api/errors';
 import { stmt } from '../../db/stmt';
 import { EDO_GROUP_OF, EDO_QUEUE_GROUPS, type ClientEdoSetting, type EdoDocState, type EdoEventRow, type EdoQueueGroup, type EdoQueueRow } from '../../../src-shared/edo';
 import type { Db } from '../../db/connection';
-import { connectionHealth, groupCounts, listConnections, saveConnection } from './connections.repo';
+import { connectionHealth, groupCounts, listConnections, resendSince, saveConnection } from './connections.repo';
 import { enqueueDocument } from './queue';
 
 const QUEUE_COLUMNS = `e.document_id AS documentId, d.type, d.number, d.date, d.client_id AS clientId, c.name AS clientName,
@@ -44,6 +44,7 @@ function clientEdo(db: Db, clientId: number): ClientEdoSetting | null {
 export const edoHandlers: HandlerMap<
   | 'edo.connections.list'
   | 'edo.connections.save'
+  | 'edo.connections.resend'
   | 'edo.connections.runNow'
   | 'edo.health'
   | 'edo.queue.list'
@@ -61,6 +62,16 @@ export const edoHandlers: HandlerMap<
     ctx.audit('onec_connection', id, input.id == null ? 'create' : 'update', { ...logged, passwordChanged: input.odataPassword !== undefined });
     ctx.emit('edo.wake', { connectionId: id, reload: true });
     return { id };
+  },
+  'edo.connections.resend': (input, ctx) => {
+    if (!stmt(ctx.db, 'SELECT 1 FROM onec_connections WHERE id = ?').get(input.id)) throw notFound('connection');
+    const documents = resendSince(ctx.db, input.id, input.since, ctx.nowIso(), input.dryRun);
+    if (!input.dryRun) {
+      ctx.audit('onec_connection', input.id, 'resend', { since: input.since, documents });
+      ctx.emit('edo.wake', { connectionId: input.id, reload: false });
+      ctx.emit('edo.changed', { documentIds: null });
+    }
+    return { documents };
   },
   'edo.connections.runNow': (input, ctx) => {
     if (!stmt(ctx.db, 'SELECT 1 FROM onec_connections WHERE id = ?').get(input.id)) throw notFound('connection');

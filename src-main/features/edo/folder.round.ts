@@ -7,7 +7,7 @@ import { stmt } from '../../db/stmt';
 import { ED_EXCHANGE_PLAN, edFormatUri, type EdKnownObject, type EdMessage, type EdReadResult } from './enterprise-data/model';
 import { writeEdMessage, writeEdMessageZip } from './enterprise-data/write';
 import { edMessageFileName } from './enterprise-data/values';
-import { exchangeOf, renewOnecLease, type OnecConnection } from './connections.repo';
+import { exchangeOf, holdsOnecLease, renewOnecLease, type OnecConnection } from './connections.repo';
 import { addEdoEvent, edoRowsByRef, failBuild, setEdoState } from './queue';
 import { OutgoingRefused, outgoingDocument, roundKeys } from './outgoing';
 
@@ -268,9 +268,9 @@ async function writeOurs(env: RoundEnv, owesAck: boolean, out: FolderRoundResult
   const path = join(conn.folder!, edMessageFileName(conn.ourCode!, conn.peerCode!, ext));
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, conn.zip ? writeEdMessageZip(msg) : writeEdMessage(msg));
-  // A process that stalled after its commit (and lost the lease meanwhile) must not put its older message over the
-  // newer one of the process that took over: the lease is checked again right before the file goes into place.
-  if (!renewOnecLease(db, conn.id, env.owner, env.now().getTime())) {
+  // A process that stalled after its commit (and was taken over meanwhile) must not put its older message over the
+  // newer one of the process that took over: the lease's owner is checked again right before the file goes into place.
+  if (!holdsOnecLease(db, conn.id, env.owner)) {
     await rm(tmp, { force: true });
     throw new LeaseLost();
   }

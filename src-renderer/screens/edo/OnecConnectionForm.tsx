@@ -6,6 +6,7 @@ import { call } from '../../api/transport';
 import { fieldErrors } from '../../api/messages';
 import { DialogButtons, hasIssue, notifyFailed, notifySaved, saveOnCtrlEnter } from '../settings/dialog';
 import { TRANSPORT_LABELS } from './edoUi';
+import { ResendSection } from './ResendSection';
 
 interface Values {
   name: string;
@@ -205,6 +206,7 @@ export function OnecConnectionForm({ connection, onClose, onSaved }: { connectio
             />
           </SimpleGrid>
           <Switch label="Обмениваться с этой базой" checked={v.enabled} onChange={(e) => set('enabled', e.currentTarget.checked)} />
+          {connection && <ResendSection connectionId={connection.id} />}
           <DialogButtons busy={busy} onCancel={onClose} />
         </Stack>
       </form>

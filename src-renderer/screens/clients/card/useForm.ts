@@ -80,12 +80,15 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
   }, []);
 
   // A merge is computed inside the state update (on the values React really has), its clashes reported after it renders.
-  const pendingMerge = useRef<{ clashes: (keyof T & string)[]; mine: T; onMerged?: (clashes: (keyof T & string)[], mine: T) => void } | null>(null);
+  // Keyed by the merge's own number: an updater run twice (StrictMode) records its merge once; two merges in one render both report.
+  const pendingMerges = useRef(new Map<number, { clashes: (keyof T & string)[]; mine: T; onMerged?: (clashes: (keyof T & string)[], mine: T) => void }>());
+  const mergeSeq = useRef(0);
   const [mergeTick, setMergeTick] = useState(0);
   const mergeIn = useCallback((base: T, theirs: T, onMerged?: (clashes: (keyof T & string)[], mine: T) => void) => {
+    const no = ++mergeSeq.current;
     setValuesState((mine) => {
       const merged = mergeEdits(base, mine, theirs);
-      pendingMerge.current = { clashes: merged.clashes, mine, onMerged };
+      pendingMerges.current.set(no, { clashes: merged.clashes, mine, onMerged });
       // Nothing new for the form: the same object, so a save in progress still sees its values unchanged.
       const changed = (Object.keys(merged.values) as (keyof T)[]).some((k) => !sameValue(merged.values[k], mine[k]));
       if (changed) edits.current++;
@@ -95,10 +98,9 @@ export function useForm<T extends object>(initial: T, opts: FormOptions<T>): For
     setMergeTick((t) => t + 1);
   }, []);
   useEffect(() => {
-    const p = pendingMerge.current;
-    if (!p) return;
-    pendingMerge.current = null;
-    p.onMerged?.(p.clashes, p.mine);
+    const done = [...pendingMerges.current.entries()].sort(([a], [b]) => a - b);
+    pendingMerges.current.clear();
+    for (const [, p] of done) p.onMerged?.(p.clashes, p.mine);
   }, [mergeTick]);
 
   const reset = useCallback((next: T) => {

@@ -8,7 +8,7 @@ import { useSession } from '../../../app/session';
 import { DateField } from '../../../components/DateField';
 import type { FormApi } from '../../clients/card/useForm';
 import { DOCUMENT_STATUS_LABELS } from '../DocBadges';
-import { parseMoney } from '../docUi';
+import { moneyInput, parseMoney } from '../docUi';
 import { CounterpartyChangeFields } from './CounterpartyChangeFields';
 import type { FormContext } from './DocumentForm';
 import { emptyLine, linesNet, specNet, type FormValues } from './formModel';
@@ -190,9 +190,10 @@ export function DocumentFields({ ctx, form, isNew }: { ctx: FormContext; form: F
           lines={v.lines}
           onChange={(l) => form.set('lines', l)}
           error={form.error}
-          onBackToAmount={(amount) => {
+          onBackToAmount={(kop) => {
+            // One amount is what the client pays: with VAT on top the line's price gets its VAT.
             form.set('lines', []);
-            form.set('amount', amount);
+            form.set('amount', kop == null ? '' : moneyInput(withVat(kop, v.vatMode, rate)));
           }}
         />
       )}

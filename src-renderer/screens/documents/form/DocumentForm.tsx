@@ -13,6 +13,7 @@ import { DocumentFields } from './DocumentFields';
 import { useSession } from '../../../app/session';
 import { EditClashes, type Clash } from '../../clients/card/EditClashes';
 import { clashLabel, clashValue } from './formClashes';
+import { sameValue } from '../../../components/mergeEdits';
 import { agree } from '../../../../src-shared/doc-gender';
 import { initialValues, serverPath, toCreateInput, toUpdateInput, validate, valuesFromCard, type FormMode, type FormValues } from './formModel';
 
@@ -98,7 +99,8 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
   if (isNew && !start.signerCode && ctx.signers[0]) start.signerCode = ctx.signers[0].code;
   const base = useRef(start);
   const form: FormApi<FormValues> = useForm<FormValues>(start, {
-    validate: (v) => validate(ctx.type, v, isNew),
+    // A field changed on both sides blocks the save (Ctrl+Enter too) until the user picks a value.
+    validate: (v) => ({ ...validate(ctx.type, v, isNew), ...Object.fromEntries(Object.keys(clashes).map((k) => [k, 'Поле изменили в другом окне: выберите значение'])) }),
     mapServerPath: (p: string): string => serverPath(p, form.values),
     onError: (err) => {
       if (!isConflict(err) || !card) return false;
@@ -110,8 +112,14 @@ function FormBody({ ctx, mode, onClose, onSaved }: { ctx: FormContext; mode: For
           base.current = theirs;
           setCard(fresh);
           // Merged on the values the form has when the newer version lands: keys typed meanwhile stay.
-          form.mergeIn(was, theirs, (found) => {
-            setClashes(Object.fromEntries(found.map((k) => [k, theirs[k]])) as Partial<FormValues>);
+          form.mergeIn(was, theirs, (found, mine) => {
+            setClashes((prev) => {
+              const next: Partial<FormValues> = {};
+              // An earlier clash stays open while the newer version still differs from what the user has.
+              for (const k of Object.keys(prev) as (keyof FormValues)[]) if (!sameValue(theirs[k], mine[k])) next[k] = theirs[k] as never;
+              for (const k of found) next[k] = theirs[k] as never;
+              return next;
+            });
             notifications.show({
               color: 'orange',
               message: found.length

@@ -1,7 +1,6 @@
 // The lines of an invoice, act, УПД or счёт-фактура: name, quantity, unit, price; each line's amount and the sum follow as typed.
 import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { formatMoney } from '../../../../src-shared/format';
-import { moneyInput } from '../docUi';
 import { emptyLine, lineKop, type LineValue } from './formModel';
 
 export function LinesField({
@@ -13,14 +12,13 @@ export function LinesField({
   lines: LineValue[];
   onChange: (next: LineValue[]) => void;
   error: (path: string) => string | undefined;
-  /** The last line removed: the document goes back to one amount (that line's, so nothing typed is lost). */
-  onBackToAmount: (amount: string) => void;
+  /** The last line removed: the document goes back to one amount (that line's sum in kopecks, null if incomplete). */
+  onBackToAmount: (lineKop: number | null) => void;
 }) {
   const put = (i: number, patch: Partial<LineValue>) => onChange(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
   const remove = (i: number) => {
     if (lines.length === 1) {
-      const k = lineKop(lines[0]!);
-      onBackToAmount(k == null ? '' : moneyInput(k));
+      onBackToAmount(lineKop(lines[0]!));
       return;
     }
     onChange(lines.filter((_, j) => j !== i));

@@ -24,11 +24,11 @@ export interface LineValue {
 
 export const emptyLine = (): LineValue => ({ name: '', qty: '1', unit: '', price: '' });
 
-/** «2», «0,5», «1.25»: a positive quantity with up to 3 decimals. */
+/** «2», «0,5», «1.25»: a positive quantity with up to 6 decimals. */
 export function parseQty(text: string): { qty: number | null; error: string | null } {
   const t = text.replace(/[\s\u00a0]/g, '');
   if (!t) return { qty: null, error: 'Укажите количество' };
-  const m = /^(\d{1,7})(?:[.,](\d{1,3}))?$/.exec(t);
+  const m = /^(\d{1,7})(?:[.,](\d{1,6}))?$/.exec(t);
   if (!m) return { qty: null, error: 'Количество: число, дробная часть через запятую, например 1,5' };
   const qty = Number(`${m[1]}.${m[2] ?? '0'}`);
   if (qty <= 0) return { qty: null, error: 'Количество больше нуля' };
@@ -198,10 +198,9 @@ function common(type: DocumentType, v: FormValues) {
     return { ...out, distributions: chosenDists(v).map((p) => ({ distributionId: p.id, priceKop: parseMoney(p.price).kop })) };
   }
   if (isBillingType(type)) {
-    // Lines: the amount follows from them. None: the one amount (and lines left from before are removed).
+    // Lines: the amount follows from them. None: the one amount (an edit removes lines saved before: toUpdateInput).
     if (v.lines.length > 0)
       return { ...out, lines: v.lines.map((l) => ({ name: l.name.trim(), qty: parseQty(l.qty).qty ?? 0, unit: text(l.unit), priceKop: parseMoney(l.price).kop ?? 0 })) };
-    return { ...out, lines: [], amountKop: parseMoney(v.amount).kop ?? undefined };
   }
   return { ...out, amountKop: parseMoney(v.amount).kop ?? undefined };
 }
@@ -236,6 +235,8 @@ export function toUpdateInput(card: DocumentCard, v: FormValues): DocumentUpdate
     sioId: v.sioId ? Number(v.sioId) : null,
     ...(card.type === 'contract' ? { form: v.form } : {}),
     ...common(card.type, v),
+    // Back to one amount: the lines saved before go (sent only then, so other edits do not rewrite them).
+    ...(isBillingType(card.type) && v.lines.length === 0 && card.lines.length > 0 ? { lines: [] } : {}),
   };
 }
 
