@@ -7,6 +7,7 @@ import { formatDate } from '../../../src-shared/format';
 import { call } from '../../api/transport';
 import { errorText } from '../../api/messages';
 import { DateField } from '../../components/DateField';
+import { dateError } from '../../components/dateText';
 import { todayIso } from '../clients/card/format';
 
 /** The first day of the previous month: a restore point is seldom older. */
@@ -20,8 +21,10 @@ export function ResendSection({ connectionId }: { connectionId: number }) {
   const [since, setSince] = useState<string | null>(() => defaultSince(todayIso()));
   const [busy, setBusy] = useState(false);
 
+  // A date typed wrong or in the future: the field says why on leaving it, and nothing is asked.
+  const invalid = !since || dateError(since, { required: true, max: todayIso() }) != null;
   const ask = async () => {
-    if (!since) return;
+    if (!since || invalid) return;
     setBusy(true);
     try {
       const { documents } = await call('edo.connections.resend', { id: connectionId, since, dryRun: true });
@@ -66,7 +69,7 @@ export function ResendSection({ connectionId }: { connectionId: number }) {
       </Text>
       <Group align="flex-end" gap="xs">
         <DateField label="Документы с" value={since} onChange={setSince} maxDate={todayIso()} maxMessage="Дата не может быть в будущем" w={180} data-testid="onec-resend-since" />
-        <Button type="button" variant="default" onClick={() => void ask()} loading={busy} disabled={!since} data-testid="onec-resend">
+        <Button type="button" variant="default" onClick={() => void ask()} loading={busy} disabled={invalid} data-testid="onec-resend">
           Передать заново…
         </Button>
       </Group>
