@@ -76,7 +76,6 @@ CREATE TABLE `onec_exchange` (
 	`sent_no` integer DEFAULT 0 NOT NULL,
 	`received_no` integer DEFAULT 0 NOT NULL,
 	`acked_no` integer DEFAULT 0 NOT NULL,
-	`last_in_created` text,
 	`last_write_ms` integer DEFAULT 0 NOT NULL,
 	`last_round_at` text,
 	`last_ok_at` text,

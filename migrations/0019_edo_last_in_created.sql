@@ -1,0 +1,1 @@
+ALTER TABLE `onec_exchange` ADD `last_in_created` text;
