@@ -35,6 +35,8 @@ export interface ODataRoundResult {
 
 /** States whose next change matters soon: read every round. */
 const ACTIVE: EdoDocState[] = ['accepted', 'sent', 'delivered', 'unknown', 'rejected'];
+/** States whose 1С state is read at all: on the way, and settled (signed, annulled). */
+const READ_STATES: EdoDocState[] = [...ACTIVE, 'signed', 'annulled'];
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 /**
@@ -171,7 +173,7 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
   const rows = stmt(
     db,
     `SELECT document_id AS id FROM edo_documents
-      WHERE connection_id = ? AND acked_at IS NOT NULL AND next_at <= ? AND state IN (${[...ACTIVE, 'signed', 'annulled'].map((s) => `'${s}'`).join(', ')})
+      WHERE connection_id = ? AND acked_at IS NOT NULL AND next_at <= ? AND state IN (${READ_STATES.map((s) => `'${s}'`).join(', ')})
       ORDER BY next_at, document_id LIMIT ?`,
   ).all(conn.id, nowMs, env.batch ?? 2000) as { id: number }[];
   const wait = conn.intervalSec * 1000;
@@ -193,7 +195,9 @@ async function readStates(env: ODataRoundEnv, client: ODataClient, out: ODataRou
       guard(env);
       for (const r of edoRows) {
         const reading = readings.get(r.ref.toLowerCase()) ?? null;
-        const cur = edoRowOf(db, r.documentId)!;
+        const cur = edoRowOf(db, r.documentId);
+        // Changed while 1С was being asked (queued again, failed, the connection switched): the reading is stale for it.
+        if (!cur || !cur.ackedAt || cur.connectionId !== conn.id || !READ_STATES.includes(cur.state)) continue;
         if (reading instanceof Error) {
           stmt(db, 'UPDATE edo_documents SET error = ?, error_at = ?, next_at = ? WHERE document_id = ?').run(
             `state: ${reading.message}`.slice(0, 1000),
