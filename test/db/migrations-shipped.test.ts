@@ -1,7 +1,7 @@
 // Shipped migrations are append-only: a base an earlier release migrated must upgrade by the newer files alone.
 // Drizzle's migrator runs every journal entry whose `when` is later than the last one applied, so a shipped file
 // edited (or its `when` regenerated) is either never applied to old bases or applied a second time and fails there.
-// A migration goes into `shipped-migrations.json` when a release with it has landed; never change a line there.
+// A migration goes into `shipped-migrations.json` with the commit that releases it (lands on main); never change a line there.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

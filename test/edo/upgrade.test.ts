@@ -1,4 +1,4 @@
-// A base left by the release that shipped migration 0018 (ЭДО) upgrades in place: 0018 is not run again, 0019 adds its column, the exchange works.
+// A base migrated up to 0018 (ЭДО) upgrades in place: 0018 is not run again, 0019 adds its column, the exchange works.
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDbPath, testEnv, type TestEnv } from '../helpers/core';
@@ -14,7 +14,7 @@ afterEach(async () => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-describe('upgrade from the release with migration 0018', () => {
+describe('upgrade from a base migrated up to 0018', () => {
   it('keeps its connections, runs only the newer migrations, and exchanges through the folder', async () => {
     const file = tempDbPath();
     const old = openDbAt(file, '0018_edo');
