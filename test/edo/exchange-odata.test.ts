@@ -27,6 +27,26 @@ async function odataConn(sendVia: 'odata' | 'folder' = 'odata', folder?: string)
   return addConnection(env, { sendVia, folder, odataUrl: url!, odataUser: 'odata', odataPassword: 'odata', intervalSec: 5 });
 }
 
+/** A connection that sends through a folder and reads states over OData, and the folder side of the same 1С. */
+async function folderWithOdata(): Promise<{ conn: number; folderPeer: OneCPeer }> {
+  const dir = tempDir();
+  dirs.push(dir);
+  const conn = await odataConn('folder', dir);
+  const folderPeer = new OneCPeer({ dir, stateDir: dir, resendMs: 0 });
+  // One 1С: the folder side and the OData side share the state (the same base).
+  folderPeer.state = peer.state;
+  return { conn, folderPeer };
+}
+
+/** One act queued, handed through the folder, and acknowledged by 1С. */
+async function acknowledgedThroughFolder(conn: number, folderPeer: OneCPeer): Promise<number[]> {
+  const ids = await queuedActs(env, 1);
+  await round(env, conn);
+  await folderPeer.exchange();
+  await round(env, conn);
+  return ids;
+}
+
 /** Moves the clock on past the poll interval and runs a round. */
 async function later(conn: number, ms = 10_000) {
   env.clock.set(new Date(env.clock.now().getTime() + ms).toISOString());
@@ -108,16 +128,8 @@ describe('OData transport and ЭДО states', () => {
   });
 
   it('folder sends, OData reads the state: a document signed in ЭДО is returned without anyone touching it', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const conn = await odataConn('folder', dir);
-    const folderPeer = new OneCPeer({ dir, stateDir: dir, resendMs: 0 });
-    // One 1С: the folder side and the OData side share the state (the same base).
-    folderPeer.state = peer.state;
-    const [id] = await queuedActs(env, 1);
-    await round(env, conn);
-    await folderPeer.exchange();
-    await round(env, conn);
+    const { conn, folderPeer } = await folderWithOdata();
+    const [id] = await acknowledgedThroughFolder(conn, folderPeer);
     const row = edoRows(env)[0]!;
     expect(row).toMatchObject({ state: 'accepted', onecNumber: expect.stringMatching(/^БП-/) });
     peer.sign(row.ref, new Date(2026, 10, 27, 8, 0, 0));
@@ -127,16 +139,9 @@ describe('OData transport and ЭДО states', () => {
   });
 
   it('switched from the folder to OData: what 1С never acknowledged goes again over OData; what it has stays', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const conn = await odataConn('folder', dir);
-    const folderPeer = new OneCPeer({ dir, stateDir: dir, resendMs: 0 });
-    folderPeer.state = peer.state;
+    const { conn, folderPeer } = await folderWithOdata();
     // The first act reaches 1С through the folder and is acknowledged; the second is written but 1С never reads it.
-    const [first] = await queuedActs(env, 1);
-    await round(env, conn);
-    await folderPeer.exchange();
-    await round(env, conn);
+    const [first] = await acknowledgedThroughFolder(conn, folderPeer);
     const [second] = await queuedActs(env, 1);
     await round(env, conn);
     await folderPeer.stop();
